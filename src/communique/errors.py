@@ -1,0 +1,40 @@
+"""Errors a user can get from bad input, each with its own process exit code."""
+
+from __future__ import annotations
+
+
+class CommuniqueError(Exception):
+    """Base class: a clear message for the user and a distinct exit code for scripts."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)
+
+
+class EmptyInputError(CommuniqueError):
+    exit_code = 3
+
+
+class BinaryInputError(CommuniqueError):
+    exit_code = 4
+
+
+class EncodingError(CommuniqueError):
+    exit_code = 5
+
+
+class MalformedInputError(CommuniqueError):
+    """Malformed JSON Lines or HTML with no extractable text."""
+
+    exit_code = 6
+
+
+class InputTooLargeError(CommuniqueError):
+    exit_code = 7
+
+
+# Not raised: the exit code the CLI uses when some documents came back as unsupported-language
+# records (kept, marked, not processed).
+UNSUPPORTED_LANGUAGE_EXIT_CODE = 8

@@ -1,0 +1,119 @@
+"""The record: what Communique says about one document, every fact tied to a span of its text.
+
+These models are the public contract. `docs/record.schema.json` is generated from them
+(`communique schema`), and `SCHEMA_VERSION` changes whenever a field changes meaning.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class MentionType(StrEnum):
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    COUNTRY = "COUNTRY"
+    CITY = "CITY"
+    LOCATION = "LOCATION"
+    POSITION = "POSITION"
+    AGREEMENT = "AGREEMENT"
+    EVENT = "EVENT"
+    DATE = "DATE"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    CITY = "city"
+    LOCATION = "location"
+
+
+class RecordStatus(StrEnum):
+    OK = "ok"
+    UNSUPPORTED_LANGUAGE = "unsupported_language"
+
+
+class Span(BaseModel):
+    """Character offsets into `Record.text`, end exclusive: `text[start:end]`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Mention(BaseModel):
+    id: str
+    type: MentionType
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(description="text[start:end], verbatim")
+    normal: str = Field(description="nominative (dictionary) form")
+    latin: str | None = Field(default=None, description="Latin transliteration or English name")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2, upper case")
+    countries: list[str] = Field(
+        default_factory=list,
+        description="every country the mention names (казахстанско-монгольское -> KZ, MN)",
+    )
+    actor: str | None = Field(default=None, description="id of the actor this mention refers to")
+    sentence: int | None = Field(default=None, description="index of the sentence it is in")
+    extractor: str = Field(description="stage@version that produced the mention")
+
+
+class Actor(BaseModel):
+    id: str
+    kind: ActorKind
+    name: str = Field(description="canonical name in the nominative")
+    name_latin: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2, upper case")
+    kb_id: str | None = Field(default=None, description="id in Communique's knowledge base")
+    positions: list[str] = Field(default_factory=list, description="titles stated in the text")
+    mentions: list[str] = Field(default_factory=list, description="mention ids, in text order")
+
+
+class Occupation(BaseModel):
+    """Person - position - organisation/country, only as the text states it."""
+
+    id: str
+    person: str = Field(description="actor id of the person")
+    position: str = Field(description="the title as written, in the nominative")
+    position_en: str | None = None
+    organization: str | None = Field(default=None, description="actor id of the organisation")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    evidence: Span
+    extractor: str
+
+
+class Stage(BaseModel):
+    name: str
+    version: str
+
+
+class Record(BaseModel):
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    status: RecordStatus = RecordStatus.OK
+    message: str | None = Field(default=None, description="why the record is marked, if it is")
+    language: str | None = None
+    language_confidence: float | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    path: str | None = None
+    encoding: str | None = None
+    text: str = Field(description="the text every offset indexes, exactly as read")
+    sentences: list[Span] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    occupations: list[Occupation] = Field(default_factory=list)
+    pipeline: list[Stage] = Field(default_factory=list)
+
+    def mention_text(self, mention: Mention) -> str:
+        return self.text[mention.start : mention.end]
+
+    def actor_by_id(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
