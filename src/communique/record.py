@@ -21,8 +21,14 @@ class MentionType(StrEnum):
     LOCATION = "LOCATION"
     POSITION = "POSITION"
     AGREEMENT = "AGREEMENT"
+    LAW = "LAW"
     EVENT = "EVENT"
     DATE = "DATE"
+
+
+class MentionForm(StrEnum):
+    NAME = "name"
+    DESCRIPTOR = "descriptor"
 
 
 class ActorKind(StrEnum):
@@ -31,6 +37,12 @@ class ActorKind(StrEnum):
     COUNTRY = "country"
     CITY = "city"
     LOCATION = "location"
+
+
+class CountryBasis(StrEnum):
+    TEXT = "text"  # a country or an organisation of that country is named with the actor
+    KNOWLEDGE = "knowledge"  # the knowledge base knows the organisation's country
+    INFERRED = "inferred"  # from the document: the publisher's country, a meeting's other side
 
 
 class RecordStatus(StrEnum):
@@ -53,6 +65,14 @@ class Mention(BaseModel):
     text: str = Field(description="text[start:end], verbatim")
     normal: str = Field(description="nominative (dictionary) form")
     latin: str | None = Field(default=None, description="Latin transliteration or English name")
+    label: str | None = Field(
+        default=None, description="English title of a position, kind of an agreement or event"
+    )
+    kb_id: str | None = Field(default=None, description="id in Communique's knowledge base")
+    form: MentionForm = Field(
+        default=MentionForm.NAME,
+        description="name, title used as a name, or descriptor such as 'собеседник'",
+    )
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2, upper case")
     countries: list[str] = Field(
         default_factory=list,
@@ -69,6 +89,9 @@ class Actor(BaseModel):
     name: str = Field(description="canonical name in the nominative")
     name_latin: str | None = None
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2, upper case")
+    country_basis: CountryBasis | None = Field(
+        default=None, description="how the country is known: stated in the text or inferred"
+    )
     kb_id: str | None = Field(default=None, description="id in Communique's knowledge base")
     positions: list[str] = Field(default_factory=list, description="titles stated in the text")
     mentions: list[str] = Field(default_factory=list, description="mention ids, in text order")
@@ -105,6 +128,9 @@ class Record(BaseModel):
     source: str | None = None
     path: str | None = None
     encoding: str | None = None
+    home_country: str | None = Field(
+        default=None, description="the publisher's country, as the text shows it (ISO alpha-2)"
+    )
     text: str = Field(description="the text every offset indexes, exactly as read")
     sentences: list[Span] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)

@@ -1,0 +1,267 @@
+"""Candidate mentions from every source: the NER model, dictionaries, syntactic patterns, dates.
+
+Candidates may overlap; `communique.extract.select` decides which become mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from communique.extract.lexicon import Lexicons
+from communique.nlp import Annotation, Token
+from communique.record import MentionType
+
+# How far to trust each source when candidates of the same type collide.
+PRIORITY = {"kb": 4.0, "ner": 3.0, "pattern": 2.5, "gazetteer": 2.0, "regex": 2.0}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    type: MentionType
+    first: int  # token index
+    last: int  # exclusive
+    source: str
+    priority: float
+    countries: tuple[str, ...] = ()
+    kb_id: str | None = None
+    label: str | None = None  # English title, agreement/event kind...
+    derived_from: tuple[int, int] | None = field(default=None, compare=False)
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first
+
+
+def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
+    candidates = [
+        *ner_candidates(annotation, lexicons),
+        *dictionary_candidates(annotation, lexicons),
+        *head_phrase_candidates(annotation, lexicons),
+        *date_candidates(annotation),
+    ]
+    candidates += list(complement_extensions(annotation, candidates))
+    return candidates
+
+
+# --- NER -------------------------------------------------------------------------------------
+
+
+def ner_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candidate]:
+    tokens = annotation.tokens
+    for span in annotation.ner:
+        words = tokens[span.first_token : span.last_token]
+        key = " ".join(t.lemma for t in words)
+        if span.type == "PER":
+            yield Candidate(MentionType.PERSON, span.first_token, span.last_token, "ner", 3.0)
+            continue
+        if lexicons.is_title_word(words[0].lemma) and not any(
+            t.text[:1].isupper() for t in words[1:]
+        ):
+            continue  # "Глав двух государств" is no organisation, whatever its capital letter
+        country = lexicons.country_by_key(key)
+        if country is not None:
+            yield Candidate(
+                MentionType.COUNTRY, span.first_token, span.last_token, "kb", 4.0, (country,)
+            )
+            continue
+        if span.type == "ORG":
+            kind = MentionType.ORGANIZATION
+            if lexicons.event_kind(words[0].lemma) is not None:
+                kind = MentionType.EVENT
+            yield Candidate(kind, span.first_token, span.last_token, "ner", 3.0)
+        else:
+            yield Candidate(_location_type(key, words, lexicons), span.first_token,
+                            span.last_token, "ner", 3.0)  # fmt: skip
+
+
+def _location_type(key: str, words: list[Token], lexicons: Lexicons) -> MentionType:
+    known = lexicons.gazetteer_type(key)
+    if known in (MentionType.CITY, MentionType.LOCATION, MentionType.COUNTRY):
+        return known
+    if lexicons.is_capital(key):
+        return MentionType.CITY
+    return MentionType.CITY if len(words) == 1 else MentionType.LOCATION
+
+
+# --- dictionaries ----------------------------------------------------------------------------
+
+
+def dictionary_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candidate]:
+    tokens = annotation.tokens
+    for sentence in annotation.sentences:
+        for match in lexicons.kb_matcher.find(tokens, sentence.first_token, sentence.last_token):
+            entry = match.entry
+            if not _plausible_name(tokens[match.first : match.last], entry.type):
+                continue
+            yield Candidate(entry.type, match.first, match.last, "kb", PRIORITY["kb"],
+                            entry.countries, entry.kb_id, entry.label)  # fmt: skip
+        for match in lexicons.gazetteer.find(tokens, sentence.first_token, sentence.last_token):
+            entry = match.entry
+            if not _plausible_name(tokens[match.first : match.last], entry.type):
+                continue
+            yield Candidate(entry.type, match.first, match.last, "gazetteer",
+                            PRIORITY["gazetteer"] + entry.precision - 1.0)  # fmt: skip
+
+
+_CAPITALISED_TYPES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
+
+
+def _plausible_name(words: list[Token], kind: MentionType) -> bool:
+    """Geographic names are capitalised: "мир" the world is no "Мир"; "Китай" yes, "китай" no."""
+    if kind in _CAPITALISED_TYPES:
+        return words[0].text[:1].isupper()
+    return not all(t.pos in ("PUNCT", "ADP", "CCONJ") for t in words)
+
+
+# --- heads with their phrase: agreements, laws, named events ---------------------------------
+
+_LEFT_RELS = {"amod", "nummod", "det"}
+_RIGHT_RELS = {"nmod", "flat", "flat:name", "flat:foreign", "appos", "nummod"}
+_SKIP_LEFT = frozenset({"punct"})
+_SKIP_RIGHT = frozenset({"punct", "acl", "parataxis", "advcl", "conj"})
+
+
+def head_phrase_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candidate]:
+    for token in annotation.tokens:
+        if token.pos not in ("NOUN", "PROPN"):
+            continue
+        found = lexicons.head_kind(token.lemma)
+        if found is None:
+            continue
+        kind, label, needs_modifier = found
+        first, last, modified = phrase_extent(annotation, token.index)
+        if kind is MentionType.EVENT and needs_modifier and not _named(annotation, token):
+            continue
+        if needs_modifier and not modified:
+            continue
+        yield Candidate(kind, first, last, "pattern", PRIORITY["pattern"], label=label)
+
+
+def phrase_extent(annotation: Annotation, head: int) -> tuple[int, int, bool]:
+    """The head's noun phrase: adjectives before it, genitive or prepositional complements
+    after it; contiguous, within the sentence. Returns (first, last, has_modifiers)."""
+    tokens = annotation.tokens
+    members = {head}
+    for child in annotation.children(head):
+        rel = tokens[child].rel
+        if child < head and rel in _LEFT_RELS:
+            # "межправительственные и межведомственные соглашения": coordinated adjectives stay
+            members.update(annotation.subtree(child, _SKIP_LEFT))
+        elif child > head and rel in _RIGHT_RELS:
+            members.update(annotation.subtree(child, _SKIP_RIGHT))
+    first = head
+    while first - 1 in members or _agreeing_modifier(tokens, first - 1, tokens[head]):
+        first -= 1
+    last = head + 1
+    while last in members:
+        last += 1
+    while last - 1 > head and tokens[last - 1].pos in ("PUNCT", "ADP", "CCONJ"):
+        last -= 1
+    while first < head and tokens[first].pos in ("PUNCT", "ADP", "CCONJ"):
+        first += 1
+    return first, last, last - first > 1
+
+
+def _agreeing_modifier(tokens: list[Token], index: int, head: Token) -> bool:
+    """An adjective (or the "и" between two) right before the head and agreeing with it in
+    number, whatever the parser attached it to: "межправительственные и межведомственные
+    соглашения"."""
+    if index < 0 or tokens[index].sentence != head.sentence:
+        return False
+    token = tokens[index]
+    if token.pos == "CCONJ":
+        return index > 0 and tokens[index - 1].pos == "ADJ"
+    number = head.feats.get("Number")
+    return token.pos == "ADJ" and (number is None or token.feats.get("Number") == number)
+
+
+def _named(annotation: Annotation, head: Token) -> bool:
+    """"Неделя Казахстана", "встреча «Россия – Африка»" are named; "визит Президента" is not."""
+    sentence_start = annotation.sentence_of(head.index).first_token
+    if head.text[:1].isupper() and head.index != sentence_start:
+        return True
+    following = annotation.tokens[head.index + 1 : head.index + 2]
+    return bool(following) and following[0].text in ("«", '"')
+
+
+# --- complements: "Председатель Сената", "МИД России", "Хурал Монголии" -------------------------
+
+_EXTENDED_TYPES = {MentionType.POSITION, MentionType.ORGANIZATION}
+_COMPLEMENT_TYPES = {
+    MentionType.ORGANIZATION,
+    MentionType.COUNTRY,
+    MentionType.CITY,
+    MentionType.LOCATION,
+}
+
+
+def complement_extensions(
+    annotation: Annotation, candidates: list[Candidate]
+) -> Iterator[Candidate]:
+    """A position or organisation followed by the organisation or place it belongs to, in the
+    genitive and governed by it, is one longer mention (and the parts stay as nested ones)."""
+    starts: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.type in _COMPLEMENT_TYPES:
+            starts.setdefault(candidate.first, []).append(candidate)
+    tokens = annotation.tokens
+    for candidate in candidates:
+        if candidate.type not in _EXTENDED_TYPES:
+            continue
+        last = candidate.last
+        extended = None
+        for _ in range(3):  # "заместитель министра иностранных дел России": chains are short
+            following = [c for c in starts.get(last, []) if _governed(annotation, c, candidate)]
+            if not following:
+                break
+            complement = max(following, key=lambda c: (c.length, c.priority))
+            if tokens[complement.first].case not in ("Gen", None):
+                break
+            last = complement.last
+            extended = replace(candidate, last=last, source="pattern",
+                               priority=candidate.priority - 0.1,
+                               countries=candidate.countries + complement.countries,
+                               derived_from=(candidate.first, candidate.last))  # fmt: skip
+        if extended is not None:
+            yield extended
+
+
+def _governed(annotation: Annotation, complement: Candidate, governor: Candidate) -> bool:
+    for index in range(complement.first, complement.last):
+        head = annotation.tokens[index].head
+        if head is not None and governor.first <= head < governor.last:
+            return True
+    return False
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+_MONTHS = (
+    r"(?:январ[ьяюе]|феврал[ьяюе]|март[ае]?|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|"
+    r"август[ае]?|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])"
+)
+_YEAR_WORD = r"(?:года?|году|годом|г\.)"
+_YEAR = rf"(?:19|20)\d\d(?:\s*{_YEAR_WORD})?"
+_DATE_RE = re.compile(
+    rf"(?<!\w)(?:(?:[Вв]о?|[Сс]|[Дд]о|[Кк])\s+)?(?:"
+    rf"\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTHS}(?:\s+{_YEAR})?"
+    rf"|{_MONTHS}\s+{_YEAR}"
+    rf"|(?:начале|конце|середине|первой половине|второй половине)\s+{_YEAR}"
+    rf"|(?:19|20)\d\d\s*{_YEAR_WORD}"
+    rf"|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)?\d\d"
+    rf"|(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+    rf")(?!\w)|(?<!\w)(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра)(?!\w)"
+)
+
+
+def date_candidates(annotation: Annotation) -> Iterator[Candidate]:
+    starts = {t.start: t.index for t in annotation.tokens}
+    ends = {t.end: t.index + 1 for t in annotation.tokens}
+    for match in _DATE_RE.finditer(annotation.text):
+        first, last = starts.get(match.start()), ends.get(match.end())
+        if first is None or last is None:
+            continue
+        yield Candidate(MentionType.DATE, first, last, "regex", PRIORITY["regex"])
+

@@ -1,0 +1,180 @@
+"""Phrase dictionaries keyed by lemma sequences, and the matcher that finds them in tokens.
+
+Entries come from data files (the knowledge base, the gazetteer mined from NEREL train, the
+trigger-word lexicons); this module only indexes and matches them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from communique.knowledge import Knowledge
+from communique.nlp import Token, lemma_key
+from communique.nlp.morph import analyzer
+from communique.record import MentionType
+
+DATA_DIR = Path(__file__).parents[1] / "knowledge" / "data"
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    first: int  # token index
+    last: int  # exclusive
+    key: str
+    entry: Any
+
+
+class PhraseMatcher:
+    """All dictionary phrases (any length, nested ones too) that occur in a token sequence."""
+
+    def __init__(self, entries: dict[str, Any]) -> None:
+        self._entries = entries
+        self._max_words = max((k.count(" ") + 1 for k in entries), default=0)
+        self._first_words = {k.split(" ", 1)[0] for k in entries}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._entries
+
+    def get(self, key: str) -> Any:
+        return self._entries.get(key)
+
+    def find(self, tokens: list[Token], first: int = 0, last: int | None = None) -> Iterator[PhraseMatch]:
+        last = len(tokens) if last is None else last
+        for start in range(first, last):
+            if tokens[start].lemma not in self._first_words:
+                continue
+            words: list[str] = []
+            for end in range(start, min(last, start + self._max_words)):
+                words.append(tokens[end].lemma)
+                key = " ".join(words)
+                entry = self._entries.get(key)
+                if entry is not None:
+                    yield PhraseMatch(start, end + 1, key, entry)
+
+
+@cache
+def load_json(name: str) -> dict[str, Any]:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@dataclass(frozen=True)
+class KbEntry:
+    type: MentionType
+    countries: tuple[str, ...] = ()
+    kb_id: str | None = None
+    label: str | None = None  # English name or title
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    type: MentionType
+    precision: float
+
+
+_GAZETTEER_TYPES = {
+    "ORGANIZATION": MentionType.ORGANIZATION,
+    "PROFESSION": MentionType.POSITION,
+    "EVENT": MentionType.EVENT,
+    "LAW": MentionType.LAW,
+    "COUNTRY": MentionType.COUNTRY,
+    "CITY": MentionType.CITY,
+    "STATE_OR_PROVINCE": MentionType.LOCATION,
+    "LOCATION": MentionType.LOCATION,
+    "DATE": MentionType.DATE,
+}
+
+
+class Lexicons:
+    """Every dictionary extraction needs, built once per process from the data files."""
+
+    def __init__(self) -> None:
+        self.knowledge = Knowledge.load()
+        triggers = load_json("triggers.json")
+        self.triggers = triggers
+        self._heads: dict[str, tuple[MentionType, str, bool]] = {}
+        needs = set(triggers["agreement_modifiers_required"]) | set(triggers["event_heads_need_name"])
+        for table, kind in (
+            ("agreement_heads", MentionType.AGREEMENT),
+            ("law_heads", MentionType.LAW),
+            ("event_heads", MentionType.EVENT),
+        ):
+            for head, label in triggers[table].items():
+                self._heads[head] = (kind, label, head in needs)
+        self.gazetteer = PhraseMatcher(_gazetteer_entries())
+        self.kb_matcher = PhraseMatcher(_kb_entries(self.knowledge))
+        self._capitals = {lemma_key(c.capital_ru) for c in self.knowledge.countries if c.capital_ru}
+
+    def head_kind(self, lemma: str) -> tuple[MentionType, str, bool] | None:
+        if lemma.endswith("летие") and lemma[:1].isdigit():
+            return (MentionType.EVENT, "anniversary", False)
+        return self._heads.get(lemma)
+
+    def event_kind(self, lemma: str) -> str | None:
+        found = self.head_kind(lemma)
+        return found[1] if found and found[0] is MentionType.EVENT else None
+
+    def country_by_key(self, key: str) -> str | None:
+        entry = self.kb_matcher.get(key)
+        if entry is not None and entry.type is MentionType.COUNTRY:
+            return entry.countries[0]
+        return None
+
+    def gazetteer_type(self, key: str) -> MentionType | None:
+        entry = self.gazetteer.get(key)
+        return entry.type if entry else None
+
+    def is_title_word(self, lemma: str) -> bool:
+        entry = self.kb_matcher.get(lemma)
+        if entry is not None and entry.type is MentionType.POSITION:
+            return True
+        return self.gazetteer_type(lemma) is MentionType.POSITION
+
+    def is_capital(self, key: str) -> bool:
+        return key in self._capitals
+
+
+@cache
+def lexicons() -> Lexicons:
+    return Lexicons()
+
+
+def _gazetteer_entries() -> dict[str, GazetteerEntry]:
+    data = load_json("gazetteer_nerel_train.json")["entries"]
+    entries = {}
+    for key, value in data.items():
+        kind = _GAZETTEER_TYPES[value["type"]]
+        if kind is MentionType.EVENT and _starts_with_verb(key):
+            continue  # NEREL marks event verbs ("скончался"); our EVENT mentions are named events
+        entries[key] = GazetteerEntry(kind, value["precision"])
+    return entries
+
+
+def _starts_with_verb(key: str) -> bool:
+    tag = analyzer().parse(key.split(" ", 1)[0])[0].tag
+    return tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
+
+
+def _kb_entries(knowledge: Knowledge) -> dict[str, KbEntry]:
+    """Lemma keys of every country, organisation and position title the knowledge base knows.
+    Ambiguous short names ("Сенат") enter without an id: resolution picks one by country."""
+    entries: dict[str, KbEntry] = {}
+    for position in knowledge.positions:
+        entries[lemma_key(position.ru)] = KbEntry(MentionType.POSITION, label=position.en)
+    for organization in knowledge.organizations:
+        countries = (organization.country,) if organization.country else ()
+        entry = KbEntry(MentionType.ORGANIZATION, countries, organization.id, organization.name_en)
+        for name in (organization.name_ru, *organization.aliases_ru):
+            entries[lemma_key(name)] = entry
+        for name in organization.ambiguous_aliases_ru:
+            entries.setdefault(lemma_key(name), KbEntry(MentionType.ORGANIZATION))
+    for country in knowledge.countries:
+        entry = KbEntry(MentionType.COUNTRY, (country.alpha2,), None, country.name_en)
+        for name in (country.name_ru, *country.aliases_ru):
+            entries[lemma_key(name)] = entry
+    return entries

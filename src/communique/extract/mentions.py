@@ -1,0 +1,56 @@
+"""Typed mentions with offsets, nominative forms, Latin forms and the countries they name."""
+
+from __future__ import annotations
+
+from communique.extract.candidates import Candidate, generate
+from communique.extract.lexicon import Lexicons
+from communique.extract.normalize import nominative
+from communique.extract.select import select
+from communique.nlp import Annotation
+from communique.nlp.translit import transliterate
+from communique.record import Mention, MentionType
+
+EXTRACTOR = "extract.mentions@0.1.0"
+
+# Names a reader would transliterate; titles, dates and agreements get no Latin form here.
+_TRANSLITERATED = {
+    MentionType.PERSON,
+    MentionType.ORGANIZATION,
+    MentionType.CITY,
+    MentionType.LOCATION,
+    MentionType.EVENT,
+}
+
+
+def extract_mentions(annotation: Annotation, lexicons: Lexicons) -> list[Mention]:
+    chosen = select(generate(annotation, lexicons))
+    return [_mention(annotation, lexicons, c, i) for i, c in enumerate(chosen)]
+
+
+def _mention(annotation: Annotation, lexicons: Lexicons, candidate: Candidate, index: int) -> Mention:
+    tokens = annotation.tokens
+    start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
+    normal = nominative(annotation, candidate.first, candidate.last, candidate.type)
+    countries = list(dict.fromkeys(candidate.countries))
+    latin = None
+    if candidate.type is MentionType.COUNTRY and countries:
+        latin = lexicons.knowledge.country(countries[0]).name_en
+    elif candidate.label and candidate.type is MentionType.ORGANIZATION and candidate.kb_id:
+        latin = candidate.label
+    elif candidate.type in _TRANSLITERATED:
+        latin = transliterate(normal)
+    return Mention(
+        id=f"m{index}",
+        type=candidate.type,
+        start=start,
+        end=end,
+        text=annotation.text[start:end],
+        normal=normal,
+        latin=latin,
+        label=candidate.label,
+        kb_id=candidate.kb_id,
+        country=countries[0] if len(countries) == 1 else None,
+        countries=countries,
+        sentence=tokens[candidate.first].sentence,
+        extractor=f"{EXTRACTOR}:{candidate.source}",
+    )

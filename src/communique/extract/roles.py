@@ -1,0 +1,118 @@
+"""Who holds which position where, as the text states it: "Президента Касым-Жомарта Токаева",
+"Сергей Лавров, министр иностранных дел России", "мэра Москвы Юрия Лужкова"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from communique.nlp import Annotation
+from communique.record import Mention, MentionType
+
+_PLACE_TYPES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
+_SEPARATORS = {",", "—", "–", "-", "("}
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    person: Mention
+    position: Mention  # the whole title, complements included
+    title: str  # the title alone, nominative: "Председатель"
+    title_en: str | None
+    organization: Mention | None
+    place: Mention | None
+    evidence: tuple[int, int]
+
+
+def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact]:
+    persons = [m for m in mentions if m.type is MentionType.PERSON]
+    facts = []
+    for position in _outermost(mentions, MentionType.POSITION):
+        person = _holder(annotation, position, persons)
+        if person is None:
+            continue
+        facts.append(_fact(annotation, mentions, person, position))
+    return facts
+
+
+def title_of(mentions: list[Mention], position: Mention) -> tuple[str, str | None]:
+    """The title without the organisation or place it belongs to, and its English label."""
+    inner = [
+        m
+        for m in mentions
+        if m.type is MentionType.POSITION
+        and m.start == position.start
+        and m.end < position.end
+        and m is not position
+    ]
+    if inner:
+        title = min(inner, key=lambda m: m.end)
+        return title.normal, title.label or position.label
+    complement = _complements(mentions, position)
+    if complement:
+        first = min(c.start for c in complement)
+        words = position.normal.split(" ")
+        kept = len(position.text[: first - position.start].split())
+        return " ".join(words[:kept]) or position.normal, position.label
+    return position.normal, position.label
+
+
+def _fact(annotation: Annotation, mentions: list[Mention], person: Mention, position: Mention) -> RoleFact:
+    complements = _complements(mentions, position)
+    organization = next((m for m in complements if m.type is MentionType.ORGANIZATION), None)
+    place = next((m for m in complements if m.type in _PLACE_TYPES), None)
+    sentence = annotation.sentences[position.sentence or 0]
+    title, title_en = title_of(mentions, position)
+    return RoleFact(
+        person=person,
+        position=position,
+        title=title,
+        title_en=title_en,
+        organization=organization,
+        place=place,
+        evidence=(sentence.start, sentence.end),
+    )
+
+
+def _complements(mentions: list[Mention], position: Mention) -> list[Mention]:
+    inside = [
+        m
+        for m in mentions
+        if position.start < m.start
+        and m.end <= position.end
+        and m.type in (_PLACE_TYPES | {MentionType.ORGANIZATION})
+    ]
+    return sorted(inside, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _outermost(mentions: list[Mention], kind: MentionType) -> list[Mention]:
+    of_kind = [m for m in mentions if m.type is kind]
+    return [
+        m
+        for m in of_kind
+        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in of_kind)
+    ]
+
+
+def _only_words_between(annotation: Annotation, left: Mention, right: Mention) -> bool:
+    between = [t for t in annotation.tokens if left.end <= t.start and t.end <= right.start]
+    return len(between) <= 3 and all(
+        t.pos in ("NOUN", "ADJ", "PROPN") and not t.text[:1].isupper() for t in between
+    )
+
+
+def _holder(annotation: Annotation, position: Mention, persons: list[Mention]) -> Mention | None:
+    text = annotation.text
+    for person in persons:
+        if person.sentence != position.sentence:
+            continue
+        # "Президента страны Касым-Жомарта Токаева": the name right after the title
+        if person.start >= position.end and _only_words_between(annotation, position, person):
+            return person
+    for person in persons:
+        if person.sentence != position.sentence:
+            continue
+        # "Сергей Лавров, министр иностранных дел России" / "Лавров (министр ...)"
+        between = text[person.end : position.start].strip()
+        if person.end <= position.start and between in _SEPARATORS:
+            return person
+    return None

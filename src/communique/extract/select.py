@@ -1,0 +1,74 @@
+"""Choose mentions among overlapping candidates.
+
+Different types may nest ("Председатель Сената" holds the organisation "Сената"); candidates
+that cross each other, or claim the same span with different types, are settled by priority.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from communique.extract.candidates import Candidate
+from communique.record import MentionType
+
+# When sources tie, the more specific reading wins.
+_TYPE_ORDER = [
+    MentionType.PERSON,
+    MentionType.COUNTRY,
+    MentionType.POSITION,
+    MentionType.AGREEMENT,
+    MentionType.LAW,
+    MentionType.EVENT,
+    MentionType.ORGANIZATION,
+    MentionType.CITY,
+    MentionType.LOCATION,
+    MentionType.DATE,
+]
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    merged = _merge_same_spans(candidates)
+    ranked = sorted(merged, key=_rank, reverse=True)
+    chosen: list[Candidate] = []
+    for candidate in ranked:
+        if all(_compatible(candidate, kept) for kept in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: (c.first, -c.last))
+
+
+def _rank(candidate: Candidate) -> tuple[float, int, int]:
+    return (candidate.priority, candidate.length, -_TYPE_ORDER.index(candidate.type))
+
+
+def _merge_same_spans(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per (type, span), carrying the best priority and every attribute found."""
+    by_span: dict[tuple[MentionType, int, int], Candidate] = {}
+    for candidate in candidates:
+        key = (candidate.type, candidate.first, candidate.last)
+        current = by_span.get(key)
+        if current is None:
+            by_span[key] = candidate
+            continue
+        best, other = (candidate, current) if _rank(candidate) > _rank(current) else (current, candidate)
+        by_span[key] = replace(
+            best,
+            countries=best.countries or other.countries,
+            kb_id=best.kb_id or other.kb_id,
+            label=best.label or other.label,
+        )
+    return list(by_span.values())
+
+
+def _compatible(candidate: Candidate, kept: Candidate) -> bool:
+    if candidate.last <= kept.first or kept.last <= candidate.first:
+        return True
+    same_span = candidate.first == kept.first and candidate.last == kept.last
+    if same_span:
+        return False
+    nested = (kept.first <= candidate.first and candidate.last <= kept.last) or (
+        candidate.first <= kept.first and kept.last <= candidate.last
+    )
+    if not nested:
+        return False
+    # a person's name never holds or sits inside another person's name
+    return not (candidate.type is MentionType.PERSON and kept.type is MentionType.PERSON)

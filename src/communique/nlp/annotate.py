@@ -1,0 +1,167 @@
+"""One pass of Natasha over a text: the spaCy-like annotated document every extractor reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import re
+from collections.abc import Iterator
+
+import natasha
+from natasha.segment import Sent
+
+from communique.nlp.models import natasha_models
+from communique.nlp.morph import lemma
+
+
+@dataclass(frozen=True)
+class Token:
+    index: int  # position in Annotation.tokens
+    sentence: int
+    start: int
+    end: int
+    text: str
+    lemma: str  # pymorphy3 normal form, lower case, ё as е (same as knowledge keys)
+    pos: str  # Universal POS from slovnet
+    feats: dict[str, str]
+    head: int | None  # index of the syntactic head in Annotation.tokens, None for the root
+    rel: str  # Universal Dependencies relation to the head
+
+    @property
+    def case(self) -> str | None:
+        return self.feats.get("Case")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    type: str  # PER, ORG, LOC
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+
+
+@dataclass
+class Annotation:
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    ner: list[NerSpan] = field(default_factory=list)
+    _children: dict[int, list[int]] | None = None
+
+    def children(self, index: int) -> list[int]:
+        if self._children is None:
+            children: dict[int, list[int]] = {}
+            for token in self.tokens:
+                if token.head is not None:
+                    children.setdefault(token.head, []).append(token.index)
+            self._children = children
+        return self._children.get(index, [])
+
+    def subtree(self, index: int, skip_rels: frozenset[str] = frozenset()) -> list[int]:
+        """Indices of `index` and its descendants, not entering edges whose rel is in skip_rels."""
+        result = [index]
+        stack = [index]
+        while stack:
+            for child in self.children(stack.pop()):
+                if self.tokens[child].rel.split(":")[0] not in skip_rels:
+                    result.append(child)
+                    stack.append(child)
+        return sorted(result)
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start : self.tokens[last - 1].end]
+
+    def sentence_of(self, token_index: int) -> Sentence:
+        return self.sentences[self.tokens[token_index].sentence]
+
+
+def annotate(text: str) -> Annotation:
+    """Segment, tag, parse and find names in `text`; offsets index `text` unchanged."""
+    models = natasha_models()
+    doc = natasha.Doc(text)
+    doc.segment(_BlankLineAwareSegmenter(models.segmenter))
+    doc.tag_morph(models.morph_tagger)
+    doc.parse_syntax(models.syntax_parser)
+    doc.tag_ner(models.ner_tagger)
+
+    annotation = Annotation(text=text)
+    natasha_id_to_index: dict[str, int] = {}
+    for sentence_index, sent in enumerate(doc.sents):
+        first = len(annotation.tokens)
+        for tok in sent.tokens:
+            natasha_id_to_index[tok.id] = len(annotation.tokens)
+            annotation.tokens.append(
+                Token(
+                    index=len(annotation.tokens),
+                    sentence=sentence_index,
+                    start=tok.start,
+                    end=tok.stop,
+                    text=tok.text,
+                    lemma=lemma(tok.text),
+                    pos=tok.pos or "X",
+                    feats=dict(tok.feats or {}),
+                    head=None,
+                    rel=tok.rel or "dep",
+                )
+            )
+        annotation.sentences.append(
+            Sentence(sentence_index, sent.start, sent.stop, first, len(annotation.tokens))
+        )
+    _link_heads(annotation, doc, natasha_id_to_index)
+    annotation.ner = _ner_spans(annotation, doc)
+    return annotation
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+class _BlankLineAwareSegmenter:
+    """razdel's sentences, also cut at blank lines: a heading or photo credit is no sentence
+    of the paragraph below it, though it lacks a final full stop."""
+
+    def __init__(self, segmenter: natasha.Segmenter) -> None:
+        self._segmenter = segmenter
+
+    def tokenize(self, text: str) -> Iterator[object]:
+        return self._segmenter.tokenize(text)
+
+    def sentenize(self, text: str) -> Iterator[Sent]:
+        for sent in self._segmenter.sentenize(text):
+            start = sent.start
+            for gap in _BLANK_LINE.finditer(sent.text):
+                piece = sent.text[start - sent.start : gap.start()]
+                if piece.strip():
+                    yield Sent(start, sent.start + gap.start(), piece)
+                start = sent.start + gap.end()
+            if start < sent.stop:
+                yield Sent(start, sent.stop, text[start : sent.stop])
+
+
+def _link_heads(annotation: Annotation, doc: natasha.Doc, ids: dict[str, int]) -> None:
+    flat = [tok for sent in doc.sents for tok in sent.tokens]
+    for position, tok in enumerate(flat):
+        head = ids.get(tok.head_id) if tok.head_id else None
+        if head is not None and head != position:
+            token = annotation.tokens[position]
+            annotation.tokens[position] = Token(**{**token.__dict__, "head": head})
+
+
+def _ner_spans(annotation: Annotation, doc: natasha.Doc) -> list[NerSpan]:
+    starts = {t.start: t.index for t in annotation.tokens}
+    ends = {t.end: t.index + 1 for t in annotation.tokens}
+    spans = []
+    for span in doc.spans:
+        first, last = starts.get(span.start), ends.get(span.stop)
+        if first is not None and last is not None:
+            spans.append(NerSpan(span.type, span.start, span.stop, first, last))
+    return spans

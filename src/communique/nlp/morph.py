@@ -1,0 +1,70 @@
+"""Lemmas and inflection with pymorphy3, shared by extraction and the knowledge base.
+
+Knowledge keys and text keys must be built by the same function, or an inflected mention
+would never meet its dictionary entry; `lemma_key` is that function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+import pymorphy3
+
+_WORD_RE = re.compile(r"[\w]+(?:[-‐–][\w]+)*|[^\w\s]", re.UNICODE)
+
+
+@cache
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Dictionary form of one word, lower case, ё as е; hyphenated parts lemmatised apart."""
+    word = word.lower().replace("ё", "е")
+    if "-" in word and not word.startswith("-"):
+        return "-".join(_lemma_part(part) for part in word.split("-"))
+    return _lemma_part(word)
+
+
+def _lemma_part(word: str) -> str:
+    if not word or not any(ch.isalpha() for ch in word):
+        return word
+    return analyzer().parse(word)[0].normal_form.replace("ё", "е")
+
+
+def lemma_key(text_or_words: str | Iterable[str]) -> str:
+    words = _WORD_RE.findall(text_or_words) if isinstance(text_or_words, str) else text_or_words
+    return " ".join(lemma(w) for w in words if w.strip())
+
+
+_CASE_NOMINATIVE = {"nomn"}
+
+
+@lru_cache(maxsize=100_000)
+def inflect_word(word: str, grammemes: frozenset[str], pos_hint: str | None = None) -> str:
+    """Inflect one word to `grammemes`, keeping its capitalisation; unchanged if impossible."""
+    if "-" in word:
+        return "-".join(inflect_word(part, grammemes, pos_hint) for part in word.split("-"))
+    parses = analyzer().parse(word)
+    if pos_hint:
+        parses = [p for p in parses if p.tag.POS == pos_hint] or parses
+    for parse in parses:
+        inflected = parse.inflect(set(grammemes))
+        if inflected is not None:
+            return _restore_case(word, inflected.word)
+    return word
+
+
+def _restore_case(original: str, word: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def inflect_phrase(words: list[str], grammemes: set[str]) -> list[str]:
+    return [inflect_word(w, frozenset(grammemes)) for w in words]

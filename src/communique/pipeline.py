@@ -1,0 +1,72 @@
+"""The pipeline: Document -> annotate -> extract -> resolve -> Record. One way, no reaching back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from communique.document import Document
+from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
+from communique.nlp import annotate
+from communique.nlp.models import NATASHA_VERSION
+from communique.record import Record, RecordStatus, Span, Stage
+from communique.resolve import RESOLVER, resolve
+
+SUPPORTED_LANGUAGES = {"ru"}
+
+
+class Pipeline:
+    """Loads models and knowledge once; `process` is then cheap to call per document."""
+
+    def __init__(self) -> None:
+        self.lexicons = lexicons()
+        self.stages = [
+            Stage(name="nlp.natasha", version=NATASHA_VERSION),
+            Stage(name=EXTRACTOR.split("@")[0], version=EXTRACTOR.split("@")[1]),
+            Stage(name=RESOLVER.split("@")[0], version=RESOLVER.split("@")[1]),
+            Stage(name="knowledge", version=self.lexicons.knowledge.version),
+        ]
+
+    def process(self, document: Document) -> Record:
+        record = self._empty_record(document)
+        if document.language is not None and document.language not in SUPPORTED_LANGUAGES:
+            record.status = RecordStatus.UNSUPPORTED_LANGUAGE
+            record.message = (
+                f"language '{document.language}' is detected; only Russian is extracted for now"
+            )
+            return record
+        annotation = annotate(document.text)
+        mentions = extract_mentions(annotation, self.lexicons)
+        roles = find_roles(annotation, mentions)
+        source_country = self._source_country(document)
+        resolution = resolve(annotation, mentions, roles, self.lexicons, source_country)
+        record.sentences = [Span(start=s.start, end=s.end) for s in annotation.sentences]
+        record.mentions = resolution.mentions
+        record.actors = resolution.actors
+        record.occupations = resolution.occupations
+        record.home_country = resolution.home_country
+        return record
+
+    def process_many(self, documents: Iterable[Document]) -> Iterator[Record]:
+        for document in documents:
+            yield self.process(document)
+
+    def _source_country(self, document: Document) -> str | None:
+        if not document.source:
+            return None
+        organization = self.lexicons.knowledge.organization_by_name(document.source)
+        return organization.country if organization else None
+
+    def _empty_record(self, document: Document) -> Record:
+        return Record(
+            id=document.id,
+            language=document.language,
+            language_confidence=document.language_confidence,
+            title=document.title,
+            url=document.url,
+            published=document.published,
+            source=document.source,
+            path=document.path,
+            encoding=document.encoding,
+            text=document.text,
+            pipeline=list(self.stages),
+        )

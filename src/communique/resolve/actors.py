@@ -1,0 +1,419 @@
+"""Actors: the people, organisations and places a document talks about, each mention merged.
+
+Persons merge on surname (full name, surname alone, a title used as a name, "собеседник");
+organisations on their knowledge-base id or nominative form; countries on ISO code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from communique.extract.lexicon import Lexicons
+from communique.extract.roles import RoleFact, title_of
+from communique.nlp import Annotation, lemma_key
+from communique.nlp.translit import transliterate
+from communique.record import (
+    Actor,
+    ActorKind,
+    CountryBasis,
+    Mention,
+    MentionForm,
+    MentionType,
+    Occupation,
+    Span,
+)
+
+RESOLVER = "resolve.actors@0.1.0"
+
+_ACTOR_KINDS = {
+    MentionType.PERSON: ActorKind.PERSON,
+    MentionType.ORGANIZATION: ActorKind.ORGANIZATION,
+    MentionType.COUNTRY: ActorKind.COUNTRY,
+    MentionType.CITY: ActorKind.CITY,
+    MentionType.LOCATION: ActorKind.LOCATION,
+}
+_SUBJECT_RELS = ("nsubj", "nsubj:pass")
+
+
+@dataclass
+class _Draft:
+    kind: ActorKind
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    basis: CountryBasis | None = None
+    kb_id: str | None = None
+    name_latin: str | None = None
+    positions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    actors: list[Actor]
+    occupations: list[Occupation]
+    mentions: list[Mention]  # the input mentions with `actor` set, plus descriptor mentions
+    home_country: str | None
+
+
+def resolve(
+    annotation: Annotation,
+    mentions: list[Mention],
+    roles: list[RoleFact],
+    lexicons: Lexicons,
+    source_country: str | None = None,
+) -> Resolution:
+    home = source_country or home_country(mentions)
+    mentions = _share_kb_ids([_link_organization(m, lexicons, home) for m in mentions])
+    drafts = _group(mentions)
+    by_mention = {m.id: d for d in drafts for m in d.mentions}
+    occupations = _occupations(annotation, roles, mentions, home)
+    _settle_countries(by_mention, occupations)
+    occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
+    _settle_countries(by_mention, occupations)
+    descriptors = _interlocutors(annotation, lexicons, mentions, drafts, by_mention, home, len(mentions))
+
+    actors = [_actor(d, i) for i, d in enumerate(drafts)]
+    actor_of = {m.id: a.id for a, d in zip(actors, drafts, strict=True) for m in d.mentions}
+    linked = [m.model_copy(update={"actor": actor_of.get(m.id)}) for m in mentions + descriptors]
+    final_occupations = [
+        o.model_copy(
+            update={
+                "person": actor_of[o.person],
+                "organization": actor_of.get(o.organization) if o.organization else None,
+            }
+        )
+        for o in occupations
+        if o.person in actor_of
+    ]
+    final_occupations = _distinct(final_occupations)
+    for actor in actors:
+        actor.positions = list(
+            dict.fromkeys(o.position for o in final_occupations if o.person == actor.id)
+        )
+    return Resolution(actors, final_occupations, sorted(linked, key=lambda m: (m.start, -m.end)), home)
+
+
+def _distinct(occupations: list[Occupation]) -> list[Occupation]:
+    """The same person, title and organisation stated twice is one fact (the first evidence)."""
+    seen: set[tuple[str, str, str | None, str | None]] = set()
+    kept = []
+    for occupation in occupations:
+        key = (occupation.person, lemma_key(occupation.position), occupation.organization,
+               occupation.country)  # fmt: skip
+        if key not in seen:
+            seen.add(key)
+            kept.append(occupation.model_copy(update={"id": f"o{len(kept)}"}))
+    return kept
+
+
+def home_country(mentions: list[Mention]) -> str | None:
+    """The publisher's country: that of the first organisation named with a country (a credit
+    line "Фото: Сенат РК", a dateline), else the most mentioned country."""
+    for mention in mentions[:40]:
+        if mention.type is MentionType.ORGANIZATION and mention.country:
+            return mention.country
+    counts = Counter(m.country for m in mentions if m.type is MentionType.COUNTRY and m.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _link_organization(mention: Mention, lexicons: Lexicons, home: str | None) -> Mention:
+    if mention.type is not MentionType.ORGANIZATION or mention.kb_id:
+        return mention
+    hint = mention.country or home
+    organization = lexicons.knowledge.organization_by_name(mention.text, country_hint=hint)
+    if organization is None:
+        return mention
+    return mention.model_copy(
+        update={
+            "kb_id": organization.id,
+            "country": mention.country or organization.country,
+            "latin": organization.name_en or mention.latin,
+        }
+    )
+
+
+def _share_kb_ids(mentions: list[Mention]) -> list[Mention]:
+    """"Сенат РК" is the knowledge base's Senate when "Сенат" inside it is."""
+    organizations = [m for m in mentions if m.type is MentionType.ORGANIZATION]
+    shared = []
+    for mention in mentions:
+        if mention.type is MentionType.ORGANIZATION and mention.kb_id is None:
+            inner = next(
+                (o for o in organizations if o.kb_id and o.start == mention.start and o.end < mention.end),
+                None,
+            )
+            if inner is not None:
+                mention = mention.model_copy(
+                    update={"kb_id": inner.kb_id, "latin": inner.latin,
+                            "country": mention.country or inner.country}  # fmt: skip
+                )
+        shared.append(mention)
+    return shared
+
+
+def _group(mentions: list[Mention]) -> list[_Draft]:
+    drafts: dict[tuple[ActorKind, str], _Draft] = {}
+    outer_orgs: list[tuple[Mention, _Draft]] = []
+    persons: list[_Draft] = []
+    for mention in mentions:
+        kind = _ACTOR_KINDS.get(mention.type)
+        if kind is None or mention.form is MentionForm.DESCRIPTOR:
+            continue
+        if kind is ActorKind.PERSON:
+            draft = _person_draft(mention, persons)
+        elif kind is ActorKind.ORGANIZATION and (inner := _inside_org(mention, outer_orgs)):
+            draft = inner  # "Великим Государственным Хуралом" inside "... Хуралом Монголии"
+        else:
+            key = _actor_key(mention, kind)
+            draft = drafts.setdefault((kind, key), _Draft(kind, key))
+        draft.mentions.append(mention)
+        if kind is ActorKind.ORGANIZATION:
+            outer_orgs.append((mention, draft))
+        if mention.country and draft.country is None:
+            draft.country = mention.country
+            draft.basis = CountryBasis.KNOWLEDGE if mention.kb_id else CountryBasis.TEXT
+        draft.kb_id = draft.kb_id or mention.kb_id
+        if draft.kind is not ActorKind.PERSON and mention.latin and draft.name_latin is None:
+            draft.name_latin = mention.latin
+    return [*drafts.values(), *persons]
+
+
+def _actor_key(mention: Mention, kind: ActorKind) -> str:
+    if kind is ActorKind.COUNTRY and mention.country:
+        return mention.country
+    return mention.kb_id or lemma_key(mention.normal)
+
+
+def _inside_org(mention: Mention, orgs: list[tuple[Mention, _Draft]]) -> _Draft | None:
+    for outer, draft in orgs:
+        if outer.start == mention.start and mention.end <= outer.end:
+            return draft
+    return None
+
+
+def _person_draft(mention: Mention, persons: list[_Draft]) -> _Draft:
+    words = [w for w in mention.normal.replace("-", "- ").split() if w[:1].isalpha()]
+    surname = lemma_key(words[-1]) if words else mention.normal.lower()
+    first = lemma_key(words[0]) if len(words) > 1 else None
+    for draft in persons:
+        names = {lemma_key(w) for m in draft.mentions for w in m.normal.split()}
+        if surname in names and (first is None or first in names or len(names) == 1):
+            return draft
+    draft = _Draft(ActorKind.PERSON, surname)
+    persons.append(draft)
+    return draft
+
+
+def _occupations(
+    annotation: Annotation,
+    roles: list[RoleFact],
+    mentions: list[Mention],
+    home: str | None,
+) -> list[Occupation]:
+    occupations = []
+    for index, role in enumerate(roles):
+        organization = role.organization
+        country = role.place.country if role.place else None
+        if organization is not None:
+            linked = next(m for m in mentions if m.id == organization.id)
+            country = country or linked.country
+        if country is None and _says_home_country(annotation, role.position):
+            country = home
+        occupations.append(
+            Occupation(
+                id=f"o{index}",
+                person=role.person.id,  # mention ids until actors exist
+                position=role.title,
+                position_en=role.title_en,
+                organization=organization.id if organization else None,
+                country=country,
+                evidence=Span(start=role.evidence[0], end=role.evidence[1]),
+                extractor=RESOLVER,
+            )
+        )
+    return occupations
+
+
+_HOME_WORDS = {"страна", "государство", "республика"}
+
+
+def _says_home_country(annotation: Annotation, position: Mention) -> bool:
+    """"Президента страны", "Главы государства": the country is the publisher's own."""
+    inside = [t for t in annotation.tokens if position.start < t.start and t.end <= position.end]
+    following = [t for t in annotation.tokens if position.end <= t.start][:1]
+    return any(t.lemma in _HOME_WORDS and t.case == "Gen" for t in inside + following)
+
+
+def _titles_as_names(
+    annotation: Annotation,
+    mentions: list[Mention],
+    roles: list[RoleFact],
+    by_mention: dict[str, _Draft],
+    occupations: list[Occupation],
+    home: str | None,
+) -> list[Occupation]:
+    """"…, – сказал Спикер Сената": a title in subject position, held by nobody named beside
+    it, refers to the last person before it whose known positions do not contradict it."""
+    used = {r.position.id for r in roles}
+    found: list[Occupation] = []
+    for position in [m for m in mentions if m.type is MentionType.POSITION]:
+        if position.id in used or not _is_subject(annotation, position):
+            continue
+        organization = _organization_in(mentions, position)
+        if organization is None:
+            continue  # a bare "министр" is too vague to stand for a person
+        holder = _last_compatible_person(mentions, position, organization, by_mention, occupations + found)
+        if holder is None:
+            continue
+        holder.mentions.append(position)
+        sentence = annotation.sentences[position.sentence or 0]
+        title, title_en = title_of(mentions, position)
+        found.append(
+            Occupation(
+                id=f"o{len(occupations) + len(found)}",
+                person=holder.mentions[0].id,
+                position=title,
+                position_en=title_en,
+                organization=organization.id,
+                country=organization.country or by_mention[organization.id].country or home,
+                evidence=Span(start=sentence.start, end=sentence.end),
+                extractor=RESOLVER,
+            )
+        )
+    return found
+
+
+def _is_subject(annotation: Annotation, mention: Mention) -> bool:
+    for token in annotation.tokens:
+        if mention.start <= token.start and token.end <= mention.end:
+            head = token.head
+            if head is None or not mention.start <= annotation.tokens[head].start < mention.end:
+                return token.rel in _SUBJECT_RELS
+    return False
+
+
+def _organization_in(mentions: list[Mention], position: Mention) -> Mention | None:
+    return next(
+        (
+            m
+            for m in mentions
+            if m.type is MentionType.ORGANIZATION
+            and position.start < m.start
+            and m.end <= position.end
+        ),
+        None,
+    )
+
+
+def _last_compatible_person(
+    mentions: list[Mention],
+    position: Mention,
+    organization: Mention,
+    by_mention: dict[str, _Draft],
+    occupations: list[Occupation],
+) -> _Draft | None:
+    org_draft = by_mention.get(organization.id)
+    earlier = [
+        m for m in mentions if m.type is MentionType.PERSON and m.end <= position.start
+    ]
+    for person in reversed(earlier):
+        draft = by_mention[person.id]
+        held = [o for o in occupations if by_mention.get(o.person) is draft]
+        if all(o.organization and by_mention.get(o.organization) is org_draft for o in held):
+            return draft
+    return None
+
+
+def _interlocutors(
+    annotation: Annotation,
+    lexicons: Lexicons,
+    mentions: list[Mention],
+    drafts: list[_Draft],
+    by_mention: dict[str, _Draft],
+    home: str | None,
+    next_index: int,
+) -> list[Mention]:
+    """"Ашимбаев ознакомил собеседника": the other side of the conversation."""
+    words = set(lexicons.triggers["interlocutor_words"])
+    persons = [d for d in drafts if d.kind is ActorKind.PERSON]
+    foreign = _main_foreign_country(mentions, home)
+    found = []
+    for token in annotation.tokens:
+        if token.lemma not in words or token.pos != "NOUN":
+            continue
+        subject = _sentence_subject(annotation, mentions, token.sentence, by_mention)
+        others = [d for d in persons if d is not subject and not _same_country(d, subject)]
+        if len(others) != 1 and subject is not None:
+            others = [d for d in others if d.country in (None, foreign)]
+        if not others:
+            continue
+        other = others[0] if len(others) == 1 else None
+        if other is None:
+            continue
+        mention = Mention(
+            id=f"m{next_index + len(found)}",
+            type=MentionType.PERSON,
+            start=token.start,
+            end=token.end,
+            text=token.text,
+            normal=token.lemma,
+            form=MentionForm.DESCRIPTOR,
+            sentence=token.sentence,
+            extractor=RESOLVER,
+        )
+        other.mentions.append(mention)
+        if other.country is None and foreign and subject is not None and subject.country == home:
+            other.country, other.basis = foreign, CountryBasis.INFERRED
+        found.append(mention)
+    return found
+
+
+def _main_foreign_country(mentions: list[Mention], home: str | None) -> str | None:
+    counts = Counter(
+        c for m in mentions if m.type in (MentionType.COUNTRY,) for c in m.countries if c != home
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sentence_subject(
+    annotation: Annotation, mentions: list[Mention], sentence: int, by_mention: dict[str, _Draft]
+) -> _Draft | None:
+    for mention in mentions:
+        if mention.sentence == sentence and mention.type is MentionType.PERSON:
+            if _is_subject(annotation, mention):
+                return by_mention.get(mention.id)
+    return None
+
+
+def _same_country(a: _Draft, b: _Draft | None) -> bool:
+    return b is not None and a.country is not None and a.country == b.country
+
+
+def _settle_countries(by_mention: dict[str, _Draft], occupations: list[Occupation]) -> None:
+    """A person's country is that of the organisation or country of a stated position."""
+    for occupation in occupations:
+        person = by_mention.get(occupation.person)
+        if person is None or person.country is not None:
+            continue
+        if occupation.country:
+            person.country, person.basis = occupation.country, CountryBasis.TEXT
+
+
+def _actor(draft: _Draft, index: int) -> Actor:
+    names = [m for m in draft.mentions if m.form is MentionForm.NAME and m.type.value in _NAMED]
+    canonical = max(names or draft.mentions, key=lambda m: (len(m.normal.split()), len(m.normal)))
+    name_latin = draft.name_latin or transliterate(canonical.normal)
+    return Actor(
+        id=f"a{index}",
+        kind=draft.kind,
+        name=canonical.normal,
+        name_latin=name_latin,
+        country=draft.country,
+        country_basis=draft.basis,
+        kb_id=draft.kb_id,
+        mentions=[m.id for m in sorted(draft.mentions, key=lambda m: m.start)],
+    )
+
+
+_NAMED = {"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "LOCATION"}
