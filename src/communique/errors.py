@@ -35,6 +35,12 @@ class InputTooLargeError(CommuniqueError):
     exit_code = 7
 
 
+class UnreadableInputError(CommuniqueError):
+    """A path that does not exist or cannot be opened (permissions, broken link...)."""
+
+    exit_code = 9
+
+
 # Not raised: the exit code the CLI uses when some documents came back as unsupported-language
 # records (kept, marked, not processed).
 UNSUPPORTED_LANGUAGE_EXIT_CODE = 8

@@ -1,0 +1,131 @@
+"""`communique eval`: score extraction on FactRuEval-2016 or NEREL 1.1, next to Natasha's NER.
+
+Also runnable without the main CLI: `python -m communique.evaluate.cli factrueval DIR`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from communique.evaluate.baseline import natasha_baseline
+from communique.evaluate.predictors import SystemName, predictor_for
+from communique.evaluate.runner import ProgressCallback, evaluate_factrueval, evaluate_nerel
+from communique.evaluate.tables import report_tables
+
+eval_app = typer.Typer(
+    help="Score extraction against gold data, next to the Natasha 1.6 NER baseline.",
+    no_args_is_help=True,
+)
+console = Console()
+
+Directory = Annotated[
+    Path, typer.Argument(exists=True, file_okay=False, help="Folder of gold documents.")
+]
+OutputOption = Annotated[Path | None, typer.Option(help="Write the JSON report here.")]
+LimitOption = Annotated[int | None, typer.Option(min=1, help="Score only the first N documents.")]
+BaselineOption = Annotated[
+    bool, typer.Option("--baseline/--no-baseline", help="Also run Natasha's NER, same documents.")
+]
+ErrorsOption = Annotated[
+    Path | None, typer.Option(help="Write the system's FP/FN, one JSON object a line, here.")
+]
+SystemOption = Annotated[
+    SystemName, typer.Option(help="What to score: our pipeline or Natasha's NER alone.")
+]
+
+
+@eval_app.command()
+def factrueval(
+    directory: Directory,
+    output: OutputOption = None,
+    limit: LimitOption = None,
+    baseline: BaselineOption = True,
+    errors: ErrorsOption = None,
+    system: SystemOption = SystemName.PIPELINE,
+) -> None:
+    """FactRuEval-2016 (the devset folder): Person, Org, Location; Occupation."""
+    _run(evaluate_factrueval, directory, output, limit, baseline, errors, system)
+
+
+@eval_app.command()
+def nerel(
+    directory: Directory,
+    output: OutputOption = None,
+    limit: LimitOption = None,
+    baseline: BaselineOption = True,
+    errors: ErrorsOption = None,
+    system: SystemOption = SystemName.PIPELINE,
+) -> None:
+    """NEREL 1.1 (a split folder: dev or train): PERSON, ORGANIZATION, LOC and more; Occupation."""
+    _run(evaluate_nerel, directory, output, limit, baseline, errors, system)
+
+
+def _run(
+    evaluate: Callable[..., dict[str, Any]],
+    directory: Path,
+    output: Path | None,
+    limit: int | None,
+    baseline: bool,
+    errors_path: Path | None,
+    system: SystemName,
+) -> None:
+    try:
+        predictor = predictor_for(system)
+    except ImportError as error:
+        console.print(f"[red]The pipeline cannot be loaded ({error}); try --system natasha.[/red]")
+        raise typer.Exit(1) from error
+    errors: list[dict[str, Any]] = []
+    with _progress() as progress:
+        report = evaluate(
+            directory,
+            predictor,
+            baseline=natasha_baseline if baseline and system is SystemName.PIPELINE else None,
+            limit=limit,
+            errors=errors,
+            progress=progress,
+        )
+    for table in report_tables(report):
+        console.print(table)
+    if output:
+        _write(output, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        console.print(f"Report written to {output}")
+    if errors_path:
+        _write(errors_path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+        console.print(f"{len(errors)} errors written to {errors_path}")
+
+
+@contextmanager
+def _progress() -> Iterator[ProgressCallback]:
+    """A Rich progress bar per system, advanced after each batch of documents."""
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console) as progress:
+        tasks: dict[str, Any] = {}
+
+        def update(system: str, done: int, total: int) -> None:
+            if system not in tasks:
+                tasks[system] = progress.add_task(system, total=total)
+            progress.update(tasks[system], completed=done)
+
+        yield update
+
+
+def _write(path: Path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    eval_app()

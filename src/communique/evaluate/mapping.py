@@ -1,0 +1,77 @@
+"""From our record to what the scorers compare: bucketed mentions and Occupation facts."""
+
+from __future__ import annotations
+
+from communique.evaluate.facts import PredictedOccupation
+from communique.evaluate.scoring import Bucket, PredictedMention
+from communique.record import Actor, ActorKind, MentionForm, MentionType, Record
+
+
+def _bucket(name: str, gold: set[str], predicted: set[MentionType], *, main: bool = True) -> Bucket:
+    return Bucket(name, frozenset(gold), frozenset(str(t) for t in predicted), main)
+
+
+_PLACES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
+
+FACTRUEVAL_BUCKETS = (
+    _bucket("Person", {"Person"}, {MentionType.PERSON}),
+    _bucket("Org", {"Org"}, {MentionType.ORGANIZATION}),
+    _bucket("Location", {"Location", "LocOrg"}, _PLACES),
+)
+
+NEREL_BUCKETS = (
+    _bucket("PERSON", {"PERSON"}, {MentionType.PERSON}),
+    _bucket("ORGANIZATION", {"ORGANIZATION"}, {MentionType.ORGANIZATION}),
+    _bucket("LOC", {"COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION"}, _PLACES),
+    _bucket("COUNTRY", {"COUNTRY"}, {MentionType.COUNTRY}, main=False),
+    _bucket("CITY", {"CITY"}, {MentionType.CITY}, main=False),
+    _bucket("PROFESSION", {"PROFESSION"}, {MentionType.POSITION}, main=False),
+    _bucket("EVENT", {"EVENT"}, {MentionType.EVENT}, main=False),
+    _bucket("LAW", {"LAW"}, {MentionType.AGREEMENT, MentionType.LAW}, main=False),
+    _bucket("DATE", {"DATE"}, {MentionType.DATE}, main=False),
+)
+
+
+def predicted_mentions(record: Record) -> list[PredictedMention]:
+    """Named mentions only: a descriptor such as "собеседника" refers to a person but is no
+    person name, and neither gold set annotates it as one."""
+    return [
+        PredictedMention(str(m.type), m.start, m.end)
+        for m in record.mentions
+        if m.form is MentionForm.NAME
+    ]
+
+
+def predicted_occupations(record: Record) -> list[PredictedOccupation]:
+    """`who`: the person actor's name and mention texts; `where`: the organisation's, else the
+    country actor's (by ISO code)."""
+    return [
+        PredictedOccupation(
+            id=occupation.id,
+            names=_actor_names(record, record.actor_by_id(occupation.person)),
+            positions=(occupation.position,),
+            places=_actor_names(
+                record,
+                record.actor_by_id(occupation.organization)
+                if occupation.organization
+                else _country_actor(record, occupation.country),
+            ),
+        )
+        for occupation in record.occupations
+    ]
+
+
+def _actor_names(record: Record, actor: Actor | None) -> tuple[str, ...]:
+    if actor is None:
+        return ()
+    mentions = {mention.id: mention for mention in record.mentions}
+    texts = [record.mention_text(mentions[m]) for m in actor.mentions if m in mentions]
+    return tuple(dict.fromkeys([actor.name, *texts]))
+
+
+def _country_actor(record: Record, country: str | None) -> Actor | None:
+    if country is None:
+        return None
+    return next(
+        (a for a in record.actors if a.kind == ActorKind.COUNTRY and a.country == country), None
+    )

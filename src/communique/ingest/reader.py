@@ -1,0 +1,196 @@
+"""Reading sources into Documents: a file, a directory tree, stdin, or bytes in memory."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from communique.errors import CommuniqueError, InputTooLargeError, UnreadableInputError
+from communique.ingest.documents import document_from_bytes
+from communique.ingest.encoding import text_head
+from communique.ingest.html import looks_like_html
+from communique.ingest.jsonl import read_jsonl
+from communique.ingest.results import ReadResult, failure
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+FORMATS = ("text", "html", "jsonl")
+STDIN = "-"
+
+_FORMAT_BY_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+}
+_SNIFF_BYTES = 4096
+
+
+def read_path(
+    path: str | Path, *, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ReadResult]:
+    """Documents from a file, a directory (walked recursively, sorted, hidden entries skipped) or
+    stdin ("-"), with a ReadFailure for each input or JSON Lines record that cannot be read.
+
+    `fmt` (text, html or jsonl) overrides the choice by file extension, or by sniffing the content
+    for unknown extensions. `max_bytes` limits each text or HTML input and each JSON Lines record.
+    """
+    _check_format(fmt)
+    if str(path) == STDIN:
+        yield from _read_stream(
+            sys.stdin.buffer,
+            source="<stdin>",
+            doc_id="stdin",
+            path=None,
+            fmt=fmt,
+            max_bytes=max_bytes,
+        )
+        return
+    root = Path(path)
+    if not root.is_dir():
+        yield from _read_file(root, doc_id=root.stem, fmt=fmt, max_bytes=max_bytes)
+        return
+    files, errors = _walk(root)
+    for error in errors:
+        yield failure(UnreadableInputError(_reason(error)), source=str(error.filename))
+    for file, doc_id in _file_ids(root, files).items():
+        yield from _read_file(file, doc_id=doc_id, fmt=fmt, max_bytes=max_bytes)
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    name: str,
+    doc_id: str | None = None,
+    fmt: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[ReadResult]:
+    """Documents from bytes in memory, as if read from a file called `name`.
+
+    The id is `doc_id`, else the stem of `name` (the prefix of JSON Lines records without an id).
+    """
+    _check_format(fmt)
+    yield from _read_stream(
+        io.BytesIO(data),
+        source=name,
+        doc_id=doc_id or Path(name).stem or name,
+        path=None,
+        fmt=fmt or _FORMAT_BY_SUFFIX.get(Path(name).suffix.lower()),
+        max_bytes=max_bytes,
+    )
+
+
+def _check_format(fmt: str | None) -> None:
+    if fmt is not None and fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+
+
+def _walk(root: Path) -> tuple[list[Path], list[OSError]]:
+    files: list[Path] = []
+    errors: list[OSError] = []
+    for directory, subdirectories, names in os.walk(root, onerror=errors.append):
+        # os.walk only descends into what is left in `subdirectories`.
+        subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
+        files.extend(Path(directory, name) for name in names if not name.startswith("."))
+    return sorted(files, key=lambda file: file.relative_to(root).parts), errors
+
+
+def _file_ids(root: Path, files: list[Path]) -> dict[Path, str]:
+    """The stem of each file, or its relative path where two files share a stem."""
+    stems = Counter(file.stem for file in files)
+    return {
+        file: file.stem if stems[file.stem] == 1 else file.relative_to(root).as_posix()
+        for file in files
+    }
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _read_file(file: Path, *, doc_id: str, fmt: str | None, max_bytes: int) -> Iterator[ReadResult]:
+    source = str(file)
+    try:
+        stream = file.open("rb")
+    except OSError as error:
+        yield failure(UnreadableInputError(_reason(error)), source=source)
+        return
+    with stream:
+        yield from _read_stream(
+            stream,
+            source=source,
+            doc_id=doc_id,
+            path=source,
+            fmt=fmt or _FORMAT_BY_SUFFIX.get(file.suffix.lower()),
+            max_bytes=max_bytes,
+        )
+
+
+def _read_stream(
+    stream: BinaryIO,
+    *,
+    source: str,
+    doc_id: str,
+    path: str | None,
+    fmt: str | None,
+    max_bytes: int,
+) -> Iterator[ReadResult]:
+    if fmt is None:
+        head = stream.read(_SNIFF_BYTES)
+        fmt = _sniff_format(head)
+        stream = io.BufferedReader(_Prefixed(head, stream))
+    if fmt == "jsonl":
+        yield from read_jsonl(
+            stream, source=source, id_prefix=doc_id, path=path, max_bytes=max_bytes
+        )
+        return
+    # One byte over the limit is enough to know; a huge input is never read whole.
+    data = stream.read(max_bytes + 1)
+    try:
+        if len(data) > max_bytes:
+            raise InputTooLargeError(f"larger than the limit of {max_bytes:,} bytes")
+        result: ReadResult = document_from_bytes(data, doc_id=doc_id, fmt=fmt, path=path)
+    except CommuniqueError as error:
+        result = failure(error, source=source)
+    yield result
+
+
+def _sniff_format(head: bytes) -> str:
+    """html, jsonl or text, from the first bytes of an input of unknown kind."""
+    start = text_head(head).lstrip()
+    if looks_like_html(start):
+        return "html"
+    if start.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read to sniff the format, then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
