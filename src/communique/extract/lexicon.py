@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from communique.knowledge import Knowledge
-from communique.nlp import Token, lemma_key
+from communique.nlp import Token
 from communique.nlp.morph import analyzer
 from communique.record import MentionType
 
@@ -108,7 +108,6 @@ class Lexicons:
                 self._heads[head] = (kind, label, head in needs)
         self.gazetteer = PhraseMatcher(_gazetteer_entries())
         self.kb_matcher = PhraseMatcher(_kb_entries(self.knowledge))
-        self._capitals = {lemma_key(c.capital_ru) for c in self.knowledge.countries if c.capital_ru}
 
     def head_kind(self, lemma: str) -> tuple[MentionType, str, bool] | None:
         if lemma.endswith("летие") and lemma[:1].isdigit():
@@ -136,7 +135,7 @@ class Lexicons:
         return self.gazetteer_type(lemma) is MentionType.POSITION
 
     def is_capital(self, key: str) -> bool:
-        return key in self._capitals
+        return key in self.knowledge.capital_keys
 
 
 @cache
@@ -164,17 +163,15 @@ def _kb_entries(knowledge: Knowledge) -> dict[str, KbEntry]:
     """Lemma keys of every country, organisation and position title the knowledge base knows.
     Ambiguous short names ("Сенат") enter without an id: resolution picks one by country."""
     entries: dict[str, KbEntry] = {}
-    for position in knowledge.positions:
-        entries[lemma_key(position.ru)] = KbEntry(MentionType.POSITION, label=position.en)
-    for organization in knowledge.organizations:
+    for key, position in knowledge.position_keys.items():
+        entries[key] = KbEntry(MentionType.POSITION, label=position.en)
+    for key in knowledge.ambiguous_organization_keys:
+        entries[key] = KbEntry(MentionType.ORGANIZATION)
+    for key, organization in knowledge.organization_keys.items():
         countries = (organization.country,) if organization.country else ()
-        entry = KbEntry(MentionType.ORGANIZATION, countries, organization.id, organization.name_en)
-        for name in (organization.name_ru, *organization.aliases_ru):
-            entries[lemma_key(name)] = entry
-        for name in organization.ambiguous_aliases_ru:
-            entries.setdefault(lemma_key(name), KbEntry(MentionType.ORGANIZATION))
-    for country in knowledge.countries:
-        entry = KbEntry(MentionType.COUNTRY, (country.alpha2,), None, country.name_en)
-        for name in (country.name_ru, *country.aliases_ru):
-            entries[lemma_key(name)] = entry
+        entries[key] = KbEntry(
+            MentionType.ORGANIZATION, countries, organization.id, organization.name_en
+        )
+    for key, country in knowledge.country_keys.items():
+        entries[key] = KbEntry(MentionType.COUNTRY, (country.alpha2,), None, country.name_en)
     return entries

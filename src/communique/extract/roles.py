@@ -46,7 +46,7 @@ def title_of(mentions: list[Mention], position: Mention) -> tuple[str, str | Non
     ]
     if inner:
         title = min(inner, key=lambda m: m.end)
-        return title.normal, title.label or position.label
+        return title.normal, position.label or title.label
     complement = _complements(mentions, position)
     if complement:
         first = min(c.start for c in complement)

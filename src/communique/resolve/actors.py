@@ -73,7 +73,7 @@ def resolve(
     _settle_countries(by_mention, occupations)
     descriptors = _interlocutors(annotation, lexicons, mentions, drafts, by_mention, home, len(mentions))
 
-    actors = [_actor(d, i) for i, d in enumerate(drafts)]
+    actors = [_actor(d, i, lexicons) for i, d in enumerate(drafts)]
     actor_of = {m.id: a.id for a, d in zip(actors, drafts, strict=True) for m in d.mentions}
     linked = [m.model_copy(update={"actor": actor_of.get(m.id)}) for m in mentions + descriptors]
     final_occupations = [
@@ -400,14 +400,19 @@ def _settle_countries(by_mention: dict[str, _Draft], occupations: list[Occupatio
             person.country, person.basis = occupation.country, CountryBasis.TEXT
 
 
-def _actor(draft: _Draft, index: int) -> Actor:
+def _actor(draft: _Draft, index: int, lexicons: Lexicons) -> Actor:
     names = [m for m in draft.mentions if m.form is MentionForm.NAME and m.type.value in _NAMED]
     canonical = max(names or draft.mentions, key=lambda m: (len(m.normal.split()), len(m.normal)))
-    name_latin = draft.name_latin or transliterate(canonical.normal)
+    name = canonical.normal
+    if draft.kb_id:
+        name = lexicons.knowledge.organization(draft.kb_id).name_ru
+    elif draft.kind is ActorKind.COUNTRY and draft.country:
+        name = lexicons.knowledge.country(draft.country).name_ru
+    name_latin = draft.name_latin or transliterate(name)
     return Actor(
         id=f"a{index}",
         kind=draft.kind,
-        name=canonical.normal,
+        name=name,
         name_latin=name_latin,
         country=draft.country,
         country_basis=draft.basis,

@@ -1,0 +1,39 @@
+from communique.nlp import annotate, lemma_key
+from communique.nlp.translit import transliterate
+
+
+def test_offsets_index_the_text_unchanged() -> None:
+    text = "Фото: Сенат РК\n\nМаулен Ашимбаев встретился с послом.\r\nОни обсудили торговлю."
+    annotation = annotate(text)
+    for token in annotation.tokens:
+        assert text[token.start : token.end] == token.text
+    assert [text[s.start : s.end] for s in annotation.sentences][0] == "Фото: Сенат РК"
+
+
+def test_tokens_carry_lemmas_morphology_and_a_tree() -> None:
+    annotation = annotate("Министр иностранных дел России прибыл в Астану.")
+    by_text = {t.text: t for t in annotation.tokens}
+    assert by_text["иностранных"].lemma == "иностранный"
+    assert by_text["Астану"].feats["Case"] == "Acc"
+    roots = [t for t in annotation.tokens if t.head is None]
+    assert len(roots) == 1 and roots[0].text == "прибыл"
+    assert annotation.tokens[by_text["Министр"].head].text == "прибыл"
+
+
+def test_names_are_found() -> None:
+    annotation = annotate("Сергей Лавров встретился в Москве с представителями ООН.")
+    found = {(span.type, annotation.text[span.start : span.end]) for span in annotation.ner}
+    assert ("PER", "Сергей Лавров") in found
+    assert ("LOC", "Москве") in found
+
+
+def test_lemma_key_is_the_same_for_every_inflection() -> None:
+    assert lemma_key("Великим Государственным Хуралом") == lemma_key("Великий Государственный Хурал")
+    assert lemma_key("казахстанско-монгольское") == "казахстанско-монгольский"
+
+
+def test_transliteration_follows_news_spelling() -> None:
+    assert transliterate("Касым-Жомарт Токаев") == "Kasym-Zhomart Tokayev"
+    assert transliterate("Маулен Ашимбаев") == "Maulen Ashimbayev"
+    assert transliterate("Ерлан Карин") == "Yerlan Karin"
+    assert transliterate("МИД") == "MID"

@@ -1,0 +1,51 @@
+"""Actors and occupations: mentions merged, countries known, nothing invented."""
+
+from __future__ import annotations
+
+from communique.record import ActorKind, Record
+
+
+def _actor(record: Record, latin_surname: str):
+    return next(a for a in record.actors if a.name_latin and latin_surname in a.name_latin)
+
+
+def test_surname_alone_joins_the_full_name(extract) -> None:
+    record = extract(
+        "Министр иностранных дел России Сергей Лавров прибыл в Анкару. "
+        "Лавров провел переговоры с турецким коллегой."
+    )
+    lavrov = _actor(record, "Lavrov")
+    assert lavrov.kind is ActorKind.PERSON
+    assert len(lavrov.mentions) >= 2
+    assert lavrov.name == "Сергей Лавров"
+
+
+def test_occupation_from_apposition(extract) -> None:
+    record = extract("Министр иностранных дел России Сергей Лавров прибыл в Анкару.")
+    lavrov = _actor(record, "Lavrov")
+    occupation = next(o for o in record.occupations if o.person == lavrov.id)
+    assert occupation.position.lower().startswith("министр")
+    assert occupation.country == "RU"
+    assert lavrov.country == "RU"
+    evidence = record.text[occupation.evidence.start : occupation.evidence.end]
+    assert "Лавров" in evidence
+
+
+def test_occupation_after_a_comma(extract) -> None:
+    record = extract("Как заявил Ерлан Карин, государственный советник Республики Казахстан, встреча прошла успешно.")
+    karin = _actor(record, "Karin")
+    assert any(o.person == karin.id for o in record.occupations)
+
+
+def test_no_position_is_invented(extract) -> None:
+    record = extract("Дашзэгвийн Амарбаясгалан высоко оценил реформы в Казахстане.")
+    person = _actor(record, "Amarbayasgalan")
+    assert not [o for o in record.occupations if o.person == person.id]
+
+
+def test_country_actor_merges_inflections(extract) -> None:
+    record = extract("Казахстан и Монголия развивают связи. Монголию посетил министр Казахстана.")
+    countries = {a.country: a for a in record.actors if a.kind is ActorKind.COUNTRY}
+    assert set(countries) == {"KZ", "MN"}
+    assert len(countries["KZ"].mentions) == 2
+    assert len(countries["MN"].mentions) == 2
