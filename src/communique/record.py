@@ -28,7 +28,8 @@ class MentionType(StrEnum):
 
 class MentionForm(StrEnum):
     NAME = "name"
-    DESCRIPTOR = "descriptor"
+    ADJECTIVE = "adjective"  # "российских", "казахстанско-" in a compound: names a country
+    DESCRIPTOR = "descriptor"  # "собеседника": refers to an actor without naming it
 
 
 class ActorKind(StrEnum):
@@ -71,7 +72,7 @@ class Mention(BaseModel):
     kb_id: str | None = Field(default=None, description="id in Communique's knowledge base")
     form: MentionForm = Field(
         default=MentionForm.NAME,
-        description="name, title used as a name, or descriptor such as 'собеседник'",
+        description="name; adjective naming a place ('российский'); descriptor ('собеседник')",
     )
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2, upper case")
     countries: list[str] = Field(

@@ -7,8 +7,17 @@ from communique.evaluate.scoring import Bucket, PredictedMention
 from communique.record import Actor, ActorKind, MentionForm, MentionType, Record
 
 
-def _bucket(name: str, gold: set[str], predicted: set[MentionType], *, main: bool = True) -> Bucket:
-    return Bucket(name, frozenset(gold), frozenset(str(t) for t in predicted), main)
+def _bucket(
+    name: str, gold: set[str], predicted: set[MentionType], *, main: bool = True, adjectives: bool = False
+) -> Bucket:
+    types = {_scored_type(t, MentionForm.NAME) for t in predicted}
+    if adjectives:
+        types |= {_scored_type(t, MentionForm.ADJECTIVE) for t in predicted}
+    return Bucket(name, frozenset(gold), frozenset(types), main)
+
+
+def _scored_type(kind: MentionType, form: MentionForm) -> str:
+    return str(kind) if form is MentionForm.NAME else f"{kind}/{form}"
 
 
 _PLACES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
@@ -22,9 +31,9 @@ FACTRUEVAL_BUCKETS = (
 NEREL_BUCKETS = (
     _bucket("PERSON", {"PERSON"}, {MentionType.PERSON}),
     _bucket("ORGANIZATION", {"ORGANIZATION"}, {MentionType.ORGANIZATION}),
-    _bucket("LOC", {"COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION"}, _PLACES),
-    _bucket("COUNTRY", {"COUNTRY"}, {MentionType.COUNTRY}, main=False),
-    _bucket("CITY", {"CITY"}, {MentionType.CITY}, main=False),
+    _bucket("LOC", {"COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION"}, _PLACES, adjectives=True),
+    _bucket("COUNTRY", {"COUNTRY"}, {MentionType.COUNTRY}, main=False, adjectives=True),
+    _bucket("CITY", {"CITY"}, {MentionType.CITY}, main=False, adjectives=True),
     _bucket("PROFESSION", {"PROFESSION"}, {MentionType.POSITION}, main=False),
     _bucket("EVENT", {"EVENT"}, {MentionType.EVENT}, main=False),
     _bucket("LAW", {"LAW"}, {MentionType.AGREEMENT, MentionType.LAW}, main=False),
@@ -33,13 +42,10 @@ NEREL_BUCKETS = (
 
 
 def predicted_mentions(record: Record) -> list[PredictedMention]:
-    """Named mentions only: a descriptor such as "собеседника" refers to a person but is no
-    person name, and neither gold set annotates it as one."""
-    return [
-        PredictedMention(str(m.type), m.start, m.end)
-        for m in record.mentions
-        if m.form is MentionForm.NAME
-    ]
+    """Mentions typed by form too: NEREL annotates country adjectives ("российских") as
+    COUNTRY, FactRuEval does not annotate them as names, and neither annotates a descriptor
+    ("собеседника") as a person, so each bucket names the forms its guidelines cover."""
+    return [PredictedMention(_scored_type(m.type, m.form), m.start, m.end) for m in record.mentions]
 
 
 def predicted_occupations(record: Record) -> list[PredictedOccupation]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from communique.extract.lexicon import Lexicons
 from communique.nlp import Annotation, Token
-from communique.record import MentionType
+from communique.record import MentionForm, MentionType
 
 # How far to trust each source when candidates of the same type collide.
-PRIORITY = {"kb": 4.0, "ner": 3.0, "pattern": 2.5, "gazetteer": 2.0, "regex": 2.0}
+PRIORITY = {"person": 4.5, "kb": 4.0, "ner": 3.0, "pattern": 2.5, "gazetteer": 2.0, "regex": 2.0}
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class Candidate:
     kb_id: str | None = None
     label: str | None = None  # English title, agreement/event kind...
     derived_from: tuple[int, int] | None = field(default=None, compare=False)
+    form: MentionForm = MentionForm.NAME
+    standalone: bool = True  # a title that names a position alone ("президент", not "член")
+    chars: tuple[int, int] | None = None  # part of a token: "российско" in "российско-японский"
 
     @property
     def length(self) -> int:
@@ -38,6 +41,7 @@ def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
     candidates = [
         *ner_candidates(annotation, lexicons),
         *dictionary_candidates(annotation, lexicons),
+        *adjective_candidates(annotation, lexicons),
         *head_phrase_candidates(annotation, lexicons),
         *date_candidates(annotation),
     ]
@@ -54,7 +58,9 @@ def ner_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candi
         words = tokens[span.first_token : span.last_token]
         key = " ".join(t.lemma for t in words)
         if span.type == "PER":
-            yield Candidate(MentionType.PERSON, span.first_token, span.last_token, "ner", 3.0)
+            person = _person_extent(annotation, span.first_token, span.last_token, lexicons)
+            if person is not None:
+                yield Candidate(MentionType.PERSON, *person, "ner", PRIORITY["person"])
             continue
         if lexicons.is_title_word(words[0].lemma) and not any(
             t.text[:1].isupper() for t in words[1:]
@@ -76,6 +82,29 @@ def ner_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candi
                             span.last_token, "ner", 3.0)  # fmt: skip
 
 
+_NAME_BREAKS = ("\n", "(", "•", "|")
+
+
+def _person_extent(
+    annotation: Annotation, first: int, last: int, lexicons: Lexicons
+) -> tuple[int, int] | None:
+    """The name alone: a span cut at a line break or bracket ("Джошуа Вольфа (Joshua Wolf"),
+    without a title the model swept in ("Император Акихито", "Принц Филипп")."""
+    tokens = annotation.tokens
+    for index in range(first + 1, last):
+        gap = annotation.text[tokens[index - 1].end : tokens[index].start]
+        if any(b in gap for b in _NAME_BREAKS) or tokens[index].text in _NAME_BREAKS:
+            last = index
+            break
+    while first < last - 1 and lexicons.is_title_word(tokens[first].lemma):
+        first += 1
+    while last > first and not tokens[last - 1].text[:1].isalnum():
+        last -= 1
+    if all(t.pos == "ADJ" for t in tokens[first:last]):
+        return None  # "Казахстанско-монгольское" opening a sentence is no person
+    return (first, last) if last > first else None
+
+
 def _location_type(key: str, words: list[Token], lexicons: Lexicons) -> MentionType:
     known = lexicons.gazetteer_type(key)
     if known in (MentionType.CITY, MentionType.LOCATION, MentionType.COUNTRY):
@@ -95,14 +124,49 @@ def dictionary_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterato
             entry = match.entry
             if not _plausible_name(tokens[match.first : match.last], entry.type):
                 continue
-            yield Candidate(entry.type, match.first, match.last, "kb", PRIORITY["kb"],
-                            entry.countries, entry.kb_id, entry.label)  # fmt: skip
+            # "главой МИД": the organisation inside a compound title may have its own
+            # complement ("МИД Японии"), which must win over the title's edge
+            priority = PRIORITY["kb"] - (0.2 if entry.holds_organization else 0.0)
+            yield Candidate(entry.type, match.first, match.last, "kb", priority,
+                            entry.countries, entry.kb_id, entry.label,
+                            form=_form(tokens[match.last - 1], entry.type),
+                            standalone=entry.standalone)  # fmt: skip
         for match in lexicons.gazetteer.find(tokens, sentence.first_token, sentence.last_token):
             entry = match.entry
             if not _plausible_name(tokens[match.first : match.last], entry.type):
                 continue
             yield Candidate(entry.type, match.first, match.last, "gazetteer",
-                            PRIORITY["gazetteer"] + entry.precision - 1.0)  # fmt: skip
+                            PRIORITY["gazetteer"] + entry.precision - 1.0,
+                            form=_form(tokens[match.last - 1], entry.type))  # fmt: skip
+
+
+def _form(last: Token, kind: MentionType) -> MentionForm:
+    """"Российской Федерации" is a name; "российской" alone is an adjective naming a country."""
+    if kind in _CAPITALISED_TYPES and last.pos == "ADJ":
+        return MentionForm.ADJECTIVE
+    return MentionForm.NAME
+
+
+def adjective_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candidate]:
+    """"российских" -> RU; "казахстанско-монгольское" -> "казахстанско" KZ + "монгольское" MN."""
+    knowledge = lexicons.knowledge
+    for token in annotation.tokens:
+        if token.pos != "ADJ" or not token.text[:1].isalpha():
+            continue
+        countries = knowledge.countries_in_adjective(token.text)
+        if not countries:
+            continue
+        parts = token.text.split("-")
+        if len(parts) != len(countries):
+            yield Candidate(MentionType.COUNTRY, token.index, token.index + 1, "kb", PRIORITY["kb"],
+                            tuple(c.alpha2 for c in countries), form=MentionForm.ADJECTIVE)  # fmt: skip
+            continue
+        offset = token.start
+        for part, country in zip(parts, countries, strict=True):
+            yield Candidate(MentionType.COUNTRY, token.index, token.index + 1, "kb", PRIORITY["kb"],
+                            (country.alpha2,), form=MentionForm.ADJECTIVE,
+                            chars=(offset, offset + len(part)))  # fmt: skip
+            offset += len(part) + 1
 
 
 _CAPITALISED_TYPES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}

@@ -69,6 +69,8 @@ class KbEntry:
     countries: tuple[str, ...] = ()
     kb_id: str | None = None
     label: str | None = None  # English name or title
+    standalone: bool = True
+    holds_organization: bool = False  # a title naming its organisation: "Председатель Сената"
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,12 @@ def _kb_entries(knowledge: Knowledge) -> dict[str, KbEntry]:
     Ambiguous short names ("Сенат") enter without an id: resolution picks one by country."""
     entries: dict[str, KbEntry] = {}
     for key, position in knowledge.position_keys.items():
-        entries[key] = KbEntry(MentionType.POSITION, label=position.en)
+        entries[key] = KbEntry(
+            MentionType.POSITION,
+            label=position.en,
+            standalone=position.standalone,
+            holds_organization=position.org_ru is not None,
+        )
     for key in knowledge.ambiguous_organization_keys:
         entries[key] = KbEntry(MentionType.ORGANIZATION)
     for key, organization in knowledge.organization_keys.items():

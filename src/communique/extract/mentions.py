@@ -8,7 +8,7 @@ from communique.extract.normalize import nominative
 from communique.extract.select import select
 from communique.nlp import Annotation
 from communique.nlp.translit import transliterate
-from communique.record import Mention, MentionType
+from communique.record import Mention, MentionForm, MentionType
 
 EXTRACTOR = "extract.mentions@0.1.0"
 
@@ -30,7 +30,11 @@ def extract_mentions(annotation: Annotation, lexicons: Lexicons) -> list[Mention
 def _mention(annotation: Annotation, lexicons: Lexicons, candidate: Candidate, index: int) -> Mention:
     tokens = annotation.tokens
     start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
+    if candidate.chars:
+        start, end = candidate.chars
     normal = nominative(annotation, candidate.first, candidate.last, candidate.type)
+    if candidate.form is MentionForm.ADJECTIVE and candidate.countries:
+        normal = lexicons.knowledge.country(candidate.countries[0]).name_ru
     countries = list(dict.fromkeys(candidate.countries))
     latin = None
     if candidate.type is MentionType.COUNTRY and countries:
@@ -49,6 +53,7 @@ def _mention(annotation: Annotation, lexicons: Lexicons, candidate: Candidate, i
         latin=latin,
         label=candidate.label,
         kb_id=candidate.kb_id,
+        form=candidate.form,
         country=countries[0] if len(countries) == 1 else None,
         countries=countries,
         sentence=tokens[candidate.first].sentence,

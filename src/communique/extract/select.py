@@ -42,9 +42,9 @@ def _rank(candidate: Candidate) -> tuple[float, int, int]:
 
 def _merge_same_spans(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per (type, span), carrying the best priority and every attribute found."""
-    by_span: dict[tuple[MentionType, int, int], Candidate] = {}
+    by_span: dict[tuple[MentionType, int, int, tuple[int, int] | None], Candidate] = {}
     for candidate in candidates:
-        key = (candidate.type, candidate.first, candidate.last)
+        key = (candidate.type, candidate.first, candidate.last, candidate.chars)
         current = by_span.get(key)
         if current is None:
             by_span[key] = candidate
@@ -62,13 +62,19 @@ def _merge_same_spans(candidates: list[Candidate]) -> list[Candidate]:
 def _compatible(candidate: Candidate, kept: Candidate) -> bool:
     if candidate.last <= kept.first or kept.last <= candidate.first:
         return True
+    if candidate.chars and kept.chars:
+        return candidate.chars != kept.chars  # the parts of one compound adjective
     same_span = candidate.first == kept.first and candidate.last == kept.last
     if same_span:
         return False
-    nested = (kept.first <= candidate.first and candidate.last <= kept.last) or (
-        candidate.first <= kept.first and kept.last <= candidate.last
-    )
-    if not nested:
-        return False
-    # a person's name never holds or sits inside another person's name
-    return not (candidate.type is MentionType.PERSON and kept.type is MentionType.PERSON)
+    if kept.first <= candidate.first and candidate.last <= kept.last:
+        outer, inner = kept, candidate
+    elif candidate.first <= kept.first and kept.last <= candidate.last:
+        outer, inner = candidate, kept
+    else:
+        return False  # crossing spans: the better one stays
+    if outer.type is not inner.type:
+        return True  # "Председатель Сената" holds the organisation "Сената"
+    # Same type: "Штаты" inside "Соединенные Штаты" is no second country. Only a title or an
+    # organisation grown by its complement keeps its head ("президент" in "президент США").
+    return outer.derived_from == (inner.first, inner.last) and inner.standalone
