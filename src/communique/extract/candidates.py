@@ -46,6 +46,7 @@ def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
         *date_candidates(annotation),
     ]
     candidates += list(complement_extensions(annotation, candidates))
+    candidates += list(syntactic_extensions(annotation, candidates))
     return candidates
 
 
@@ -290,6 +291,35 @@ def complement_extensions(
                                derived_from=(candidate.first, candidate.last))  # fmt: skip
         if extended is not None:
             yield extended
+
+
+def syntactic_extensions(
+    annotation: Annotation, candidates: list[Candidate]
+) -> Iterator[Candidate]:
+    """Titles and organisations grown by what the parse hangs on their last word: "глава
+    компании", "член совета директоров", "Европейского суда по правам человека"."""
+    tokens = annotation.tokens
+    for candidate in candidates:
+        if candidate.type not in _EXTENDED_TYPES or candidate.chars:
+            continue
+        head = candidate.last - 1
+        last = candidate.last
+        for child in annotation.children(head):
+            token = tokens[child]
+            if child < last or token.rel != "nmod":
+                continue
+            by_preposition = any(tokens[c].lemma == "по" for c in annotation.children(child))
+            genitive = token.case == "Gen" and not by_preposition
+            if not (by_preposition or (genitive and candidate.type is MentionType.POSITION)):
+                continue
+            subtree = annotation.subtree(child, _SKIP_RIGHT)
+            if subtree[0] != last or subtree[-1] - subtree[0] + 1 != len(subtree):
+                break  # not contiguous with the candidate: the parse is not to be trusted here
+            last = subtree[-1] + 1
+        if last > candidate.last and last - candidate.first <= 12:
+            yield replace(candidate, last=last, source="pattern",
+                          priority=candidate.priority - 0.2,
+                          derived_from=(candidate.first, candidate.last))  # fmt: skip
 
 
 def _governed(annotation: Annotation, complement: Candidate, governor: Candidate) -> bool:

@@ -58,7 +58,7 @@ def _agreeing_with_head(annotation: Annotation, first: int, last: int) -> dict[i
         parent = stack.pop()
         for child in annotation.children(parent):
             token = tokens[child]
-            if not first <= child < last:
+            if not first <= child < last or child in result:
                 continue
             if token.pos in _AGREEING_POS and token.rel.split(":")[0] in ("amod", "det", "conj"):
                 result[child] = head

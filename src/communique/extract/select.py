@@ -76,5 +76,10 @@ def _compatible(candidate: Candidate, kept: Candidate) -> bool:
     if outer.type is not inner.type:
         return True  # "Председатель Сената" holds the organisation "Сената"
     # Same type: "Штаты" inside "Соединенные Штаты" is no second country. Only a title or an
-    # organisation grown by its complement keeps its head ("президент" in "президент США").
-    return outer.derived_from == (inner.first, inner.last) and inner.standalone
+    # organisation keeps its head word(s) when a complement follows ("президент" in
+    # "президент США", "МИД" in "МИД Японии"), and only a title that stands alone.
+    return (
+        outer.type in (MentionType.POSITION, MentionType.ORGANIZATION)
+        and outer.first == inner.first
+        and inner.standalone
+    )

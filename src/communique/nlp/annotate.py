@@ -70,14 +70,14 @@ class Annotation:
 
     def subtree(self, index: int, skip_rels: frozenset[str] = frozenset()) -> list[int]:
         """Indices of `index` and its descendants, not entering edges whose rel is in skip_rels."""
-        result = [index]
+        seen = {index}  # the parser's trees may hold cycles
         stack = [index]
         while stack:
             for child in self.children(stack.pop()):
-                if self.tokens[child].rel.split(":")[0] not in skip_rels:
-                    result.append(child)
+                if child not in seen and self.tokens[child].rel.split(":")[0] not in skip_rels:
+                    seen.add(child)
                     stack.append(child)
-        return sorted(result)
+        return sorted(seen)
 
     def span_text(self, first: int, last: int) -> str:
         return self.text[self.tokens[first].start : self.tokens[last - 1].end]
