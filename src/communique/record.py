@@ -99,15 +99,21 @@ class Actor(BaseModel):
 
 
 class Occupation(BaseModel):
-    """Person - position - organisation/country, only as the text states it."""
+    """Person - position - organisation/place/country, only as the text states it. A title
+    stated with no organisation, place or country is no occupation fact: it is kept in the
+    person's `positions`."""
 
     id: str
     person: str = Field(description="actor id of the person")
     position: str = Field(description="the title as written, in the nominative")
     position_en: str | None = None
+    title: Span = Field(description="where the title is written")
     organization: str | None = Field(default=None, description="actor id of the organisation")
+    place: str | None = Field(
+        default=None, description="actor id of the city or region the title is for (мэр Москвы)"
+    )
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
-    evidence: Span
+    evidence: Span = Field(description="the sentence that states the fact")
     extractor: str
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from communique.evaluate.facts import PredictedOccupation
 from communique.evaluate.scoring import Bucket, PredictedMention
-from communique.record import Actor, ActorKind, MentionForm, MentionType, Record
+from communique.record import Actor, ActorKind, MentionForm, MentionType, Occupation, Record
 
 
 def _bucket(
@@ -55,13 +55,8 @@ def predicted_occupations(record: Record) -> list[PredictedOccupation]:
         PredictedOccupation(
             id=occupation.id,
             names=_actor_names(record, record.actor_by_id(occupation.person)),
-            positions=(occupation.position,),
-            places=_actor_names(
-                record,
-                record.actor_by_id(occupation.organization)
-                if occupation.organization
-                else _country_actor(record, occupation.country),
-            ),
+            positions=(occupation.position, record.text[occupation.title.start : occupation.title.end]),
+            places=_actor_names(record, _where(record, occupation)),
         )
         for occupation in record.occupations
     ]
@@ -73,6 +68,13 @@ def _actor_names(record: Record, actor: Actor | None) -> tuple[str, ...]:
     mentions = {mention.id: mention for mention in record.mentions}
     texts = [record.mention_text(mentions[m]) for m in actor.mentions if m in mentions]
     return tuple(dict.fromkeys([actor.name, *texts]))
+
+
+def _where(record: Record, occupation: Occupation) -> Actor | None:
+    for actor_id in (occupation.organization, occupation.place):
+        if actor_id:
+            return record.actor_by_id(actor_id)
+    return _country_actor(record, occupation.country)
 
 
 def _country_actor(record: Record, country: str | None) -> Actor | None:

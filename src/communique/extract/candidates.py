@@ -278,15 +278,20 @@ def complement_extensions(
         last = candidate.last
         extended = None
         for _ in range(3):  # "заместитель министра иностранных дел России": chains are short
-            following = [c for c in starts.get(last, []) if _governed(annotation, c, candidate)]
+            quoted = last < len(tokens) and tokens[last].text in _OPENING_QUOTES
+            following = [
+                c
+                for c in starts.get(last + quoted, [])
+                if _complement_of(annotation, c, candidate) and not c.chars
+            ]
             if not following:
                 break
             complement = max(following, key=lambda c: (c.length, c.priority))
-            if tokens[complement.first].case not in ("Gen", None):
-                break
             last = complement.last
+            if quoted and last < len(tokens) and tokens[last].text in _CLOSING_QUOTES:
+                last += 1  # "Полузащитник «Челси»"
             extended = replace(candidate, last=last, source="pattern",
-                               priority=candidate.priority - 0.1,
+                               priority=candidate.priority + 0.05,
                                countries=candidate.countries + complement.countries,
                                derived_from=(candidate.first, candidate.last))  # fmt: skip
         if extended is not None:
@@ -318,11 +323,20 @@ def syntactic_extensions(
             last = subtree[-1] + 1
         if last > candidate.last and last - candidate.first <= 12:
             yield replace(candidate, last=last, source="pattern",
-                          priority=candidate.priority - 0.2,
+                          priority=candidate.priority + 0.04,
                           derived_from=(candidate.first, candidate.last))  # fmt: skip
 
 
-def _governed(annotation: Annotation, complement: Candidate, governor: Candidate) -> bool:
+_OPENING_QUOTES = {"«", '"', "„", "“"}
+_CLOSING_QUOTES = {"»", '"', "“", "”"}
+
+
+def _complement_of(annotation: Annotation, complement: Candidate, governor: Candidate) -> bool:
+    """A genitive right after the title ("мэра Москвы"), an indeclinable abbreviation or name
+    ("главы МИД РФ", "«Челси»"), or anything the parse attaches to the title."""
+    first = annotation.tokens[complement.first]
+    if first.case == "Gen" or first.text.isupper() or first.case is None:
+        return True
     for index in range(complement.first, complement.last):
         head = annotation.tokens[index].head
         if head is not None and governor.first <= head < governor.last:

@@ -27,7 +27,7 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
     persons = [m for m in mentions if m.type is MentionType.PERSON]
     facts = []
     for position in _outermost(mentions, MentionType.POSITION):
-        person = _holder(annotation, position, persons)
+        person = _holder(annotation, position, persons, mentions)
         if person is None:
             continue
         facts.append(_fact(annotation, mentions, person, position))
@@ -93,20 +93,35 @@ def _outermost(mentions: list[Mention], kind: MentionType) -> list[Mention]:
     ]
 
 
-def _only_words_between(annotation: Annotation, left: Mention, right: Mention) -> bool:
+_QUOTES = {"«", "»", '"', "„", "“", "”"}
+
+
+def _only_words_between(
+    annotation: Annotation, left: Mention, right: Mention, mentions: list[Mention]
+) -> bool:
+    """Nothing but the title's own words lies between it and the name: "Президента страны
+    Касым-Жомарта Токаева", "посол Японии в России Масахару Коно"."""
     between = [t for t in annotation.tokens if left.end <= t.start and t.end <= right.start]
-    return len(between) <= 3 and all(
-        t.pos in ("NOUN", "ADJ", "PROPN") and not t.text[:1].isupper() for t in between
-    )
+    named = [m for m in mentions if left.end <= m.start and m.end <= right.start]
+    for token in between:
+        inside_name = any(m.start <= token.start and token.end <= m.end for m in named)
+        plain_word = token.pos in ("NOUN", "ADJ") and not token.text[:1].isupper()
+        if not (inside_name or plain_word or token.pos == "ADP" or token.text in _QUOTES):
+            return False
+    return len(between) <= 6
 
 
-def _holder(annotation: Annotation, position: Mention, persons: list[Mention]) -> Mention | None:
+def _holder(
+    annotation: Annotation, position: Mention, persons: list[Mention], mentions: list[Mention]
+) -> Mention | None:
     text = annotation.text
     for person in persons:
         if person.sentence != position.sentence:
             continue
         # "Президента страны Касым-Жомарта Токаева": the name right after the title
-        if person.start >= position.end and _only_words_between(annotation, position, person):
+        if person.start >= position.end and _only_words_between(
+            annotation, position, person, mentions
+        ):
             return person
     for person in persons:
         if person.sentence != position.sentence:

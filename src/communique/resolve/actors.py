@@ -76,31 +76,30 @@ def resolve(
     actors = [_actor(d, i, lexicons) for i, d in enumerate(drafts)]
     actor_of = {m.id: a.id for a, d in zip(actors, drafts, strict=True) for m in d.mentions}
     linked = [m.model_copy(update={"actor": actor_of.get(m.id)}) for m in mentions + descriptors]
-    final_occupations = [
+    stated = [
         o.model_copy(
             update={
                 "person": actor_of[o.person],
                 "organization": actor_of.get(o.organization) if o.organization else None,
+                "place": actor_of.get(o.place) if o.place else None,
             }
         )
         for o in occupations
         if o.person in actor_of
     ]
-    final_occupations = _distinct(final_occupations)
     for actor in actors:
-        actor.positions = list(
-            dict.fromkeys(o.position for o in final_occupations if o.person == actor.id)
-        )
+        actor.positions = list(dict.fromkeys(o.position for o in stated if o.person == actor.id))
+    final_occupations = _distinct([o for o in stated if o.organization or o.place or o.country])
     return Resolution(actors, final_occupations, sorted(linked, key=lambda m: (m.start, -m.end)), home)
 
 
 def _distinct(occupations: list[Occupation]) -> list[Occupation]:
     """The same person, title and organisation stated twice is one fact (the first evidence)."""
-    seen: set[tuple[str, str, str | None, str | None]] = set()
+    seen: set[tuple[str, str, str | None, str | None, str | None]] = set()
     kept = []
     for occupation in occupations:
         key = (occupation.person, lemma_key(occupation.position), occupation.organization,
-               occupation.country)  # fmt: skip
+               occupation.place, occupation.country)  # fmt: skip
         if key not in seen:
             seen.add(key)
             kept.append(occupation.model_copy(update={"id": f"o{len(kept)}"}))
@@ -226,7 +225,9 @@ def _occupations(
                 person=role.person.id,  # mention ids until actors exist
                 position=role.title,
                 position_en=role.title_en,
+                title=Span(start=role.position.start, end=role.position.end),
                 organization=organization.id if organization else None,
+                place=role.place.id if role.place and role.place.type is not MentionType.COUNTRY else None,
                 country=country,
                 evidence=Span(start=role.evidence[0], end=role.evidence[1]),
                 extractor=RESOLVER,
@@ -275,6 +276,7 @@ def _titles_as_names(
                 person=holder.mentions[0].id,
                 position=title,
                 position_en=title_en,
+                title=Span(start=position.start, end=position.end),
                 organization=organization.id,
                 country=organization.country or by_mention[organization.id].country or home,
                 evidence=Span(start=sentence.start, end=sentence.end),
