@@ -113,6 +113,11 @@ class Occupation(BaseModel):
         default=None, description="actor id of the city or region the title is for (мэр Москвы)"
     )
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    country_basis: CountryBasis | None = Field(
+        default=None,
+        description="text: named with the title; inferred: a state title ('Премьер-министр') "
+        "with no country beside it, read as the country the document is about",
+    )
     evidence: Span = Field(description="the sentence that states the fact")
     extractor: str
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from communique.nlp import Annotation
-from communique.record import Mention, MentionType
+from communique.record import Mention, MentionForm, MentionType
 
 _PLACE_TYPES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
 _SEPARATORS = {",", "—", "–", "-", "("}
@@ -60,6 +60,7 @@ def _fact(annotation: Annotation, mentions: list[Mention], person: Mention, posi
     complements = _complements(mentions, position)
     organization = next((m for m in complements if m.type is MentionType.ORGANIZATION), None)
     place = next((m for m in complements if m.type in _PLACE_TYPES), None)
+    place = place or _adjective_before(annotation, mentions, position)
     sentence = annotation.sentences[position.sentence or 0]
     title, title_en = title_of(mentions, position)
     return RoleFact(
@@ -71,6 +72,18 @@ def _fact(annotation: Annotation, mentions: list[Mention], person: Mention, posi
         place=place,
         evidence=(sentence.start, sentence.end),
     )
+
+
+def _adjective_before(
+    annotation: Annotation, mentions: list[Mention], position: Mention
+) -> Mention | None:
+    """"российский президент", "израильское правительство": the country is the adjective."""
+    for mention in mentions:
+        if mention.form is MentionForm.ADJECTIVE and mention.type in _PLACE_TYPES:
+            gap = annotation.text[mention.end : position.start]
+            if mention.end <= position.start and not gap.strip():
+                return mention
+    return None
 
 
 def _complements(mentions: list[Mention], position: Mention) -> list[Mention]:
@@ -123,6 +136,14 @@ def _holder(
             annotation, position, person, mentions
         ):
             return person
+    for person in persons:
+        if person.sentence != position.sentence:
+            continue
+        # "Бывший спикер палаты представителей, Нэнси Пелоси, которая..."
+        if person.start >= position.end and annotation.text[position.end : person.start].strip() == ",":
+            after = annotation.text[person.end : person.end + 2].strip()[:1]
+            if after in (",", "—", "–", "(") or not after:
+                return person
     for person in persons:
         if person.sentence != position.sentence:
             continue

@@ -67,7 +67,7 @@ def resolve(
     mentions = _share_kb_ids([_link_organization(m, lexicons, home) for m in mentions])
     drafts = _group(mentions)
     by_mention = {m.id: d for d in drafts for m in d.mentions}
-    occupations = _occupations(annotation, roles, mentions, home)
+    occupations = _occupations(annotation, roles, mentions, home, lexicons)
     _settle_countries(by_mention, occupations)
     occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
     _settle_countries(by_mention, occupations)
@@ -209,16 +209,21 @@ def _occupations(
     roles: list[RoleFact],
     mentions: list[Mention],
     home: str | None,
+    lexicons: Lexicons,
 ) -> list[Occupation]:
     occupations = []
+    subject_country = _dominant_country(mentions, home)
     for index, role in enumerate(roles):
         organization = role.organization
         country = role.place.country if role.place else None
         if organization is not None:
             linked = next(m for m in mentions if m.id == organization.id)
             country = country or linked.country
+        basis = CountryBasis.TEXT if country else None
         if country is None and _says_home_country(annotation, role.position):
-            country = home
+            country, basis = home, CountryBasis.INFERRED
+        if country is None and organization is None and _is_state_title(lexicons, role.title):
+            country, basis = subject_country, CountryBasis.INFERRED
         occupations.append(
             Occupation(
                 id=f"o{index}",
@@ -229,6 +234,7 @@ def _occupations(
                 organization=organization.id if organization else None,
                 place=role.place.id if role.place and role.place.type is not MentionType.COUNTRY else None,
                 country=country,
+                country_basis=basis if country else None,
                 evidence=Span(start=role.evidence[0], end=role.evidence[1]),
                 extractor=RESOLVER,
             )
@@ -237,6 +243,23 @@ def _occupations(
 
 
 _HOME_WORDS = {"страна", "государство", "республика"}
+# Titles that belong to a state: with no country beside them, the text means its own subject.
+_STATE_CATEGORIES = {"head_of_state", "head_of_government", "government", "parliament"}
+
+
+def _is_state_title(lexicons: Lexicons, title: str) -> bool:
+    position = lexicons.knowledge.position(title)
+    return position is not None and position.category in _STATE_CATEGORIES
+
+
+def _dominant_country(mentions: list[Mention], home: str | None) -> str | None:
+    """The country the document is about: the most mentioned one, the publisher's on a tie."""
+    counts = Counter(c for m in mentions if m.type is MentionType.COUNTRY for c in m.countries)
+    if not counts:
+        return home
+    best = max(counts.values())
+    leaders = [c for c, n in counts.items() if n == best]
+    return home if home in leaders else leaders[0]
 
 
 def _says_home_country(annotation: Annotation, position: Mention) -> bool:
