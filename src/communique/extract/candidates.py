@@ -45,8 +45,11 @@ def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
         *head_phrase_candidates(annotation, lexicons),
         *date_candidates(annotation),
     ]
+    candidates += list(named_organization_candidates(annotation, lexicons))
     candidates += list(complement_extensions(annotation, candidates))
-    candidates += list(syntactic_extensions(annotation, candidates))
+    grown = list(syntactic_extensions(annotation, candidates))
+    # "Министр связи и коммуникаций" + "РФ": a complement may follow a grown title
+    candidates += grown + list(complement_extensions(annotation, candidates + grown, grown))
     return candidates
 
 
@@ -74,6 +77,12 @@ def ner_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candi
             )
             continue
         if span.type == "ORG":
+            first = span.first_token
+            while first < span.last_token - 1 and lexicons.is_title_word(tokens[first].lemma):
+                first += 1  # "Замглавы Федеральной миграционной службы" is a title + an org
+            if first > span.first_token:
+                yield Candidate(MentionType.ORGANIZATION, first, span.last_token, "ner", 3.0)
+                continue
             kind = MentionType.ORGANIZATION
             if lexicons.event_kind(words[0].lemma) is not None:
                 kind = MentionType.EVENT
@@ -251,6 +260,21 @@ def _named(annotation: Annotation, head: Token) -> bool:
     return bool(following) and following[0].text in ("«", '"')
 
 
+def named_organization_candidates(
+    annotation: Annotation, lexicons: Lexicons
+) -> Iterator[Candidate]:
+    """"синодального Отдела по взаимоотношениям Церкви и общества": a generic organisation
+    word written with a capital inside a sentence names one organisation."""
+    heads = lexicons.organization_heads
+    for token in annotation.tokens:
+        if token.lemma not in heads or token.pos not in ("NOUN", "PROPN"):
+            continue
+        if not token.text[:1].isupper() or token.index == annotation.sentence_of(token.index).first_token:
+            continue
+        first, last, _ = phrase_extent(annotation, token.index)
+        yield Candidate(MentionType.ORGANIZATION, first, last, "pattern", PRIORITY["pattern"])
+
+
 # --- complements: "Председатель Сената", "МИД России", "Хурал Монголии" -------------------------
 
 _EXTENDED_TYPES = {MentionType.POSITION, MentionType.ORGANIZATION}
@@ -263,16 +287,17 @@ _COMPLEMENT_TYPES = {
 
 
 def complement_extensions(
-    annotation: Annotation, candidates: list[Candidate]
+    annotation: Annotation, candidates: list[Candidate], grow: list[Candidate] | None = None
 ) -> Iterator[Candidate]:
     """A position or organisation followed by the organisation or place it belongs to, in the
-    genitive and governed by it, is one longer mention (and the parts stay as nested ones)."""
+    genitive and governed by it, is one longer mention (and the parts stay as nested ones).
+    Only the candidates in `grow` (default: all) are grown."""
     starts: dict[int, list[Candidate]] = {}
     for candidate in candidates:
         if candidate.type in _COMPLEMENT_TYPES:
             starts.setdefault(candidate.first, []).append(candidate)
     tokens = annotation.tokens
-    for candidate in candidates:
+    for candidate in candidates if grow is None else grow:
         if candidate.type not in _EXTENDED_TYPES:
             continue
         last = candidate.last
@@ -318,6 +343,7 @@ def syntactic_extensions(
             if not (by_preposition or (genitive and candidate.type is MentionType.POSITION)):
                 continue
             subtree = annotation.subtree(child, _SKIP_RIGHT)
+            subtree = _with_coordinated_genitives(annotation, child, subtree)
             if subtree[0] != last or subtree[-1] - subtree[0] + 1 != len(subtree):
                 break  # not contiguous with the candidate: the parse is not to be trusted here
             last = subtree[-1] + 1
@@ -329,6 +355,23 @@ def syntactic_extensions(
 
 _OPENING_QUOTES = {"«", '"', "„", "“"}
 _CLOSING_QUOTES = {"»", '"', "“", "”"}
+
+
+def _with_coordinated_genitives(annotation: Annotation, head: int, subtree: list[int]) -> list[int]:
+    """"министр связи и коммуникаций": a coordinated genitive noun belongs to the title, unless
+    it is another title ("министра культуры и министра спорта")."""
+    tokens = annotation.tokens
+    extra: list[int] = []
+    for child in annotation.children(head):
+        token = tokens[child]
+        if token.rel == "conj" and token.case == "Gen" and token.pos == "NOUN" and child > head:
+            if token.lemma in _TITLE_HEADS:
+                continue
+            extra.extend(annotation.subtree(child, _SKIP_RIGHT))
+    return sorted(set(subtree) | set(extra))
+
+
+_TITLE_HEADS = {"министр", "глава", "председатель", "президент", "директор", "посол"}
 
 
 def _complement_of(annotation: Annotation, complement: Candidate, governor: Candidate) -> bool:

@@ -27,6 +27,8 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
     persons = [m for m in mentions if m.type is MentionType.PERSON]
     facts = []
     for position in _outermost(mentions, MentionType.POSITION):
+        if _plural(annotation, position):
+            continue  # "представители Роскосмоса Борис Волынов": one of them, no title of his
         person = _holder(annotation, position, persons, mentions)
         if person is None:
             continue
@@ -44,15 +46,16 @@ def title_of(mentions: list[Mention], position: Mention) -> tuple[str, str | Non
         and m.end < position.end
         and m is not position
     ]
-    if inner:
-        title = min(inner, key=lambda m: m.end)
-        return title.normal, position.label or title.label
     complement = _complements(mentions, position)
     if complement:
         first = min(c.start for c in complement)
         words = position.normal.split(" ")
         kept = len(position.text[: first - position.start].split())
-        return " ".join(words[:kept]) or position.normal, position.label
+        label = position.label or (inner[0].label if inner else None)
+        return " ".join(words[:kept]) or position.normal, label
+    if inner:
+        title = min(inner, key=lambda m: m.end)
+        return title.normal, position.label or title.label
     return position.normal, position.label
 
 
@@ -72,6 +75,11 @@ def _fact(annotation: Annotation, mentions: list[Mention], person: Mention, posi
         place=place,
         evidence=(sentence.start, sentence.end),
     )
+
+
+def _plural(annotation: Annotation, position: Mention) -> bool:
+    heads = [t for t in annotation.tokens if t.start == position.start]
+    return bool(heads) and heads[0].feats.get("Number") == "Plur"
 
 
 def _adjective_before(
@@ -119,7 +127,8 @@ def _only_words_between(
     for token in between:
         inside_name = any(m.start <= token.start and token.end <= m.end for m in named)
         plain_word = token.pos in ("NOUN", "ADJ") and not token.text[:1].isupper()
-        if not (inside_name or plain_word or token.pos == "ADP" or token.text in _QUOTES):
+        linking = token.pos in ("ADP", "CCONJ") or token.text in _QUOTES
+        if not (inside_name or plain_word or linking):
             return False
     return len(between) <= 6
 
