@@ -76,6 +76,8 @@ def ner_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candi
                 MentionType.COUNTRY, span.first_token, span.last_token, "kb", 4.0, (country,)
             )
             continue
+        if key in lexicons.common_nouns:
+            continue  # "СМИ" is the media at large, not an organisation's name
         if span.type == "ORG":
             first = span.first_token
             while first < span.last_token - 1 and lexicons.is_title_word(tokens[first].lemma):
