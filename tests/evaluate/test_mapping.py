@@ -37,6 +37,7 @@ def test_occupation_with_a_country_uses_the_country_actor() -> None:
                 id="o1",
                 person="a1",
                 position="министр иностранных дел",
+                title=Span(start=0, end=23),
                 country="RU",
                 evidence=Span(start=0, end=44),
                 extractor="test",
@@ -45,7 +46,7 @@ def test_occupation_with_a_country_uses_the_country_actor() -> None:
     )
     (occupation,) = predicted_occupations(record)
     assert occupation.names == ("Сергей Лавров",)
-    assert occupation.positions == ("министр иностранных дел",)
+    assert occupation.positions == ("министр иностранных дел", "Министр иностранных дел")
     assert occupation.places == ("Россия", "России")
     assert [m.type for m in predicted_mentions(record)] == ["COUNTRY", "PERSON"]
 
@@ -60,6 +61,7 @@ def test_occupation_without_a_place() -> None:
                 id="o1",
                 person="a1",
                 position="министр",
+                title=Span(start=0, end=7),
                 evidence=Span(start=0, end=7),
                 extractor="test",
             )

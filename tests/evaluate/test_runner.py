@@ -65,6 +65,7 @@ def occupation_parts(
         person=person.id,
         position=position,
         organization=organization.id if place else None,
+        title=Span(start=0, end=0),
         evidence=Span(start=0, end=0),
         extractor="gold",
     )
