@@ -37,3 +37,14 @@ def test_transliteration_follows_news_spelling() -> None:
     assert transliterate("Маулен Ашимбаев") == "Maulen Ashimbayev"
     assert transliterate("Ерлан Карин") == "Yerlan Karin"
     assert transliterate("МИД") == "MID"
+
+
+def test_a_cycle_in_the_parse_does_not_hang_subtrees() -> None:
+    from communique.nlp.annotate import Annotation, Token
+
+    def token(index: int, head: int) -> Token:
+        return Token(index, 0, index * 2, index * 2 + 1, "x", "x", "NOUN", {}, head, "nmod")
+
+    # slovnet can return heads that loop; a naive walk would never end
+    annotation = Annotation(text="x x x", tokens=[token(0, 1), token(1, 2), token(2, 0)])
+    assert annotation.subtree(0) == [0, 1, 2]
