@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from communique.document import Document
 from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
-from communique.nlp import annotate
+from communique.nlp import Annotation, annotate_many
 from communique.nlp.models import NATASHA_VERSION
 from communique.record import Record, RecordStatus, Span, Stage
 from communique.resolve import RESOLVER, resolve
@@ -27,14 +27,33 @@ class Pipeline:
         ]
 
     def process(self, document: Document) -> Record:
+        return next(self.process_many([document]))
+
+    def process_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Record]:
+        """Records in input order. Texts are annotated `batch_size` at a time so the taggers'
+        batches are full; the result is the same as one `process` call per document."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) == batch_size:
+                yield from self._process_batch(batch)
+                batch = []
+        yield from self._process_batch(batch)
+
+    def _process_batch(self, documents: list[Document]) -> Iterator[Record]:
+        supported = [d for d in documents if self._supported(d)]
+        annotations = dict(
+            zip((id(d) for d in supported), annotate_many([d.text for d in supported]), strict=True)
+        )
+        for document in documents:
+            annotation = annotations.get(id(document))
+            if annotation is None:
+                yield self._unsupported(document)
+            else:
+                yield self._extract(document, annotation)
+
+    def _extract(self, document: Document, annotation: Annotation) -> Record:
         record = self._empty_record(document)
-        if document.language is not None and document.language not in SUPPORTED_LANGUAGES:
-            record.status = RecordStatus.UNSUPPORTED_LANGUAGE
-            record.message = (
-                f"language '{document.language}' is detected; only Russian is extracted for now"
-            )
-            return record
-        annotation = annotate(document.text)
         mentions = extract_mentions(annotation, self.lexicons)
         roles = find_roles(annotation, mentions)
         source_country = self._source_country(document)
@@ -46,9 +65,17 @@ class Pipeline:
         record.home_country = resolution.home_country
         return record
 
-    def process_many(self, documents: Iterable[Document]) -> Iterator[Record]:
-        for document in documents:
-            yield self.process(document)
+    @staticmethod
+    def _supported(document: Document) -> bool:
+        return document.language is None or document.language in SUPPORTED_LANGUAGES
+
+    def _unsupported(self, document: Document) -> Record:
+        record = self._empty_record(document)
+        record.status = RecordStatus.UNSUPPORTED_LANGUAGE
+        record.message = (
+            f"language '{document.language}' is detected; only Russian is extracted for now"
+        )
+        return record
 
     def _source_country(self, document: Document) -> str | None:
         if not document.source:

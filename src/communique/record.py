@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class MentionType(StrEnum):
@@ -148,6 +148,10 @@ class Record(BaseModel):
     mentions: list[Mention] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     occupations: list[Occupation] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
     pipeline: list[Stage] = Field(default_factory=list)
 
     def mention_text(self, mention: Mention) -> str:
@@ -155,3 +159,117 @@ class Record(BaseModel):
 
     def actor_by_id(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+
+# --- Events, agreements, commitments, topics (schema 1.1) -------------------------------------
+
+
+class EventStatus(StrEnum):
+    HAPPENED = "happened"
+    PLANNED = "planned"  # future tense, intent, "предстоящий", a date after publication
+    NEGATED = "negated"  # "не подписали": the act did not take place
+    REPORTED = "reported"  # a speaker's account (quote, "сказал X, что ..."): see `reported_by`
+
+
+class DatePrecision(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class DateBasis(StrEnum):
+    TEXT = "text"  # stated in full ("в 2024 году", "5 марта 2024 года")
+    RELATIVE = "relative"  # resolved against the publication date ("вчера", "5 марта")
+    PUBLISHED = "published"  # not stated: the release's own date
+
+
+class EventDate(BaseModel):
+    value: str = Field(description="ISO 8601 prefix: YYYY, YYYY-MM or YYYY-MM-DD")
+    precision: DatePrecision
+    basis: DateBasis
+    span: Span | None = Field(default=None, description="where the date is written, if it is")
+
+
+class Event(BaseModel):
+    """A PLOVER event (CAMEO-coded), tied to its trigger and the clause that states it."""
+
+    id: str
+    type: str = Field(description="PLOVER event type: CONSULT, AGREE, SUPPORT, ...")
+    cameo: str = Field(description="CAMEO code, three digits (root + sub-code)")
+    cameo_name: str | None = None
+    goldstein: float | None = Field(default=None, description="Goldstein weight of the code")
+    mode: str | None = Field(
+        default=None, description="visit, host, phone, third-party, multilateral"
+    )
+    trigger: Span
+    trigger_text: str
+    source: list[str] = Field(default_factory=list, description="actor ids of the actor(s)")
+    target: list[str] = Field(default_factory=list, description="actor ids of the recipient(s)")
+    joint: bool = Field(default=False, description="a joint act: both sides are the source")
+    source_countries: list[str] = Field(default_factory=list)
+    target_countries: list[str] = Field(default_factory=list)
+    status: EventStatus = EventStatus.HAPPENED
+    reported_by: str | None = Field(default=None, description="actor id of the speaker")
+    date: EventDate | None = None
+    location: str | None = Field(default=None, description="actor id of the place")
+    evidence: Span
+    topics: list[str] = Field(default_factory=list, description="topic ids")
+    extractor: str
+
+
+class AgreementStatus(StrEnum):
+    SIGNED = "signed"
+    RATIFIED = "ratified"
+    IN_FORCE = "in_force"
+    PLANNED = "planned"
+    UNDER_NEGOTIATION = "under_negotiation"
+    MENTIONED = "mentioned"
+
+
+class Agreement(BaseModel):
+    id: str
+    mention: str = Field(description="id of the AGREEMENT mention")
+    title: str = Field(description="nominative form of the mention")
+    kind: str | None = Field(default=None, description="declaration, treaty, agreement, ...")
+    unnamed: bool = Field(default=False, description="a generic reference, no proper title")
+    parties: list[str] = Field(default_factory=list, description="actor ids")
+    countries: list[str] = Field(default_factory=list, description="ISO alpha-2 of the parties")
+    status: AgreementStatus = AgreementStatus.MENTIONED
+    date: EventDate | None = None
+    event: str | None = Field(default=None, description="id of the signing/ratifying event")
+    evidence: Span
+    extractor: str
+
+
+class Commitment(BaseModel):
+    """A stated intent, promise, invitation, proposal or agreed next step."""
+
+    id: str
+    kind: str = Field(description="intent, promise, invitation, proposal, agreed_step")
+    who: list[str] = Field(default_factory=list, description="actor ids")
+    to: list[str] = Field(default_factory=list, description="actor ids")
+    what: str = Field(description="the undertaking as written")
+    what_span: Span
+    by: EventDate | None = Field(default=None, description="deadline or planned date, if stated")
+    event: str = Field(description="id of the AGREE (or planned) event it comes from")
+    evidence: Span
+    extractor: str
+
+
+class TopicEvidence(BaseModel):
+    span: Span
+    text: str
+
+
+class Topic(BaseModel):
+    """A cooperation area the document names, from the controlled vocabulary."""
+
+    id: str
+    label_en: str
+    label_ru: str
+    label_kk: str
+    evidence: list[TopicEvidence] = Field(default_factory=list)
+    events: list[str] = Field(default_factory=list, description="ids of events about it")
+
+
+Record.model_rebuild()  # its event fields name the models above

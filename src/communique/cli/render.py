@@ -1,69 +1,234 @@
-"""Human-readable views of records for the terminal."""
+"""Human-readable views of records for the terminal: what an analyst reads before the JSON.
+
+Every value from a document goes in as `Text`, never as a markup string: a name or a message
+with square brackets in it must print as written, not as Rich markup.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 
-from rich.console import Console, Group
-from rich.panel import Panel
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
 from rich.table import Table
+from rich.text import Text
 
-from communique.record import Record, RecordStatus
+from communique.record import (
+    Actor,
+    ActorKind,
+    CountryBasis,
+    Mention,
+    MentionType,
+    Occupation,
+    Record,
+    RecordStatus,
+)
+
+# People first: they are what a release is about; then who they act for, then where.
+_KIND_ORDER = {kind: index for index, kind in enumerate(ActorKind)}
+_KIND_ORDER[ActorKind.PERSON] = -1
+# Mention types that do not become actors, listed by their nominative forms in the summary.
+_LISTED_TYPES = {
+    MentionType.POSITION: "positions",
+    MentionType.AGREEMENT: "agreements",
+    MentionType.LAW: "laws",
+    MentionType.EVENT: "events",
+    MentionType.DATE: "dates",
+}
+_MAX_LISTED = 8
+# Evidence sentences are cut to about this many characters around the title they support.
+EVIDENCE_CHARS = 110
+_ELLIPSIS = "…"
 
 
-def record_panel(record: Record) -> Panel:
-    title = f"{record.id}  [dim]{record.language or '?'}[/dim]"
+def print_records(records: Sequence[Record], console: Console) -> None:
+    for index, record in enumerate(records):
+        if index:
+            console.print()
+        console.print(record_view(record))
+
+
+def record_view(record: Record) -> RenderableType:
+    """A rule with the id; the document's details and a mention summary (or, for a marked record,
+    its status); then actors and occupations."""
+    details = _grid()
+    for name, value in _header_fields(record):
+        details.add_row(name, Text(value))
     if record.status is not RecordStatus.OK:
-        return Panel(f"[yellow]{record.status.value}[/yellow]: {record.message}", title=title)
-    return Panel(Group(_summary(record), _actors(record), _occupations(record)), title=title)
+        details.add_row(Text("status", style="bold yellow"), Text(record.status.value, "yellow"))
+        details.add_row("message", Text(record.message or ""))
+        return Group(_rule(record), details)
+    _add_mention_summary(details, record)
+    parts: list[RenderableType] = [_rule(record), details]
+    if record.actors:
+        parts.append(_actors(record))
+    if record.occupations:
+        parts.append(_occupations(record))
+    return Group(*parts)
 
 
-def _summary(record: Record) -> Table:
-    counts = Counter(m.type.value for m in record.mentions)
-    table = Table.grid(padding=(0, 2))
-    table.add_row(
-        "[bold]mentions[/bold]", ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"
+def _rule(record: Record) -> Rule:
+    return Rule(Text(record.id, style="bold"), align="left")
+
+
+def _grid() -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    return grid
+
+
+def _header_fields(record: Record) -> Iterable[tuple[str, str]]:
+    language = record.language or "unknown"
+    if record.language_confidence is not None:
+        language += f" ({record.language_confidence:.2f})"
+    yield "language", language
+    for name in ("title", "url", "published", "source"):
+        if value := getattr(record, name):
+            yield name, value
+    yield "home country", record.home_country or "unknown"
+
+
+def _add_mention_summary(grid: Table, record: Record) -> None:
+    counts = Counter(mention.type for mention in record.mentions)
+    by_type = " · ".join(f"{kind.value} {counts[kind]}" for kind in MentionType if counts[kind])
+    grid.add_row("mentions", Text(f"{len(record.mentions)}: {by_type}" if by_type else "none"))
+    for kind, label in _LISTED_TYPES.items():
+        if names := _distinct_names(record.mentions, kind):
+            grid.add_row(label, Text(_listing(names)))
+
+
+def _distinct_names(mentions: Sequence[Mention], kind: MentionType) -> list[str]:
+    """Nominative forms of the mentions of `kind`, in text order, skipping ones nested in another
+    of the same kind ("Спикер" inside "Спикер Сената" says nothing more)."""
+    of_kind = [m for m in mentions if m.type is kind]
+    outermost = [m for m in of_kind if not any(_nested(m, other) for other in of_kind)]
+    return list(dict.fromkeys(m.normal for m in sorted(outermost, key=lambda m: m.start)))
+
+
+def _nested(inner: Mention, outer: Mention) -> bool:
+    return (
+        inner is not outer
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.end - outer.start) > (inner.end - inner.start)
     )
-    if record.home_country:
-        table.add_row("[bold]home country[/bold]", record.home_country)
-    return table
+
+
+def _listing(names: list[str]) -> str:
+    shown = "; ".join(names[:_MAX_LISTED])
+    hidden = len(names) - _MAX_LISTED
+    return f"{shown}; … {hidden} more" if hidden > 0 else shown
 
 
 def _actors(record: Record) -> Table:
-    table = Table(title="Actors", title_justify="left", expand=True)
-    for column in ("kind", "name", "latin", "country", "mentions (as written)"):
-        table.add_column(column)
-    mentions = {m.id: m for m in record.mentions}
-    for actor in record.actors:
-        written = Counter(mentions[i].text for i in actor.mentions if i in mentions)
+    table = Table(
+        title="Actors",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        pad_edge=False,
+    )
+    table.add_column("kind", no_wrap=True)
+    table.add_column("name (positions stated)", ratio=3)
+    table.add_column("latin", ratio=3)
+    table.add_column("country", no_wrap=True)
+    table.add_column("mentions", justify="right", no_wrap=True)
+    for actor in sorted(record.actors, key=lambda a: _KIND_ORDER[a.kind]):
+        name = Text(actor.name)
+        if actor.positions:
+            name.append("\n" + ", ".join(actor.positions), style="dim")
         table.add_row(
             actor.kind.value,
-            actor.name,
-            actor.name_latin or "",
-            (actor.country or "") + (" (inferred)" if actor.country_basis == "inferred" else ""),
-            "; ".join(f"{t} ×{n}" if n > 1 else t for t, n in written.items()),
+            name,
+            Text(actor.name_latin or ""),
+            _country(actor.country, actor.country_basis),
+            str(len(actor.mentions)),
         )
+    if any(a.country_basis is CountryBasis.INFERRED for a in record.actors):
+        table.caption = "inferred: the country is read from the document, not stated with the actor"
+        table.caption_justify = "left"
     return table
 
 
-def _occupations(record: Record) -> Table:
-    table = Table(title="Occupations", title_justify="left", expand=True)
-    for column in ("person", "position", "organization", "country", "evidence"):
-        table.add_column(column)
-    actors = {a.id: a for a in record.actors}
-    for occupation in record.occupations:
-        organization = actors.get(occupation.organization or "")
-        evidence = record.text[occupation.evidence.start : occupation.evidence.end]
-        table.add_row(
-            actors[occupation.person].name,
-            occupation.position,
-            organization.name if organization else "",
-            occupation.country or "",
-            evidence if len(evidence) < 90 else evidence[:87] + "...",
-        )
-    return table
+def _country(country: str | None, basis: CountryBasis | None) -> Text:
+    text = Text(country or "")
+    if country and basis is CountryBasis.INFERRED:
+        text.append(" inferred", style="italic yellow")
+    return text
 
 
-def print_records(records: list[Record], console: Console) -> None:
-    for record in records:
-        console.print(record_panel(record))
+def _occupations(record: Record) -> RenderableType:
+    """One entry per fact: person — title — organisation or place — country, then the evidence.
+
+    A list, not a table: at 80 columns a fifth column leaves the evidence a few words a line.
+    """
+    heading = Text("Occupations", style="bold")
+    heading.append("  person — title — organisation / place — country; evidence", style="dim")
+    entries = Table.grid(padding=(0, 1))
+    entries.add_column(justify="right", style="dim")
+    entries.add_column()
+    actors = {actor.id: actor for actor in record.actors}
+    for number, occupation in enumerate(record.occupations, start=1):
+        fact = _occupation_line(occupation, actors)
+        evidence = evidence_snippet(record.text, occupation)
+        evidence.stylize("dim")
+        entries.add_row(f"{number}", Group(fact, evidence))
+    return Group(Text(), heading, entries)
+
+
+def _occupation_line(occupation: Occupation, actors: dict[str, Actor]) -> Text:
+    title = occupation.position
+    if occupation.position_en:
+        title += f" ({occupation.position_en})"
+    where = _name(actors, occupation.organization or occupation.place) or "—"
+    line = Text.assemble(
+        (_name(actors, occupation.person), "bold"), " — ", title, " — ", where, " — "
+    )
+    if occupation.country:
+        line.append_text(_country(occupation.country, occupation.country_basis))
+    else:
+        line.append("—")
+    return line
+
+
+def _name(actors: dict[str, Actor], actor_id: str | None) -> str:
+    actor = actors.get(actor_id or "")
+    return actor.name if actor else (actor_id or "")
+
+
+def evidence_snippet(text: str, occupation: Occupation, width: int = EVIDENCE_CHARS) -> Text:
+    """The evidence sentence, cut at word boundaries to about `width` characters around the
+    title, with the title in bold: the part that says why the fact is there."""
+    start, end = occupation.evidence.start, occupation.evidence.end
+    title_start = max(occupation.title.start, start)
+    title_end = min(occupation.title.end, end)
+    low, high = _window(text, start, end, title_start, title_end, width)
+    snippet = Text(_ELLIPSIS if low > start else "")
+    offset = len(snippet) - low
+    # Line breaks inside a sentence (a heading, a quote) would break the table row.
+    snippet.append(text[low:high].replace("\n", " "))
+    if high < end:
+        snippet.append(_ELLIPSIS)
+    if title_start < title_end:
+        snippet.stylize("bold", max(title_start, low) + offset, min(title_end, high) + offset)
+    return snippet
+
+
+def _window(
+    text: str, start: int, end: int, title_start: int, title_end: int, width: int
+) -> tuple[int, int]:
+    if end - start <= width:
+        return start, end
+    room = max(width - (title_end - title_start), 0)
+    low = max(start, title_start - room // 3)  # more context after the title than before it
+    high = min(end, max(low + width, title_end))
+    low = max(start, min(low, high - width))
+    while start < low < title_start and not text[low - 1].isspace():
+        low += 1
+    while title_end < high < end and not text[high].isspace():
+        high -= 1
+    return low, high

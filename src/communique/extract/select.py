@@ -54,7 +54,9 @@ def _merge_same_spans(candidates: list[Candidate]) -> list[Candidate]:
             best,
             countries=best.countries or other.countries,
             kb_id=best.kb_id or other.kb_id,
-            label=best.label or other.label,
+            # the dictionary knows the whole title ("Chairman of the Senate"); a grown head
+            # only knows its own ("Chairman")
+            label=(other.label if other.source == "kb" else None) or best.label or other.label,
         )
     return list(by_span.values())
 

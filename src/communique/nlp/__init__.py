@@ -1,6 +1,6 @@
 """Russian annotation: sentences, tokens, lemmas, morphology, dependency syntax and NER spans."""
 
-from communique.nlp.annotate import Annotation, NerSpan, Sentence, Token, annotate
+from communique.nlp.annotate import Annotation, NerSpan, Sentence, Token, annotate, annotate_many
 from communique.nlp.morph import inflect_phrase, lemma, lemma_key
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "Sentence",
     "Token",
     "annotate",
+    "annotate_many",
     "inflect_phrase",
     "lemma",
     "lemma_key",

@@ -88,38 +88,55 @@ class Annotation:
 
 def annotate(text: str) -> Annotation:
     """Segment, tag, parse and find names in `text`; offsets index `text` unchanged."""
-    models = natasha_models()
-    doc = natasha.Doc(text)
-    doc.segment(_BlankLineAwareSegmenter(models.segmenter))
-    sentences = [[tok.text for tok in sent.tokens] for sent in doc.sents]
-    morph = _map_by_length(models.morph_tagger, sentences)
-    syntax = _map_by_length(models.syntax_parser, sentences)
+    return annotate_many([text])[0]
 
-    annotation = Annotation(text=text)
-    for index, sent in enumerate(doc.sents):
-        first = len(annotation.tokens)
-        for tok, tagged, parsed in zip(sent.tokens, morph[index].tokens, syntax[index].tokens, strict=True):
-            head = int(parsed.head_id) - 1 if parsed.head_id not in ("0", parsed.id) else None
-            annotation.tokens.append(
-                Token(
-                    index=len(annotation.tokens),
-                    sentence=index,
-                    start=tok.start,
-                    end=tok.stop,
-                    text=tok.text,
-                    lemma=lemma(tok.text),
-                    pos=tagged.pos or "X",
-                    feats=dict(tagged.feats or {}),
-                    head=None if head is None else first + head,
-                    rel=parsed.rel or "dep",
-                )
+
+def annotate_many(texts: list[str]) -> list[Annotation]:
+    """`annotate` for several texts at once: their sentences share the taggers' batches, which
+    are then fuller and more even in length (faster than one text at a time)."""
+    models = natasha_models()
+    segmenter = _BlankLineAwareSegmenter(models.segmenter)
+    docs = []
+    for text in texts:
+        doc = natasha.Doc(text)
+        doc.segment(segmenter)
+        docs.append(doc)
+    sentences = [[tok.text for tok in sent.tokens] for doc in docs for sent in doc.sents]
+    morph = iter(_map_by_length(models.morph_tagger, sentences))
+    syntax = iter(_map_by_length(models.syntax_parser, sentences))
+    annotations = []
+    for doc in docs:
+        annotation = Annotation(text=doc.text)
+        for sent in doc.sents:
+            _add_sentence(annotation, sent, next(morph), next(syntax))
+        doc.tag_ner(models.ner_tagger)
+        annotation.ner = _ner_spans(annotation, doc)
+        annotations.append(annotation)
+    return annotations
+
+
+def _add_sentence(annotation: Annotation, sent: Any, morph: Any, syntax: Any) -> None:
+    index = len(annotation.sentences)
+    first = len(annotation.tokens)
+    for tok, tagged, parsed in zip(sent.tokens, morph.tokens, syntax.tokens, strict=True):
+        head = int(parsed.head_id) - 1 if parsed.head_id not in ("0", parsed.id) else None
+        annotation.tokens.append(
+            Token(
+                index=len(annotation.tokens),
+                sentence=index,
+                start=tok.start,
+                end=tok.stop,
+                text=tok.text,
+                lemma=lemma(tok.text),
+                pos=tagged.pos or "X",
+                feats=dict(tagged.feats or {}),
+                head=None if head is None else first + head,
+                rel=parsed.rel or "dep",
             )
-        annotation.sentences.append(
-            Sentence(index, sent.start, sent.stop, first, len(annotation.tokens))
         )
-    doc.tag_ner(models.ner_tagger)
-    annotation.ner = _ner_spans(annotation, doc)
-    return annotation
+    annotation.sentences.append(
+        Sentence(index, sent.start, sent.stop, first, len(annotation.tokens))
+    )
 
 
 def _map_by_length(model: Any, sentences: list[list[str]]) -> list[Any]:

@@ -216,10 +216,11 @@ def _occupations(
     for index, role in enumerate(roles):
         organization = role.organization
         country = role.place.country if role.place else None
-        if organization is not None:
-            linked = next(m for m in mentions if m.id == organization.id)
-            country = country or linked.country
         basis = CountryBasis.TEXT if country else None
+        if organization is not None and country is None:
+            linked = next(m for m in mentions if m.id == organization.id)
+            country = linked.country
+            basis = CountryBasis.KNOWLEDGE if linked.kb_id else CountryBasis.TEXT
         if country is None and _says_home_country(annotation, role.position):
             country, basis = home, CountryBasis.INFERRED
         if country is None and organization is None and _is_state_title(lexicons, role.title):
@@ -293,6 +294,9 @@ def _titles_as_names(
         holder.mentions.append(position)
         sentence = annotation.sentences[position.sentence or 0]
         title, title_en = title_of(mentions, position)
+        country = organization.country or by_mention[organization.id].country
+        basis = CountryBasis.KNOWLEDGE if country else CountryBasis.INFERRED
+        country = country or home
         found.append(
             Occupation(
                 id=f"o{len(occupations) + len(found)}",
@@ -301,7 +305,8 @@ def _titles_as_names(
                 position_en=title_en,
                 title=Span(start=position.start, end=position.end),
                 organization=organization.id,
-                country=organization.country or by_mention[organization.id].country or home,
+                country=country,
+                country_basis=basis,
                 evidence=Span(start=sentence.start, end=sentence.end),
                 extractor=RESOLVER,
             )
