@@ -85,7 +85,9 @@ def main() -> None:
         "machine": f"{platform.machine()}, {platform.python_version()}",
         "natasha_ner": natasha_figures,
         "communique_pipeline": pipeline_figures,
-        "throughput_ratio": round(pipeline_figures["docs_per_s"] / natasha_figures["docs_per_s"], 3),
+        "throughput_ratio": round(
+            pipeline_figures["docs_per_s"] / natasha_figures["docs_per_s"], 3
+        ),
     }
     width = max(map(len, natasha_figures))
     print(f"{'':<{width}}  {'natasha NER':>14}  {'communique':>14}")

@@ -28,9 +28,10 @@ def test_ashimbayev_is_the_kazakh_senate_speaker(senate_release: Record) -> None
     assert "Спикер Сената" in texts
     senate = next(a for a in senate_release.actors if a.kb_id == "kz-senate")
     titles = {
-        o.position for o in senate_release.occupations
+        o.position
+        for o in senate_release.occupations
         if o.person == ashimbayev.id and o.organization == senate.id
-    }  # fmt: skip
+    }
     assert {"Председатель", "Спикер"} <= titles
 
 

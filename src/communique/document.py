@@ -17,5 +17,7 @@ class Document(BaseModel):
     path: str | None = Field(default=None, description="file it was read from, if any")
     format: str = Field(default="text", description="text, html or jsonl")
     encoding: str | None = Field(default=None, description="encoding the bytes were decoded from")
-    language: str | None = Field(default=None, description="ISO 639-1 code, set by language detection")
+    language: str | None = Field(
+        default=None, description="ISO 639-1 code, set by language detection"
+    )
     language_confidence: float | None = None

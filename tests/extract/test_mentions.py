@@ -23,7 +23,9 @@ def test_person_names_go_to_the_nominative(extract) -> None:
 
 
 def test_organisation_with_its_country_in_the_nominative(extract) -> None:
-    record = extract("Мы заинтересованы в сотрудничестве с Великим Государственным Хуралом Монголии.")
+    record = extract(
+        "Мы заинтересованы в сотрудничестве с Великим Государственным Хуралом Монголии."
+    )
     organizations = _found(record, MentionType.ORGANIZATION)
     assert organizations["Великим Государственным Хуралом Монголии"] == (
         "Великий Государственный Хурал Монголии"

@@ -7,7 +7,8 @@ def test_offsets_index_the_text_unchanged() -> None:
     annotation = annotate(text)
     for token in annotation.tokens:
         assert text[token.start : token.end] == token.text
-    assert [text[s.start : s.end] for s in annotation.sentences][0] == "Фото: Сенат РК"
+    first = annotation.sentences[0]
+    assert text[first.start : first.end] == "Фото: Сенат РК"
 
 
 def test_tokens_carry_lemmas_morphology_and_a_tree() -> None:
@@ -28,7 +29,9 @@ def test_names_are_found() -> None:
 
 
 def test_lemma_key_is_the_same_for_every_inflection() -> None:
-    assert lemma_key("Великим Государственным Хуралом") == lemma_key("Великий Государственный Хурал")
+    assert lemma_key("Великим Государственным Хуралом") == lemma_key(
+        "Великий Государственный Хурал"
+    )
     assert lemma_key("казахстанско-монгольское") == "казахстанско-монгольский"
 
 

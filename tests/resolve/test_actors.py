@@ -32,7 +32,10 @@ def test_occupation_from_apposition(extract) -> None:
 
 
 def test_occupation_after_a_comma(extract) -> None:
-    record = extract("Как заявил Ерлан Карин, государственный советник Республики Казахстан, встреча прошла успешно.")
+    record = extract(
+        "Как заявил Ерлан Карин, государственный советник Республики Казахстан, "
+        "встреча прошла успешно."
+    )
     karin = _actor(record, "Karin")
     assert any(o.person == karin.id for o in record.occupations)
 

@@ -8,7 +8,12 @@ from communique.record import Actor, ActorKind, MentionForm, MentionType, Occupa
 
 
 def _bucket(
-    name: str, gold: set[str], predicted: set[MentionType], *, main: bool = True, adjectives: bool = False
+    name: str,
+    gold: set[str],
+    predicted: set[MentionType],
+    *,
+    main: bool = True,
+    adjectives: bool = False,
 ) -> Bucket:
     types = {_scored_type(t, MentionForm.NAME) for t in predicted}
     if adjectives:
@@ -55,7 +60,10 @@ def predicted_occupations(record: Record) -> list[PredictedOccupation]:
         PredictedOccupation(
             id=occupation.id,
             names=_actor_names(record, record.actor_by_id(occupation.person)),
-            positions=(occupation.position, record.text[occupation.title.start : occupation.title.end]),
+            positions=(
+                occupation.position,
+                record.text[occupation.title.start : occupation.title.end],
+            ),
             places=_actor_names(record, _where(record, occupation)),
         )
         for occupation in record.occupations

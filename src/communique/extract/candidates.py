@@ -90,8 +90,9 @@ def ner_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candi
                 kind = MentionType.EVENT
             yield Candidate(kind, span.first_token, span.last_token, "ner", 3.0)
         else:
-            yield Candidate(_location_type(key, words, lexicons), span.first_token,
-                            span.last_token, "ner", 3.0)  # fmt: skip
+            yield Candidate(
+                _location_type(key, words, lexicons), span.first_token, span.last_token, "ner", 3.0
+            )
 
 
 _NAME_BREAKS = ("\n", "(", "•", "|")
@@ -139,28 +140,41 @@ def dictionary_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterato
             # "главой МИД": the organisation inside a compound title may have its own
             # complement ("МИД Японии"), which must win over the title's edge
             priority = PRIORITY["kb"] - (0.2 if entry.holds_organization else 0.0)
-            yield Candidate(entry.type, match.first, match.last, "kb", priority,
-                            entry.countries, entry.kb_id, entry.label,
-                            form=_form(tokens[match.last - 1], entry.type),
-                            standalone=entry.standalone)  # fmt: skip
+            yield Candidate(
+                entry.type,
+                match.first,
+                match.last,
+                "kb",
+                priority,
+                entry.countries,
+                entry.kb_id,
+                entry.label,
+                form=_form(tokens[match.last - 1], entry.type),
+                standalone=entry.standalone,
+            )
         for match in lexicons.gazetteer.find(tokens, sentence.first_token, sentence.last_token):
             entry = match.entry
             if not _plausible_name(tokens[match.first : match.last], entry.type):
                 continue
-            yield Candidate(entry.type, match.first, match.last, "gazetteer",
-                            PRIORITY["gazetteer"] + entry.precision - 1.0,
-                            form=_form(tokens[match.last - 1], entry.type))  # fmt: skip
+            yield Candidate(
+                entry.type,
+                match.first,
+                match.last,
+                "gazetteer",
+                PRIORITY["gazetteer"] + entry.precision - 1.0,
+                form=_form(tokens[match.last - 1], entry.type),
+            )
 
 
 def _form(last: Token, kind: MentionType) -> MentionForm:
-    """"Российской Федерации" is a name; "российской" alone is an adjective naming a country."""
+    """ "Российской Федерации" is a name; "российской" alone is an adjective naming a country."""
     if kind in _CAPITALISED_TYPES and last.pos == "ADJ":
         return MentionForm.ADJECTIVE
     return MentionForm.NAME
 
 
 def adjective_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candidate]:
-    """"российских" -> RU; "казахстанско-монгольское" -> "казахстанско" KZ + "монгольское" MN."""
+    """ "российских" -> RU; "казахстанско-монгольское" -> "казахстанско" KZ + "монгольское" MN."""
     knowledge = lexicons.knowledge
     for token in annotation.tokens:
         if token.pos != "ADJ" or not token.text[:1].isalpha():
@@ -170,14 +184,28 @@ def adjective_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator
             continue
         parts = token.text.split("-")
         if len(parts) != len(countries):
-            yield Candidate(MentionType.COUNTRY, token.index, token.index + 1, "kb", PRIORITY["kb"],
-                            tuple(c.alpha2 for c in countries), form=MentionForm.ADJECTIVE)  # fmt: skip
+            yield Candidate(
+                MentionType.COUNTRY,
+                token.index,
+                token.index + 1,
+                "kb",
+                PRIORITY["kb"],
+                tuple(c.alpha2 for c in countries),
+                form=MentionForm.ADJECTIVE,
+            )
             continue
         offset = token.start
         for part, country in zip(parts, countries, strict=True):
-            yield Candidate(MentionType.COUNTRY, token.index, token.index + 1, "kb", PRIORITY["kb"],
-                            (country.alpha2,), form=MentionForm.ADJECTIVE,
-                            chars=(offset, offset + len(part)))  # fmt: skip
+            yield Candidate(
+                MentionType.COUNTRY,
+                token.index,
+                token.index + 1,
+                "kb",
+                PRIORITY["kb"],
+                (country.alpha2,),
+                form=MentionForm.ADJECTIVE,
+                chars=(offset, offset + len(part)),
+            )
             offset += len(part) + 1
 
 
@@ -254,7 +282,7 @@ def _agreeing_modifier(tokens: list[Token], index: int, head: Token) -> bool:
 
 
 def _named(annotation: Annotation, head: Token) -> bool:
-    """"Неделя Казахстана", "встреча «Россия – Африка»" are named; "визит Президента" is not."""
+    """ "Неделя Казахстана", "встреча «Россия – Африка»" are named; "визит Президента" is not."""
     sentence_start = annotation.sentence_of(head.index).first_token
     if head.text[:1].isupper() and head.index != sentence_start:
         return True
@@ -265,13 +293,16 @@ def _named(annotation: Annotation, head: Token) -> bool:
 def named_organization_candidates(
     annotation: Annotation, lexicons: Lexicons
 ) -> Iterator[Candidate]:
-    """"синодального Отдела по взаимоотношениям Церкви и общества": a generic organisation
+    """ "синодального Отдела по взаимоотношениям Церкви и общества": a generic organisation
     word written with a capital inside a sentence names one organisation."""
     heads = lexicons.organization_heads
     for token in annotation.tokens:
         if token.lemma not in heads or token.pos not in ("NOUN", "PROPN"):
             continue
-        if not token.text[:1].isupper() or token.index == annotation.sentence_of(token.index).first_token:
+        if (
+            not token.text[:1].isupper()
+            or token.index == annotation.sentence_of(token.index).first_token
+        ):
             continue
         first, last, _ = phrase_extent(annotation, token.index)
         yield Candidate(MentionType.ORGANIZATION, first, last, "pattern", PRIORITY["pattern"])
@@ -317,10 +348,14 @@ def complement_extensions(
             last = complement.last
             if quoted and last < len(tokens) and tokens[last].text in _CLOSING_QUOTES:
                 last += 1  # "Полузащитник «Челси»"
-            extended = replace(candidate, last=last, source="pattern",
-                               priority=candidate.priority + 0.05,
-                               countries=candidate.countries + complement.countries,
-                               derived_from=(candidate.first, candidate.last))  # fmt: skip
+            extended = replace(
+                candidate,
+                last=last,
+                source="pattern",
+                priority=candidate.priority + 0.05,
+                countries=candidate.countries + complement.countries,
+                derived_from=(candidate.first, candidate.last),
+            )
         if extended is not None:
             yield extended
 
@@ -350,9 +385,13 @@ def syntactic_extensions(
                 break  # not contiguous with the candidate: the parse is not to be trusted here
             last = subtree[-1] + 1
         if last > candidate.last and last - candidate.first <= 12:
-            yield replace(candidate, last=last, source="pattern",
-                          priority=candidate.priority + 0.04,
-                          derived_from=(candidate.first, candidate.last))  # fmt: skip
+            yield replace(
+                candidate,
+                last=last,
+                source="pattern",
+                priority=candidate.priority + 0.04,
+                derived_from=(candidate.first, candidate.last),
+            )
 
 
 _OPENING_QUOTES = {"«", '"', "„", "“"}
@@ -360,7 +399,7 @@ _CLOSING_QUOTES = {"»", '"', "“", "”"}
 
 
 def _with_coordinated_genitives(annotation: Annotation, head: int, subtree: list[int]) -> list[int]:
-    """"министр связи и коммуникаций": a coordinated genitive noun belongs to the title, unless
+    """ "министр связи и коммуникаций": a coordinated genitive noun belongs to the title, unless
     it is another title ("министра культуры и министра спорта")."""
     tokens = annotation.tokens
     extra: list[int] = []
@@ -417,4 +456,3 @@ def date_candidates(annotation: Annotation) -> Iterator[Candidate]:
         if first is None or last is None:
             continue
         yield Candidate(MentionType.DATE, first, last, "regex", PRIORITY["regex"])
-

@@ -43,7 +43,9 @@ class PhraseMatcher:
     def get(self, key: str) -> Any:
         return self._entries.get(key)
 
-    def find(self, tokens: list[Token], first: int = 0, last: int | None = None) -> Iterator[PhraseMatch]:
+    def find(
+        self, tokens: list[Token], first: int = 0, last: int | None = None
+    ) -> Iterator[PhraseMatch]:
         last = len(tokens) if last is None else last
         for start in range(first, last):
             if tokens[start].lemma not in self._first_words:
@@ -100,7 +102,9 @@ class Lexicons:
         triggers = load_json("triggers.json")
         self.triggers = triggers
         self._heads: dict[str, tuple[MentionType, str, bool]] = {}
-        needs = set(triggers["agreement_modifiers_required"]) | set(triggers["event_heads_need_name"])
+        needs = set(triggers["agreement_modifiers_required"]) | set(
+            triggers["event_heads_need_name"]
+        )
         for table, kind in (
             ("agreement_heads", MentionType.AGREEMENT),
             ("law_heads", MentionType.LAW),

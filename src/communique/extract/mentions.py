@@ -27,7 +27,9 @@ def extract_mentions(annotation: Annotation, lexicons: Lexicons) -> list[Mention
     return [_mention(annotation, lexicons, c, i) for i, c in enumerate(chosen)]
 
 
-def _mention(annotation: Annotation, lexicons: Lexicons, candidate: Candidate, index: int) -> Mention:
+def _mention(
+    annotation: Annotation, lexicons: Lexicons, candidate: Candidate, index: int
+) -> Mention:
     tokens = annotation.tokens
     start, end = tokens[candidate.first].start, tokens[candidate.last - 1].end
     if candidate.chars:

@@ -59,7 +59,9 @@ def title_of(mentions: list[Mention], position: Mention) -> tuple[str, str | Non
     return position.normal, position.label
 
 
-def _fact(annotation: Annotation, mentions: list[Mention], person: Mention, position: Mention) -> RoleFact:
+def _fact(
+    annotation: Annotation, mentions: list[Mention], person: Mention, position: Mention
+) -> RoleFact:
     complements = _complements(mentions, position)
     organization = next((m for m in complements if m.type is MentionType.ORGANIZATION), None)
     place = next((m for m in complements if m.type in _PLACE_TYPES), None)
@@ -85,7 +87,7 @@ def _plural(annotation: Annotation, position: Mention) -> bool:
 def _adjective_before(
     annotation: Annotation, mentions: list[Mention], position: Mention
 ) -> Mention | None:
-    """"российский президент", "израильское правительство": the country is the adjective."""
+    """ "российский президент", "израильское правительство": the country is the adjective."""
     for mention in mentions:
         if mention.form is MentionForm.ADJECTIVE and mention.type in _PLACE_TYPES:
             gap = annotation.text[mention.end : position.start]
@@ -149,7 +151,10 @@ def _holder(
         if person.sentence != position.sentence:
             continue
         # "Бывший спикер палаты представителей, Нэнси Пелоси, которая..."
-        if person.start >= position.end and annotation.text[position.end : person.start].strip() == ",":
+        if (
+            person.start >= position.end
+            and annotation.text[position.end : person.start].strip() == ","
+        ):
             after = annotation.text[person.end : person.end + 2].strip()[:1]
             if after in (",", "—", "–", "(") or not after:
                 return person

@@ -49,7 +49,9 @@ def _merge_same_spans(candidates: list[Candidate]) -> list[Candidate]:
         if current is None:
             by_span[key] = candidate
             continue
-        best, other = (candidate, current) if _rank(candidate) > _rank(current) else (current, candidate)
+        best, other = (
+            (candidate, current) if _rank(candidate) > _rank(current) else (current, candidate)
+        )
         by_span[key] = replace(
             best,
             countries=best.countries or other.countries,

@@ -50,7 +50,7 @@ def inflect_word(word: str, grammemes: frozenset[str], pos_hint: str | None = No
         return "-".join(inflect_word(part, grammemes, pos_hint) for part in word.split("-"))
     parses = analyzer().parse(word)
     if pos_hint:
-        parses = [p for p in parses if p.tag.POS == pos_hint] or parses
+        parses = [p for p in parses if pos_hint == p.tag.POS] or parses
     for parse in parses:
         inflected = parse.inflect(set(grammemes))
         if inflected is not None:

@@ -71,7 +71,9 @@ def resolve(
     _settle_countries(by_mention, occupations)
     occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
     _settle_countries(by_mention, occupations)
-    descriptors = _interlocutors(annotation, lexicons, mentions, drafts, by_mention, home, len(mentions))
+    descriptors = _interlocutors(
+        annotation, lexicons, mentions, drafts, by_mention, home, len(mentions)
+    )
 
     actors = [_actor(d, i, lexicons) for i, d in enumerate(drafts)]
     actor_of = {m.id: a.id for a, d in zip(actors, drafts, strict=True) for m in d.mentions}
@@ -90,7 +92,9 @@ def resolve(
     for actor in actors:
         actor.positions = list(dict.fromkeys(o.position for o in stated if o.person == actor.id))
     final_occupations = _distinct([o for o in stated if o.organization or o.place or o.country])
-    return Resolution(actors, final_occupations, sorted(linked, key=lambda m: (m.start, -m.end)), home)
+    return Resolution(
+        actors, final_occupations, sorted(linked, key=lambda m: (m.start, -m.end)), home
+    )
 
 
 def _distinct(occupations: list[Occupation]) -> list[Occupation]:
@@ -98,8 +102,13 @@ def _distinct(occupations: list[Occupation]) -> list[Occupation]:
     seen: set[tuple[str, str, str | None, str | None, str | None]] = set()
     kept = []
     for occupation in occupations:
-        key = (occupation.person, lemma_key(occupation.position), occupation.organization,
-               occupation.place, occupation.country)  # fmt: skip
+        key = (
+            occupation.person,
+            lemma_key(occupation.position),
+            occupation.organization,
+            occupation.place,
+            occupation.country,
+        )
         if key not in seen:
             seen.add(key)
             kept.append(occupation.model_copy(update={"id": f"o{len(kept)}"}))
@@ -133,19 +142,26 @@ def _link_organization(mention: Mention, lexicons: Lexicons, home: str | None) -
 
 
 def _share_kb_ids(mentions: list[Mention]) -> list[Mention]:
-    """"Сенат РК" is the knowledge base's Senate when "Сенат" inside it is."""
+    """ "Сенат РК" is the knowledge base's Senate when "Сенат" inside it is."""
     organizations = [m for m in mentions if m.type is MentionType.ORGANIZATION]
     shared = []
     for mention in mentions:
         if mention.type is MentionType.ORGANIZATION and mention.kb_id is None:
             inner = next(
-                (o for o in organizations if o.kb_id and o.start == mention.start and o.end < mention.end),
+                (
+                    o
+                    for o in organizations
+                    if o.kb_id and o.start == mention.start and o.end < mention.end
+                ),
                 None,
             )
             if inner is not None:
                 mention = mention.model_copy(
-                    update={"kb_id": inner.kb_id, "latin": inner.latin,
-                            "country": mention.country or inner.country}  # fmt: skip
+                    update={
+                        "kb_id": inner.kb_id,
+                        "latin": inner.latin,
+                        "country": mention.country or inner.country,
+                    }
                 )
         shared.append(mention)
     return shared
@@ -233,7 +249,9 @@ def _occupations(
                 position_en=role.title_en,
                 title=Span(start=role.position.start, end=role.position.end),
                 organization=organization.id if organization else None,
-                place=role.place.id if role.place and role.place.type is not MentionType.COUNTRY else None,
+                place=role.place.id
+                if role.place and role.place.type is not MentionType.COUNTRY
+                else None,
                 country=country,
                 country_basis=basis if country else None,
                 evidence=Span(start=role.evidence[0], end=role.evidence[1]),
@@ -264,7 +282,7 @@ def _dominant_country(mentions: list[Mention], home: str | None) -> str | None:
 
 
 def _says_home_country(annotation: Annotation, position: Mention) -> bool:
-    """"Президента страны", "Главы государства": the country is the publisher's own."""
+    """ "Президента страны", "Главы государства": the country is the publisher's own."""
     inside = [t for t in annotation.tokens if position.start < t.start and t.end <= position.end]
     following = [t for t in annotation.tokens if position.end <= t.start][:1]
     return any(t.lemma in _HOME_WORDS and t.case == "Gen" for t in inside + following)
@@ -278,7 +296,7 @@ def _titles_as_names(
     occupations: list[Occupation],
     home: str | None,
 ) -> list[Occupation]:
-    """"…, – сказал Спикер Сената": a title in subject position, held by nobody named beside
+    """ "…, – сказал Спикер Сената": a title in subject position, held by nobody named beside
     it, refers to the last person before it whose known positions do not contradict it."""
     used = {r.position.id for r in roles}
     found: list[Occupation] = []
@@ -288,7 +306,9 @@ def _titles_as_names(
         organization = _organization_in(mentions, position)
         if organization is None:
             continue  # a bare "министр" is too vague to stand for a person
-        holder = _last_compatible_person(mentions, position, organization, by_mention, occupations + found)
+        holder = _last_compatible_person(
+            mentions, position, organization, by_mention, occupations + found
+        )
         if holder is None:
             continue
         holder.mentions.append(position)
@@ -344,9 +364,7 @@ def _last_compatible_person(
     occupations: list[Occupation],
 ) -> _Draft | None:
     org_draft = by_mention.get(organization.id)
-    earlier = [
-        m for m in mentions if m.type is MentionType.PERSON and m.end <= position.start
-    ]
+    earlier = [m for m in mentions if m.type is MentionType.PERSON and m.end <= position.start]
     for person in reversed(earlier):
         draft = by_mention[person.id]
         held = [o for o in occupations if by_mention.get(o.person) is draft]
@@ -364,7 +382,7 @@ def _interlocutors(
     home: str | None,
     next_index: int,
 ) -> list[Mention]:
-    """"Ашимбаев ознакомил собеседника": the other side of the conversation."""
+    """ "Ашимбаев ознакомил собеседника": the other side of the conversation."""
     words = set(lexicons.triggers["interlocutor_words"])
     persons = [d for d in drafts if d.kind is ActorKind.PERSON]
     foreign = _main_foreign_country(mentions, home)
@@ -410,9 +428,9 @@ def _sentence_subject(
     annotation: Annotation, mentions: list[Mention], sentence: int, by_mention: dict[str, _Draft]
 ) -> _Draft | None:
     for mention in mentions:
-        if mention.sentence == sentence and mention.type is MentionType.PERSON:
-            if _is_subject(annotation, mention):
-                return by_mention.get(mention.id)
+        is_person = mention.type is MentionType.PERSON
+        if is_person and mention.sentence == sentence and _is_subject(annotation, mention):
+            return by_mention.get(mention.id)
     return None
 
 
