@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from communique.document import Document
 from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
+from communique.extract.stage import EVENTS, find_events
 from communique.nlp import Annotation, annotate_many
 from communique.nlp.models import NATASHA_VERSION
 from communique.record import Record, RecordStatus, Span, Stage
@@ -23,6 +24,7 @@ class Pipeline:
             Stage(name="nlp.natasha", version=NATASHA_VERSION),
             Stage(name=EXTRACTOR.split("@")[0], version=EXTRACTOR.split("@")[1]),
             Stage(name=RESOLVER.split("@")[0], version=RESOLVER.split("@")[1]),
+            Stage(name=EVENTS.split("@")[0], version=EVENTS.split("@")[1]),
             Stage(name="knowledge", version=self.lexicons.knowledge.version),
         ]
 
@@ -63,6 +65,11 @@ class Pipeline:
         record.actors = resolution.actors
         record.occupations = resolution.occupations
         record.home_country = resolution.home_country
+        findings = find_events(annotation, record)
+        record.events = findings.events
+        record.agreements = findings.agreements
+        record.commitments = findings.commitments
+        record.topics = findings.topics
         return record
 
     @staticmethod

@@ -206,6 +206,11 @@ class Event(BaseModel):
     source: list[str] = Field(default_factory=list, description="actor ids of the actor(s)")
     target: list[str] = Field(default_factory=list, description="actor ids of the recipient(s)")
     joint: bool = Field(default=False, description="a joint act: both sides are the source")
+    participants_inferred: bool = Field(
+        default=False,
+        description="no actor is stated with the trigger: taken from another event of the "
+        "sentence or the text's two sides ('стороны', a passive 'обсуждены')",
+    )
     source_countries: list[str] = Field(default_factory=list)
     target_countries: list[str] = Field(default_factory=list)
     status: EventStatus = EventStatus.HAPPENED

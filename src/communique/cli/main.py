@@ -32,6 +32,8 @@ _PROGRESS_THRESHOLD = 3  # a bar is noise for one or two files
 # Far above any release (the Senate example is 4 KB) and far below what would keep the pipeline
 # busy for minutes: a 5 MB "document" is a dump or a mistake, and is refused with exit code 7.
 DEFAULT_MAX_BYTES = 1_000_000
+# Writing the output failed (disk full, no permission): the generic CommuniqueError code.
+OUTPUT_ERROR_EXIT_CODE = 1
 # Tables written to a file are read in an editor, wider than the 80 columns of a pipe.
 _FILE_TABLE_WIDTH = 120
 
@@ -48,7 +50,8 @@ EXIT_CODES = "\n\n".join(
         "Exit codes: 0 all read and extracted; 3 empty input; 4 binary input; 5 undecodable "
         "text; 6 malformed input (a JSON Lines line, an HTML page with no text); 7 input over "
         "--max-bytes; 9 a path that cannot be read; 8 nothing failed, but some documents are in "
-        "an unsupported language (their records are kept and marked); 2 a wrong option.",
+        "an unsupported language (their records are kept and marked); 2 a wrong option; 1 the "
+        "output could not be written.",
         "An input that fails is reported on stderr and skipped; the others are still extracted "
         "and written. If several fail, the exit code is that of the first failure in input "
         "order; 8 is returned only when no input failed.",
@@ -100,13 +103,18 @@ def extract(
         ),
     ] = DEFAULT_MAX_BYTES,
 ) -> None:
+    """Read, extract, write, report; the help text is EXTRACT_HELP and EXIT_CODES."""
     err = Console(stderr=True, soft_wrap=True, highlight=False)
     documents, failures = _read(paths, max_bytes)
     for failure in failures:
         err.print(f"[red]error[/red] {escape(describe_failure(failure, max_bytes))}")
     records = _extract_all(documents, err)
     if records:  # an empty output would pass for a result
-        _write(records, output_format, output)
+        try:
+            _write(records, output_format, output)
+        except OSError as error:  # a full disk, a read-only folder: say so, not a traceback
+            err.print(f"[red]error[/red] cannot write {escape(str(output))}: {escape(str(error))}")
+            raise typer.Exit(OUTPUT_ERROR_EXIT_CODE) from None
     for record in records:
         if record.status is not RecordStatus.OK:
             note = f"{record.id}: {record.message or record.status.value}"
@@ -133,8 +141,8 @@ def describe_failure(failure: ReadFailure, max_bytes: int) -> str:
         return message
     size = _file_size(failure)
     if size is None:  # stdin or one JSON Lines record: its full size was never read
-        return f"{message}; raise the limit with --max-bytes (now {max_bytes})"
-    return f"{message}: it is {size:,} bytes; to read it anyway, use --max-bytes {size}"
+        return f"{message}; raise the limit with --max-bytes (now {max_bytes:,})"
+    return f"{message} (it is {size:,} bytes); to read it anyway, use --max-bytes {size}"
 
 
 def _file_size(failure: ReadFailure) -> int | None:
@@ -162,8 +170,9 @@ def _extract_all(documents: list[Document], err: Console) -> list[Record]:
         disable=len(documents) <= _PROGRESS_THRESHOLD,
     ) as progress:
         task = progress.add_task("extracting", total=len(documents))
-        for document in documents:
-            records.append(pipeline.process(document))
+        # process_many annotates documents in batches: the same records, sooner.
+        for record in pipeline.process_many(documents):
+            records.append(record)
             progress.advance(task)
     return records
 

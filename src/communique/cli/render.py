@@ -19,11 +19,14 @@ from communique.record import (
     Actor,
     ActorKind,
     CountryBasis,
+    Event,
+    EventStatus,
     Mention,
     MentionType,
     Occupation,
     Record,
     RecordStatus,
+    Span,
 )
 
 # People first: they are what a release is about; then who they act for, then where.
@@ -38,7 +41,7 @@ _LISTED_TYPES = {
     MentionType.DATE: "dates",
 }
 _MAX_LISTED = 8
-# Evidence sentences are cut to about this many characters around the title they support.
+# Evidence is cut to about this many characters around the title or trigger it supports.
 EVIDENCE_CHARS = 110
 _ELLIPSIS = "…"
 
@@ -52,7 +55,7 @@ def print_records(records: Sequence[Record], console: Console) -> None:
 
 def record_view(record: Record) -> RenderableType:
     """A rule with the id; the document's details and a mention summary (or, for a marked record,
-    its status); then actors and occupations."""
+    its status); then actors, occupations and events."""
     details = _grid()
     for name, value in _header_fields(record):
         details.add_row(name, Text(value))
@@ -66,6 +69,8 @@ def record_view(record: Record) -> RenderableType:
         parts.append(_actors(record))
     if record.occupations:
         parts.append(_occupations(record))
+    if record.events:
+        parts.append(_events(record))
     return Group(*parts)
 
 
@@ -98,6 +103,8 @@ def _add_mention_summary(grid: Table, record: Record) -> None:
     for kind, label in _LISTED_TYPES.items():
         if names := _distinct_names(record.mentions, kind):
             grid.add_row(label, Text(_listing(names)))
+    if record.topics:
+        grid.add_row("topics", Text(_listing([topic.label_en for topic in record.topics])))
 
 
 def _distinct_names(mentions: Sequence[Mention], kind: MentionType) -> list[str]:
@@ -133,7 +140,7 @@ def _actors(record: Record) -> Table:
         pad_edge=False,
     )
     table.add_column("kind", no_wrap=True)
-    table.add_column("name (positions stated)", ratio=3)
+    table.add_column("name / positions", ratio=3)
     table.add_column("latin", ratio=3)
     table.add_column("country", no_wrap=True)
     table.add_column("mentions", justify="right", no_wrap=True)
@@ -162,37 +169,74 @@ def _country(country: str | None, basis: CountryBasis | None) -> Text:
 
 
 def _occupations(record: Record) -> RenderableType:
-    """One entry per fact: person — title — organisation or place — country, then the evidence.
+    """One entry per fact: "person: title, organisation or place, country", then its evidence.
 
     A list, not a table: at 80 columns a fifth column leaves the evidence a few words a line.
     """
-    heading = Text("Occupations", style="bold")
-    heading.append("  person — title — organisation / place — country; evidence", style="dim")
-    entries = Table.grid(padding=(0, 1))
-    entries.add_column(justify="right", style="dim")
-    entries.add_column()
+    heading, entries = _list_section("Occupations", "person: title, organisation / place, country")
     actors = {actor.id: actor for actor in record.actors}
     for number, occupation in enumerate(record.occupations, start=1):
-        fact = _occupation_line(occupation, actors)
-        evidence = evidence_snippet(record.text, occupation)
-        evidence.stylize("dim")
-        entries.add_row(f"{number}", Group(fact, evidence))
+        evidence = evidence_snippet(record.text, occupation.evidence, occupation.title)
+        entries.add_row(f"{number}", Group(_occupation_line(occupation, actors), evidence))
     return Group(Text(), heading, entries)
 
 
 def _occupation_line(occupation: Occupation, actors: dict[str, Actor]) -> Text:
+    """Parts the text does not state are left out, not shown as blanks."""
     title = occupation.position
     if occupation.position_en:
         title += f" ({occupation.position_en})"
-    where = _name(actors, occupation.organization or occupation.place) or "—"
-    line = Text.assemble(
-        (_name(actors, occupation.person), "bold"), " — ", title, " — ", where, " — "
-    )
+    line = Text.assemble((_name(actors, occupation.person), "bold"), ": ", title)
+    if where := _name(actors, occupation.organization or occupation.place):
+        line.append(f", {where}")
     if occupation.country:
+        line.append(", ")
         line.append_text(_country(occupation.country, occupation.country_basis))
-    else:
-        line.append("—")
     return line
+
+
+def _list_section(title: str, legend: str) -> tuple[Text, Table]:
+    heading = Text(title, style="bold")
+    heading.append(f"  {legend}; evidence", style="dim")
+    entries = Table.grid(padding=(0, 1))
+    entries.add_column(justify="right", style="dim")
+    entries.add_column()
+    return heading, entries
+
+
+def _events(record: Record) -> RenderableType:
+    heading, entries = _list_section("Events", "type CAMEO: source → target, status, date")
+    actors = {actor.id: actor for actor in record.actors}
+    for number, event in enumerate(record.events, start=1):
+        evidence = evidence_snippet(record.text, event.evidence, event.trigger)
+        entries.add_row(f"{number}", Group(_event_line(event, actors), evidence))
+    return Group(Text(), heading, entries)
+
+
+def _event_line(event: Event, actors: dict[str, Actor]) -> Text:
+    line = Text.assemble((f"{event.type} {event.cameo}", "bold"))
+    if event.cameo_name:
+        line.append(f" {event.cameo_name}")
+    if event.joint:  # both sides act: no direction to show
+        line.append(": " + " ↔ ".join(_name(actors, a) for a in [*event.source, *event.target]))
+    else:
+        line.append(f": {_names(actors, event.source)} → {_names(actors, event.target)}")
+    if event.participants_inferred:
+        line.append(" (sides inferred)", style="italic yellow")
+    details = [] if event.status is EventStatus.HAPPENED else [event.status.value]
+    if event.reported_by:
+        by = f"by {_name(actors, event.reported_by)}"
+        details = [f"{details[0]} {by}"] if details else [f"said {by}"]
+    if event.date:
+        details.append(event.date.value)
+    if details:
+        line.append(", " + ", ".join(details), style="italic")
+    return line
+
+
+def _names(actors: dict[str, Actor], actor_ids: Sequence[str]) -> str:
+    """The actors' names, or "?" where the text leaves the side unnamed."""
+    return ", ".join(_name(actors, actor_id) for actor_id in actor_ids) or "?"
 
 
 def _name(actors: dict[str, Actor], actor_id: str | None) -> str:
@@ -200,35 +244,35 @@ def _name(actors: dict[str, Actor], actor_id: str | None) -> str:
     return actor.name if actor else (actor_id or "")
 
 
-def evidence_snippet(text: str, occupation: Occupation, width: int = EVIDENCE_CHARS) -> Text:
-    """The evidence sentence, cut at word boundaries to about `width` characters around the
-    title, with the title in bold: the part that says why the fact is there."""
-    start, end = occupation.evidence.start, occupation.evidence.end
-    title_start = max(occupation.title.start, start)
-    title_end = min(occupation.title.end, end)
-    low, high = _window(text, start, end, title_start, title_end, width)
+def evidence_snippet(text: str, evidence: Span, focus: Span, width: int = EVIDENCE_CHARS) -> Text:
+    """The evidence, cut at word boundaries to about `width` characters around `focus` (a title,
+    a trigger), which is in bold: the part that says why the fact is there."""
+    start, end = evidence.start, evidence.end
+    focus_start, focus_end = max(focus.start, start), min(focus.end, end)
+    low, high = _window(text, start, end, focus_start, focus_end, width)
     snippet = Text(_ELLIPSIS if low > start else "")
     offset = len(snippet) - low
-    # Line breaks inside a sentence (a heading, a quote) would break the table row.
+    # Line breaks inside a sentence (a heading, a quote) would break the entry.
     snippet.append(text[low:high].replace("\n", " "))
     if high < end:
         snippet.append(_ELLIPSIS)
-    if title_start < title_end:
-        snippet.stylize("bold", max(title_start, low) + offset, min(title_end, high) + offset)
+    if focus_start < focus_end:
+        snippet.stylize("bold", max(focus_start, low) + offset, min(focus_end, high) + offset)
+    snippet.stylize("dim")
     return snippet
 
 
 def _window(
-    text: str, start: int, end: int, title_start: int, title_end: int, width: int
+    text: str, start: int, end: int, focus_start: int, focus_end: int, width: int
 ) -> tuple[int, int]:
     if end - start <= width:
         return start, end
-    room = max(width - (title_end - title_start), 0)
-    low = max(start, title_start - room // 3)  # more context after the title than before it
-    high = min(end, max(low + width, title_end))
+    room = max(width - (focus_end - focus_start), 0)
+    low = max(start, focus_start - room // 3)  # more context after the focus than before it
+    high = min(end, max(low + width, focus_end))
     low = max(start, min(low, high - width))
-    while start < low < title_start and not text[low - 1].isspace():
+    while start < low < focus_start and not text[low - 1].isspace():
         low += 1
-    while title_end < high < end and not text[high].isspace():
+    while focus_end < high < end and not text[high].isspace():
         high -= 1
     return low, high

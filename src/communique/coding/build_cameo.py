@@ -86,7 +86,11 @@ def main(path: str) -> None:
     lines = [f"    {json.dumps(c)}: {json.dumps(v, ensure_ascii=False)}" for c, v in codes.items()]
     source = "CAMEO2PLOVER-2021.txt (PLOVER Draft 0.8, 2021-09-17); Goldstein 1992"
     OUTPUT.write_text(
-        '{\n  "source": ' + json.dumps(source) + ',\n  "codes": {\n' + ",\n".join(lines) + "\n  }\n}\n",
+        '{\n  "source": '
+        + json.dumps(source)
+        + ',\n  "codes": {\n'
+        + ",\n".join(lines)
+        + "\n  }\n}\n",
         encoding="utf-8",
     )
 

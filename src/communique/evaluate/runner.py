@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from communique.evaluate.baseline import natasha_baseline
 from communique.evaluate.facts import (
     FactMatch,
     GoldOccupation,
+    GoldParticipantFact,
     OccupationLevel,
     PredictedOccupation,
     merge_predicted_occupations,
@@ -30,6 +31,12 @@ from communique.evaluate.mapping import (
     NEREL_BUCKETS,
     predicted_mentions,
     predicted_occupations,
+)
+from communique.evaluate.participants import (
+    PARTICIPANT_FACTS,
+    gold_participant_summary,
+    participant_report,
+    score_participants,
 )
 from communique.evaluate.scoring import Bucket, Counts, MatchMode, MentionMatch, score_mentions
 from communique.record import Record
@@ -52,6 +59,7 @@ class GoldDocument:
     document: Document
     mentions: list[GoldMention]
     occupations: list[GoldOccupation]
+    participant_facts: dict[str, list[GoldParticipantFact]] = field(default_factory=dict)
 
 
 def evaluate_factrueval(
@@ -68,6 +76,7 @@ def evaluate_factrueval(
             _document(doc.id, doc.text, doc.path),
             doc.gold_mentions(),
             factrueval.gold_occupations(doc),
+            {t: factrueval.gold_participant_facts(doc, t) for t in PARTICIPANT_FACTS},
         )
         for doc in factrueval.load_factrueval(directory, limit)
     ]
@@ -176,6 +185,7 @@ def score_system(
     """Mention scores per bucket and mode, and Occupation at each level if asked."""
     mention_counts = {b.name: {mode: Counts() for mode in MatchMode} for b in buckets}
     occupation_counts = {level: Counts() for level in OccupationLevel}
+    participant_counts = {fact_type: Counts() for fact_type in PARTICIPANT_FACTS}
     for gold_document, record in zip(gold, records, strict=True):
         doc_id = gold_document.document.id
         matches = score_mentions(
@@ -186,6 +196,11 @@ def score_system(
                 mention_counts[bucket][mode] += match.counts
                 if errors is not None:
                     errors.extend(_mention_errors(dataset, doc_id, bucket, mode, match, record))
+        if gold_document.participant_facts:
+            for fact_type, counts in score_participants(
+                gold_document.participant_facts, record
+            ).items():
+                participant_counts[fact_type] += counts
         predicted = merge_predicted_occupations(predicted_occupations(record))
         for level, match in score_occupations(predicted, gold_document.occupations).items():
             occupation_counts[level] += match.counts
@@ -196,6 +211,8 @@ def score_system(
     scores: dict[str, Any] = {"mentions": _mention_report(mention_counts, buckets)}
     if with_occupations:
         scores["occupation"] = {str(level): c.as_dict() for level, c in occupation_counts.items()}
+        if any(g.participant_facts for g in gold):
+            scores["participants"] = participant_report(participant_counts)
     return scores
 
 
@@ -235,6 +252,7 @@ def _gold_summary(gold: Sequence[GoldDocument], buckets: Sequence[Bucket]) -> di
             "counted": sum(1 for o in occupations if not o.neutral),
             "neutral": sum(1 for o in occupations if o.neutral),
         },
+        "participants": gold_participant_summary([g.participant_facts for g in gold]),
     }
 
 

@@ -58,7 +58,9 @@ def resolve_date(text: str, published: date | None) -> ResolvedDate | None:
 
 def _month(word: str) -> int:
     word = word.lower()
-    return next(n for stem, n in sorted(MONTHS.items(), key=lambda i: -len(i[0])) if word.startswith(stem))
+    return next(
+        n for stem, n in sorted(MONTHS.items(), key=lambda i: -len(i[0])) if word.startswith(stem)
+    )
 
 
 def _day(year: int, month: int, day: int, basis: DateBasis) -> ResolvedDate | None:

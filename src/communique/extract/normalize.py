@@ -22,6 +22,11 @@ _AGREEING_POS = {"ADJ", "DET", "NUM"}
 
 def nominative(annotation: Annotation, first: int, last: int, kind: MentionType) -> str:
     tokens = annotation.tokens[first:last]
+    if kind is MentionType.DATE:
+        # "14 мая 2024 года" is the date's own form; only a leading preposition goes
+        if len(tokens) > 1 and tokens[0].pos == "ADP":
+            tokens = tokens[1:]
+        return _join(annotation, tokens, [t.text for t in tokens])
     if kind is MentionType.PERSON:
         words = [_inflect_name(t) for t in tokens]
     else:
@@ -44,7 +49,12 @@ def _agreeing_with_head(annotation: Annotation, first: int, last: int) -> dict[i
     """Token index -> the head it agrees with (None for the head itself)."""
     tokens = annotation.tokens
     roots = [t for t in tokens[first:last] if t.head is None or not first <= t.head < last]
-    nouns = [t for t in roots if t.pos in ("NOUN", "PROPN")]
+    nouns = [t for t in roots if t.pos in ("NOUN", "PROPN") or _capitalised_noun(t)]
+    if not nouns:
+        # "Чрезвычайным и Полномочным Послом": the parse may hang the noun on an adjective
+        # (or loop); the head is then the first noun in the case the phrase starts with
+        case = (roots or [tokens[first]])[0].case
+        nouns = [t for t in tokens[first:last] if t.pos in ("NOUN", "PROPN") and t.case == case]
     head = (nouns or roots or [tokens[first]])[0]
     result: dict[int, Token | None] = {head.index: None}
     # the parser may hang an adjective on a far noun; one right before its head agrees with it
@@ -63,10 +73,18 @@ def _agreeing_with_head(annotation: Annotation, first: int, last: int) -> dict[i
             if token.pos in _AGREEING_POS and token.rel.split(":")[0] in ("amod", "det", "conj"):
                 result[child] = head
                 stack.append(child)
-            elif token.rel.startswith("flat") or (token.rel == "conj" and token.pos == head.pos):
-                result[child] = None  # "Касым-Жомарт Токаев", "соглашения и меморандумы"
+            elif token.rel == "conj" and token.pos == head.pos and token.case == head.case:
+                result[child] = None  # "соглашения и меморандумы"
                 stack.append(child)
     return result
+
+
+def _capitalised_noun(token: Token) -> bool:
+    """ "Мажилиса" tagged as an adjective: a capitalised word pymorphy knows only as a noun."""
+    if not token.text[:1].isupper():
+        return False
+    kinds = {p.tag.POS for p in analyzer().parse(token.text)}
+    return "NOUN" in kinds and not kinds & {"ADJF", "PRTF"}
 
 
 def _inflect(token: Token, head: Token | None) -> str:
@@ -86,20 +104,62 @@ def _inflect(token: Token, head: Token | None) -> str:
 
 
 def _inflect_name(token: Token) -> str:
-    case = token.feats.get("Case")
-    if case in (None, "Nom") or not token.text[:1].isalpha():
+    if not token.text[:1].isalpha():
         return token.text
-    grammemes = {"nomn", "sing"}
-    gender = _GENDERS.get(token.feats.get("Gender", ""))
+    case = _CASES.get(token.feats.get("Case", ""), "")
+    gender = _GENDERS.get(token.feats.get("Gender", ""), "")
+    return _name_nominative(token.text, case, gender)
+
+
+_HUSHING = "жшчщц"
+
+
+@lru_cache(maxsize=50_000)
+def _name_nominative(word: str, case: str, gender: str) -> str:
+    """A personal name in the nominative. A name in the case the tagger read is declined
+    back; failing that (pymorphy guesses "Ковачем" as a verb, "Акмалем" as a nominative), the
+    masculine instrumental or genitive ending is undone."""
+    if "-" in word:
+        return "-".join(_name_nominative(part, case, gender) for part in word.split("-"))
+    if case in ("nomn", ""):
+        return word
+    names = [p for p in analyzer().parse(word) if _NAME_GRAMMEMES & set(p.tag.grammemes)]
+    in_case = [p for p in names if p.tag.case == case]
     if gender:
-        grammemes.add(gender)
-    return _inflect_word(token.text, _CASES.get(case, ""), token.pos, frozenset(grammemes), True)
+        in_case = [p for p in in_case if p.tag.gender == gender] or in_case
+    for parse in in_case:
+        inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
+        if inflected is not None:
+            return _restore_shape(word, inflected.word)
+    if any(p.tag.case == "nomn" for p in names) and analyzer().word_is_known(word):
+        return word
+    return _masculine_name_stem(word, case) if gender in ("masc", "") else word
+
+
+def _masculine_name_stem(word: str, case: str) -> str:
+    lower = word.lower()
+    if lower.endswith(("овым", "евым", "иным", "ским")):
+        return word[:-2]  # Рахимовым -> Рахимов
+    if lower.endswith("ом") and len(word) > 4:
+        return word[:-2]  # Иштваном -> Иштван
+    if lower.endswith("ем") and len(word) > 4:
+        return word[:-2] + ("" if lower[-3] in _HUSHING else "ь")  # Ковачем, Акмалем -> Акмаль
+    if (
+        case in ("gent", "accs")
+        and len(word) > 4
+        and lower[-1] == "а"
+        and lower[-2] not in "аеиоуыэюяь"
+    ):
+        return word[:-1]  # Макрона -> Макрон
+    return word
 
 
 @lru_cache(maxsize=100_000)
 def _inflect_word(word: str, case: str, pos: str, grammemes: frozenset[str], name: bool) -> str:
     if "-" in word:
-        return "-".join(_inflect_word(p, case, pos, grammemes, name) for p in word.split("-"))
+        # "пресс-служба", "вице-премьер": only the last part declines
+        stem, _, tail = word.rpartition("-")
+        return f"{stem}-{_inflect_word(tail, case, pos, grammemes, name)}"
     parses = analyzer().parse(word)
     if name:
         parses = [p for p in parses if _NAME_GRAMMEMES & set(p.tag.grammemes)] or parses

@@ -54,11 +54,30 @@ def topic_entries(path: Path = TOPICS_PATH) -> tuple[TopicEntry, ...]:
 def find_topics(annotation: Annotation) -> list[TopicHit]:
     """Every stated topic with the character span of the words that state it, in text order."""
     words = _words(annotation)
-    hits = []
-    for entry in topic_entries():
+    index = _first_stem_index(topic_entries())
+    lengths = sorted({len(stem) for stem in index})
+    hits = set()
+    for position, word in enumerate(words):
+        for length in lengths:
+            if length > len(word.text):
+                break
+            for topic, pattern in index.get(word.text[:length], ()):
+                hit = _match_at(topic, pattern, words, position)
+                if hit is not None:
+                    hits.add(hit)
+    return sorted(hits, key=lambda h: (h.start, h.topic))
+
+
+@cache
+def _first_stem_index(
+    entries: tuple[TopicEntry, ...],
+) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Patterns by their first stem: a word is looked up by its prefixes, not tried on all."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for entry in entries:
         for pattern in entry.patterns:
-            hits.extend(_matches(entry.id, pattern, words))
-    return sorted(set(hits), key=lambda h: (h.start, h.topic))
+            index.setdefault(pattern[0], []).append((entry.id, pattern))
+    return {stem: tuple(patterns) for stem, patterns in index.items()}
 
 
 def _words(annotation: Annotation) -> list[_Word]:
@@ -74,10 +93,13 @@ def _words(annotation: Annotation) -> list[_Word]:
     return words
 
 
-def _matches(topic: str, pattern: tuple[str, ...], words: list[_Word]) -> list[TopicHit]:
-    size = len(pattern)
-    return [
-        TopicHit(topic, words[i].start, words[i + size - 1].end)
-        for i in range(len(words) - size + 1)
-        if all(words[i + k].text.startswith(stem) for k, stem in enumerate(pattern))
-    ]
+def _match_at(
+    topic: str, pattern: tuple[str, ...], words: list[_Word], position: int
+) -> TopicHit | None:
+    last = position + len(pattern) - 1
+    if last >= len(words):
+        return None
+    rest = zip(pattern[1:], words[position + 1 : last + 1], strict=True)
+    if all(word.text.startswith(stem) for stem, word in rest):
+        return TopicHit(topic, words[position].start, words[last].end)
+    return None

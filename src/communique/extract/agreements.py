@@ -1,0 +1,115 @@
+"""Agreements from AGREEMENT mentions: title, kind, parties, status, date, evidence.
+
+Status comes from the predicate above the mention ("подписали соглашение", "были подписаны
+документы, в том числе Совместная декларация"); parties from the event that signs it, else
+the actors and countries its sentence names."""
+
+from __future__ import annotations
+
+from communique.extract.event_args import TextView
+from communique.extract.events import EVENTS
+from communique.record import (
+    ActorKind,
+    Agreement,
+    AgreementStatus,
+    Event,
+    EventStatus,
+    Mention,
+    MentionType,
+    Span,
+)
+
+_PARTY_KINDS = {ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY}
+
+
+def extract_agreements(view: TextView, events: list[Event]) -> list[Agreement]:
+    mentions = _outermost([m for m in view.record.mentions if m.type is MentionType.AGREEMENT])
+    return [_agreement(view, events, mention, i) for i, mention in enumerate(mentions)]
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    return [
+        m
+        for m in mentions
+        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)
+    ]
+
+
+def _agreement(view: TextView, events: list[Event], mention: Mention, number: int) -> Agreement:
+    head = _head_token(view, mention)
+    predicate, status = _status(view, head)
+    event = _event_of(events, predicate, view) if predicate is not None else None
+    if event is not None and event.status is EventStatus.NEGATED:
+        status = AgreementStatus.MENTIONED
+    elif event is not None and event.status is EventStatus.PLANNED:
+        status = AgreementStatus.PLANNED
+    parties = _parties(view, mention, event)
+    sentence = view.annotation.sentences[mention.sentence or 0]
+    return Agreement(
+        id=f"g{number}",
+        mention=mention.id,
+        title=mention.normal,
+        kind=_kind(view, mention, head),
+        unnamed=_unnamed(mention),
+        parties=parties,
+        countries=_countries(view, mention, parties),
+        status=status,
+        date=event.date if event is not None else None,
+        event=event.id if event is not None else None,
+        evidence=Span(start=sentence.start, end=sentence.end),
+        extractor=EVENTS,
+    )
+
+
+def _head_token(view: TextView, mention: Mention) -> int:
+    inside = [t.index for t in view.tokens if mention.start <= t.start and t.end <= mention.end]
+    return next((i for i in inside if view.tokens[i].head not in inside), inside[0])
+
+
+def _status(view: TextView, head: int) -> tuple[int | None, AgreementStatus]:
+    """The first predicate above the mention with a status verb, within four steps."""
+    verbs = view.lexicon.agreement_status_verbs
+    for ancestor in [head, *view.ancestors(head, 4)]:
+        status = verbs.get(view.tokens[ancestor].lemma)
+        if status and ancestor != head:
+            return ancestor, AgreementStatus(status)
+    return None, AgreementStatus.MENTIONED
+
+
+def _event_of(events: list[Event], predicate: int, view: TextView) -> Event | None:
+    token = view.tokens[predicate]
+    return next((e for e in events if e.trigger.start == token.start), None)
+
+
+def _parties(view: TextView, mention: Mention, event: Event | None) -> list[str]:
+    if event is not None and (event.source or event.target):
+        return list(dict.fromkeys(event.source + event.target))
+    actors = [
+        m.actor
+        for m in view.record.mentions
+        if m.sentence == mention.sentence and m.actor and m.type is not MentionType.AGREEMENT
+    ]
+    kinds = {a.id: a.kind for a in view.record.actors}
+    return list(dict.fromkeys(a for a in actors if kinds.get(a) in _PARTY_KINDS))
+
+
+def _countries(view: TextView, mention: Mention, parties: list[str]) -> list[str]:
+    named = [c for m in view.record.mentions if _inside(m, mention) for c in m.countries]
+    countries = [*named, *mention.countries]
+    countries += [c for a in parties if (c := view.country_of(a))]
+    return list(dict.fromkeys(countries))
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner is not outer
+
+
+def _kind(view: TextView, mention: Mention, head: int) -> str | None:
+    kinds = view.lexicon.agreement_kinds
+    lemma = view.tokens[head].lemma
+    return kinds.get(lemma) or kinds.get(lemma.replace("ё", "е")) or mention.label
+
+
+def _unnamed(mention: Mention) -> bool:
+    """ "межправительственные соглашения", "документ": generic, not a title."""
+    return not mention.text[:1].isupper() and "«" not in mention.text and '"' not in mention.text

@@ -1,0 +1,488 @@
+"""Events from trigger lexicons and the dependency tree: PLOVER type, CAMEO code, Goldstein
+weight, source and target actors, status, date, location, evidence and topics.
+
+A trigger is a lemma (`event_lexicon.json`), sometimes with a dependent it needs ("выразил
+признательность", "высоко оценил", "провел переговоры"). Verbs are read before nouns; a noun
+trigger the verb already covers ("провел переговоры", "прибыл с визитом") is no second event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from communique.coding import cameo_table
+from communique.extract.dates import ResolvedDate, published_date, resolve_date
+from communique.extract.event_args import TextView
+from communique.extract.event_lexicon import TriggerEntry
+from communique.extract.topics import TopicHit
+from communique.nlp import Token
+from communique.record import (
+    DateBasis,
+    DatePrecision,
+    Event,
+    EventDate,
+    EventStatus,
+    MentionType,
+    Span,
+)
+
+EVENTS = "extract.events@0.1.0"
+_SOURCE_RELS = ("nsubj",)
+_TARGET_RELS = ("obj", "iobj")
+_CONSULT = "CONSULT"
+_WITH_PARTNER = frozenset({"CONSULT", "AGREE", "COOPERATE", "REJECT"})  # "с X" is a partner
+_COMPLEMENT_RELS = frozenset({"xcomp", "obj", "obl", "nmod", "ccomp", "csubj", "acl"})
+
+
+@dataclass
+class Draft:
+    """An event while it is being read; `Event` once finished."""
+
+    token: int
+    entry: TriggerEntry
+    used: set[int] = field(default_factory=set)  # tokens the trigger consumed
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    joint: bool = False
+    location: str | None = None
+    cameo: str = ""
+    inferred: bool = False  # participants taken from the sentence or the text's two sides
+
+    def __post_init__(self) -> None:
+        self.cameo = self.cameo or self.entry.cameo.code
+
+
+def find_triggers(view: TextView) -> list[Draft]:
+    drafts: list[Draft] = []
+    used: set[int] = set()  # tokens a specific trigger consumed ("переговоры" of "провел")
+    for pos in ("VERB", "NOUN"):
+        for token in view.tokens:
+            if token.index in used or (pos == "NOUN") != (token.pos in ("NOUN", "PROPN")):
+                continue
+            draft = _match(view, token)
+            if draft is None or _covered(view, draft, drafts, used):
+                continue
+            drafts.append(draft)
+            used |= draft.used
+    return sorted(drafts, key=lambda d: d.token)
+
+
+def _match(view: TextView, token: Token) -> Draft | None:
+    for entry in view.lexicon.triggers.get(token.lemma, ()):
+        if not entry.takes_pos(token.pos):
+            continue
+        used = _requirements(view, token, entry)
+        if used is not None:
+            return Draft(token.index, entry, used)
+    return None
+
+
+def _requirements(view: TextView, token: Token, entry: TriggerEntry) -> set[int] | None:
+    """The tokens a specific entry needs (empty for a plain one), or None if they are absent."""
+    if entry.with_actor:
+        objects = view.children(token.index, "obj")
+        return set() if objects and view.actors_of(objects[0]) else None
+    if not entry.with_:
+        return set()
+    child = view.has_child_lemma(token.index, entry.with_)
+    if child is None:
+        return None
+    if entry.with_also and view.has_child_lemma(child, entry.with_also) is None:
+        return None
+    return {child, *view.children(child, "nmod", "obj")}
+
+
+def _covered(view: TextView, draft: Draft, drafts: list[Draft], used: set[int]) -> bool:
+    """A noun trigger under a verb trigger of the same type ("прибыл с визитом")."""
+    token = view.tokens[draft.token]
+    if token.pos not in ("NOUN", "PROPN"):
+        return False
+    return token.head in used or any(
+        d.token == token.head and d.entry.plover == draft.entry.plover for d in drafts
+    )
+
+
+# --- participants ------------------------------------------------------------------------
+def read_participants(view: TextView, draft: Draft) -> None:
+    token = view.tokens[draft.token]
+    if token.pos in ("NOUN", "PROPN"):
+        _noun_participants(view, draft)
+    else:
+        _verb_participants(view, draft)
+    draft.target = [a for a in draft.target if a not in draft.source]
+    draft.location = draft.location or _location(view, draft)
+
+
+def _verb_participants(view: TextView, draft: Draft) -> None:
+    subject = _subject(view, draft.token)
+    if subject is not None:
+        draft.source = view.actors_of(subject)
+        draft.joint = draft.entry.joint and (
+            len(draft.source) > 1 or (not draft.source and view.is_joint_word(subject))
+        )
+        if not draft.source and view.is_joint_word(subject):
+            draft.source, draft.inferred = view.sides(), True
+    draft.target = _targets(view, [draft.token, *draft.used], draft)
+
+
+def _subject(view: TextView, index: int) -> int | None:
+    found = _parsed_subject(view, index)
+    if found is None and view.tokens[index].pos == "VERB":
+        return _nominative_before(view, index)
+    return found
+
+
+def _nominative_before(view: TextView, index: int) -> int | None:
+    """A parse with no subject ("посол Италии Сандали встретился" read as a dependent of the
+    object): the nearest nominative noun before the verb, outside any prepositional phrase."""
+    sentence = view.annotation.sentence_of(index)
+    for position in range(index - 1, sentence.first_token - 1, -1):
+        token = view.tokens[position]
+        nominal = token.pos in ("NOUN", "PROPN") and token.case == "Nom" and token.rel != "flat"
+        if nominal and not view.children(position, "case") and view.actors_of(position):
+            return position
+    return None
+
+
+def _parsed_subject(view: TextView, index: int) -> int | None:
+    current: int | None = index
+    for _ in range(3):
+        if current is None:
+            return None
+        subjects = view.children(current, *_SOURCE_RELS)
+        subjects = [s for s in subjects if view.tokens[s].rel != "nsubj:pass"]
+        if subjects:
+            return subjects[0]
+        rel = view.tokens[current].rel.split(":")[0]
+        if rel not in ("conj", "xcomp", "advcl"):
+            return None
+        current = _previous_predicate(view, current) if rel == "conj" else view.tokens[current].head
+    return None
+
+
+def _previous_predicate(view: TextView, index: int) -> int | None:
+    """The verb a conjunct shares its subject with: the nearest one before it among its head
+    and the head's other conjuncts ("«…», – сказал Спикер и поздравил": сказал, not the quote)."""
+    head = view.tokens[index].head
+    if head is None:
+        return None
+    siblings = [
+        k
+        for k in view.children(head, "conj", "parataxis")
+        if k < index and view.tokens[k].pos == "VERB"
+    ]
+    return max([head, *siblings]) if siblings else head
+
+
+def _targets(view: TextView, heads: list[int], draft: Draft) -> list[str]:
+    targets: list[str] = []
+    for head in heads:
+        for kid in view.children(head):
+            targets += _target_of(view, draft, kid)
+    if not targets and draft.entry.plover in ("AGREE", "COOPERATE", "SUPPORT"):
+        targets = _partner_below(view, draft.token)
+    return list(dict.fromkeys(targets))
+
+
+def _target_of(view: TextView, draft: Draft, kid: int) -> list[str]:
+    token = view.tokens[kid]
+    rel = token.rel.split(":")[0]
+    preposition = view.preposition(kid)
+    if rel in _TARGET_RELS and kid not in draft.used:
+        return view.actors_of(kid) or _other_side(view, draft, kid)
+    if rel in ("obl", "nmod") and preposition in view.lexicon.case_with:
+        return view.actors_of(kid) if draft.entry.plover in _WITH_PARTNER else []
+    if rel in ("obl", "nmod") and preposition == "против":
+        return view.actors_of(kid)
+    if rel in ("obl", "iobj") and preposition is None and token.case == "Dat":
+        return view.actors_of(kid)
+    if draft.entry.mode == "visit" and preposition in view.lexicon.case_in and token.case == "Acc":
+        draft.location = view.place_actor(kid)
+        return view.actors_of(kid)
+    return []
+
+
+def _other_side(view: TextView, draft: Draft, kid: int) -> list[str]:
+    """ "поздравил делегацию": a joint word as the object is the side the source is not."""
+    if not view.is_joint_word(kid):
+        return []
+    return [a for a in view.sides() if a not in draft.source][:1]
+
+
+def _partner_below(view: TextView, index: int) -> list[str]:
+    """ "заинтересованы в углублении сотрудничества с Хуралом": the partner is deeper down."""
+    for descendant in view.annotation.subtree(index, frozenset({"conj", "parataxis", "nsubj"})):
+        token = view.tokens[descendant]
+        if token.rel.split(":")[0] in ("nmod", "obl") and view.preposition(descendant) in (
+            view.lexicon.case_with
+        ):
+            actors = view.actors_of(descendant)
+            if actors:
+                return actors
+    return []
+
+
+def _noun_participants(view: TextView, draft: Draft) -> None:
+    """ "визит Президента в Монголию", "встреча с X"; else the clause around the noun:
+    "В ходе встречи X ознакомил Y"."""
+    sources = []
+    for kid in view.children(draft.token, "nmod"):
+        if view.preposition(kid) is None and view.tokens[kid].case == "Gen":
+            sources += view.actors_of(kid)
+    draft.source = list(dict.fromkeys(sources))
+    draft.target = _targets(view, [draft.token, *draft.used], draft)
+    if draft.source or draft.target:
+        return
+    head = view.tokens[draft.token].head
+    if head is not None and view.tokens[draft.token].rel.split(":")[0] in ("obl", "nmod"):
+        subject = _subject(view, head)
+        draft.source = view.actors_of(subject) if subject is not None else []
+        objects = view.children(head, "obj")
+        draft.target = view.actors_of(objects[0]) if objects else []
+
+
+def _location(view: TextView, draft: Draft) -> str | None:
+    heads = [draft.token, *draft.used]
+    head = view.tokens[draft.token].head
+    if head is not None and view.tokens[draft.token].pos in ("NOUN", "PROPN"):
+        heads.append(head)
+    for index in heads:
+        for kid in view.children(index, "obl", "nmod"):
+            token = view.tokens[kid]
+            if view.preposition(kid) in view.lexicon.case_in and token.case == "Loc":
+                place = view.place_actor(kid)
+                if place:
+                    return place
+    return None
+
+
+def share_participants(view: TextView, drafts: list[Draft]) -> None:
+    """Passive or subjectless acts take the participants of another event of their sentence
+    ("в ходе визита X в Y были подписаны документы"), else the text's two sides."""
+    for draft in drafts:
+        if draft.source or draft.target:
+            continue
+        sentence = view.tokens[draft.token].sentence
+        other = next(
+            (
+                d
+                for d in drafts
+                if d is not draft
+                and (d.source or d.target)
+                and view.tokens[d.token].sentence == sentence
+            ),
+            None,
+        )
+        if other is not None:
+            draft.source, draft.target = list(other.source), list(other.target)
+        elif draft.entry.joint or draft.entry.plover == _CONSULT:
+            draft.source, draft.joint = view.sides(), True
+        draft.inferred = True
+
+
+# --- status, date, mode --------------------------------------------------------------------
+def status_of(
+    view: TextView, draft: Draft, when: ResolvedDate | None, published: date | None
+) -> EventStatus:
+    if _negated(view, draft.token):
+        return EventStatus.NEGATED
+    if _planned(view, draft) or _after(when, published):
+        return EventStatus.PLANNED
+    if draft.token in view.speakers:
+        return EventStatus.REPORTED
+    return EventStatus.HAPPENED
+
+
+def _negated(view: TextView, index: int) -> bool:
+    token = view.tokens[index]
+    places = [index, *view.children(index, "aux", "cop")]
+    if token.pos in ("NOUN", "PROPN") and token.head is not None:
+        places.append(token.head)
+    return any(view.has_child_lemma(p, view.lexicon.negations) is not None for p in places)
+
+
+def _planned(view: TextView, draft: Draft) -> bool:
+    token = view.tokens[draft.token]
+    lexicon = view.lexicon
+    if token.feats.get("Tense") == "Fut" or _future_aux(view, draft.token):
+        return True
+    if view.has_child_lemma(draft.token, lexicon.planned_modifiers) is not None:
+        return True
+    for ancestor in _governors(view, draft.token):
+        if view.tokens[ancestor].lemma in lexicon.planned_governors:
+            return True
+        if _future_aux(view, ancestor) or view.tokens[ancestor].feats.get("Tense") == "Fut":
+            return True
+    return False
+
+
+def _governors(view: TextView, index: int, limit: int = 3) -> list[int]:
+    """Heads above `index` through complement relations only (not conj, parataxis)."""
+    found: list[int] = []
+    current = index
+    while len(found) < limit:
+        token = view.tokens[current]
+        if token.head is None or token.rel.split(":")[0] not in _COMPLEMENT_RELS:
+            break
+        current = token.head
+        found.append(current)
+    return found
+
+
+def _future_aux(view: TextView, index: int) -> bool:
+    return any(
+        view.tokens[k].text.lower().startswith("буд") for k in view.children(index, "aux", "cop")
+    )
+
+
+def _after(when: ResolvedDate | None, published: date | None) -> bool:
+    if when is None or published is None:
+        return False
+    return when.value > published.isoformat()[: len(when.value)]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    token: int  # the head token of the mention
+    clause: int
+    span: Span
+    resolved: ResolvedDate
+
+
+def date_mentions(view: TextView, published: date | None) -> list[DateMention]:
+    found = []
+    tokens_of: dict[int, list[int]] = {}
+    for index, covering in view.covering.items():
+        for mention in covering:
+            tokens_of.setdefault(id(mention), []).append(index)
+    for mention in view.record.mentions:
+        if mention.type is not MentionType.DATE:
+            continue
+        resolved = resolve_date(mention.text, published)
+        indices = sorted(tokens_of.get(id(mention), []))
+        if resolved is None or not indices:
+            continue
+        head = next((i for i in indices if view.tokens[i].head not in indices), indices[0])
+        span = Span(start=mention.start, end=mention.end)
+        found.append(DateMention(head, view.clause_head(head), span, resolved))
+    return found
+
+
+def date_of(view: TextView, draft: Draft, dates: list[DateMention]) -> DateMention | None:
+    """A date of the event's own clause, or of a clause above it ("В 2024 году, в ходе визита
+    ..., были подписаны": the date scopes over the visit)."""
+    clause = view.clause_head(draft.token)
+    above = {clause, *view.ancestors(clause, 6)}
+    sentence = view.tokens[draft.token].sentence
+    candidates = [
+        d for d in dates if view.tokens[d.token].sentence == sentence and d.clause in above
+    ]
+    return min(candidates, key=lambda d: abs(d.token - draft.token)) if candidates else None
+
+
+def event_date(
+    found: DateMention | None, status: EventStatus, published: date | None
+) -> EventDate | None:
+    if found is not None:
+        r = found.resolved
+        return EventDate(value=r.value, precision=r.precision, basis=r.basis, span=found.span)
+    if status is EventStatus.HAPPENED and published is not None:
+        return EventDate(
+            value=published.isoformat(), precision=DatePrecision.DAY, basis=DateBasis.PUBLISHED
+        )
+    return None
+
+
+def refine_code(view: TextView, draft: Draft, drafts: list[Draft]) -> None:
+    """AGREE about meeting -> 036; a CONSULT away from every participant's country -> 044,
+    with more than two countries -> multilateral."""
+    table = draft.entry.cameo
+    if draft.entry.plover == "AGREE" and draft.cameo == "030":
+        below = set(view.annotation.subtree(draft.token, frozenset({"conj", "parataxis"})))
+        if any(d.entry.plover == _CONSULT and d.token in below for d in drafts if d is not draft):
+            draft.cameo = "036"
+    if draft.entry.plover != _CONSULT or table.code != "040":
+        return
+    countries = {view.country_of(a) for a in draft.source + draft.target} - {None}
+    place = view.country_of(draft.location) if draft.location else None
+    if place and countries and place not in countries:
+        draft.cameo = "044"
+
+
+def mode_of(view: TextView, draft: Draft) -> str | None:
+    if draft.cameo == "044":
+        return "third-party"
+    countries = {view.country_of(a) for a in draft.source + draft.target} - {None}
+    if draft.entry.plover == _CONSULT and len(countries) > 2:
+        return "multilateral"
+    return draft.entry.mode
+
+
+# --- the stage ---------------------------------------------------------------------------
+def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
+    published = published_date(view.record.published)
+    drafts = find_triggers(view)
+    for draft in drafts:
+        read_participants(view, draft)
+    share_participants(view, drafts)
+    dates = date_mentions(view, published)
+    events = []
+    for number, draft in enumerate(drafts):
+        refine_code(view, draft, drafts)
+        found = date_of(view, draft, dates)
+        status = status_of(view, draft, found.resolved if found else None, published)
+        events.append(
+            _event(view, draft, number, status, event_date(found, status, published), hits)
+        )
+    return events
+
+
+def _event(
+    view: TextView,
+    draft: Draft,
+    number: int,
+    status: EventStatus,
+    when: EventDate | None,
+    hits: list[TopicHit],
+) -> Event:
+    token = view.tokens[draft.token]
+    start, end = _evidence(view, draft)
+    code = cameo_table().code(draft.cameo)
+    return Event(
+        id=f"e{number}",
+        type=draft.entry.plover,
+        cameo=draft.cameo,
+        cameo_name=code.name,
+        goldstein=code.goldstein,
+        mode=mode_of(view, draft),
+        trigger=Span(start=token.start, end=token.end),
+        trigger_text=token.text,
+        source=draft.source,
+        target=draft.target,
+        joint=draft.joint,
+        participants_inferred=draft.inferred,
+        source_countries=_countries(view, draft.source),
+        target_countries=_countries(view, draft.target),
+        status=status,
+        reported_by=view.speakers.get(draft.token),
+        date=when,
+        location=draft.location,
+        evidence=Span(start=start, end=end),
+        topics=list(dict.fromkeys(h.topic for h in hits if start <= h.start and h.end <= end)),
+        extractor=EVENTS,
+    )
+
+
+def _evidence(view: TextView, draft: Draft) -> tuple[int, int]:
+    token = view.tokens[draft.token]
+    head = view.clause_head(draft.token) if token.pos in ("NOUN", "PROPN") else draft.token
+    start, end = view.clause_span(head)
+    subject = _subject(view, head)
+    if subject is not None and view.tokens[subject].sentence == token.sentence:
+        start = min(start, view.tokens[subject].start)
+    return start, end
+
+
+def _countries(view: TextView, actors: list[str]) -> list[str]:
+    return list(dict.fromkeys(c for a in actors if (c := view.country_of(a))))
