@@ -12,10 +12,19 @@ from communique.evaluate.facts import (
     score_participant_facts,
 )
 from communique.evaluate.scoring import Counts
-from communique.record import ActorKind, Event, EventStatus, Record
+from communique.record import (
+    Actor,
+    ActorKind,
+    Event,
+    EventStatus,
+    MentionForm,
+    MentionType,
+    Record,
+)
 
 PARTICIPANT_FACTS = ("Meeting", "Deal")
 _PARTICIPANT_KINDS = {ActorKind.PERSON, ActorKind.ORGANIZATION}
+_MEETING_KINDS = {ActorKind.PERSON}  # FactRuEval's Meeting facts are meetings of people
 _DEAL_CODES = {"057", "031", "036", "030"}
 
 
@@ -23,7 +32,8 @@ def _is_fact(event: Event, fact_type: str) -> bool:
     if event.status is EventStatus.NEGATED or event.participants_inferred:
         return False
     if fact_type == "Meeting":
-        return event.type == "CONSULT"
+        # people meeting each other; taking part in a summit or forum is no meeting of them
+        return event.type == "CONSULT" and event.mode != "multilateral"
     return event.cameo in _DEAL_CODES
 
 
@@ -34,13 +44,32 @@ def predicted_participant_facts(record: Record, fact_type: str) -> list[Predicte
         if not _is_fact(event, fact_type):
             continue
         actors = [record.actor_by_id(a) for a in dict.fromkeys(event.source + event.target)]
-        kept = [a for a in actors if a is not None and a.kind in _PARTICIPANT_KINDS]
+        kinds = _MEETING_KINDS if fact_type == "Meeting" else _PARTICIPANT_KINDS
+        kept = [a for a in actors if a is not None and a.kind in kinds]
+        if fact_type == "Meeting" and not kept:
+            kept = _with_persons_of_sentence(record, event, kept)
         key = frozenset(a.id for a in kept)
         if len(kept) < 2 or key in facts:
             continue
         names = tuple(_names(record, a.id) for a in kept)
         facts[key] = PredictedParticipantFact(event.id, fact_type, names)
     return list(facts.values())
+
+
+def _with_persons_of_sentence(record: Record, event: Event, kept: list[Actor]) -> list[Actor]:
+    """A meeting whose parties the parse missed entirely: the people named in its sentence,
+    as the "meeting word + persons" baseline reads it."""
+    sentence = next((s for s in record.sentences if s.start <= event.evidence.start < s.end), None)
+    if sentence is None:
+        return kept
+    found = list(kept)
+    for mention in record.mentions:
+        inside = sentence.start <= mention.start and mention.end <= sentence.end
+        if inside and mention.type is MentionType.PERSON and mention.form is MentionForm.NAME:
+            actor = record.actor_by_id(mention.actor or "")
+            if actor is not None and actor not in found:
+                found.append(actor)
+    return found
 
 
 def _names(record: Record, actor_id: str) -> tuple[str, ...]:

@@ -67,12 +67,25 @@ class TextView:
 
     def actors_of(self, index: int) -> list[str]:
         """Actor ids a noun phrase headed at `index` names, its conjuncts included."""
+        antecedent = self._relative_antecedent(index)
+        if antecedent is not None:
+            return self.actors_of(antecedent)
         actors = []
         for head in [index, *self._conjuncts(index)]:
             actor = self._phrase_actor(head)
             if actor:
                 actors.append(actor)
         return list(dict.fromkeys(actors))
+
+    def _relative_antecedent(self, index: int) -> int | None:
+        """ "Миллер и Озерец, которые встречаются": "которые" stands for the noun its clause
+        hangs on."""
+        if self.tokens[index].lemma != "который":
+            return None
+        verb = self.tokens[index].head
+        if verb is None or not self.tokens[verb].rel.startswith("acl"):
+            return None
+        return self.tokens[verb].head
 
     def _conjuncts(self, index: int) -> list[int]:
         found, stack = [], [index]
