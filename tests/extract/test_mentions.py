@@ -80,3 +80,21 @@ def test_named_events_and_dates(extract) -> None:
 def test_a_common_word_is_no_place(extract) -> None:
     record = extract("Мир стал сложнее, сказал министр.")
     assert not [m for m in record.mentions if m.type is MentionType.COUNTRY]
+
+
+def test_foreign_names_in_oblique_cases_go_to_the_nominative(extract) -> None:
+    record = extract(
+        "Спикер встретился с послом Иштваном Ковачем и министром Акмалем Рахимовым, "
+        "а также с Анной Петровой. Артем Сидоров и Салем Али выступили."
+    )
+    names = _found(record, MentionType.PERSON)
+    assert names["Иштваном Ковачем"] == "Иштван Ковач"
+    assert names["Акмалем Рахимовым"] == "Акмаль Рахимов"
+    assert names["Анной Петровой"] == "Анна Петрова"
+    assert names["Салем Али"] == "Салем Али"  # a subject keeps its ending
+
+
+def test_hyphenated_titles_decline_only_their_last_part(extract) -> None:
+    record = extract("Об этом сообщила пресс-служба Мажилиса и вице-премьер Казахстана.")
+    normals = {m.normal for m in record.mentions}
+    assert not any("Пресса" in n or "пресса" in n for n in normals)

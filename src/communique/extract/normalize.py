@@ -28,11 +28,25 @@ def nominative(annotation: Annotation, first: int, last: int, kind: MentionType)
             tokens = tokens[1:]
         return _join(annotation, tokens, [t.text for t in tokens])
     if kind is MentionType.PERSON:
-        words = [_inflect_name(t) for t in tokens]
+        words = [_inflect_name(t, _is_subject(annotation, first, last)) for t in tokens]
     else:
         inflect = _agreeing_with_head(annotation, first, last)
         words = [_inflect(t, inflect[t.index]) if t.index in inflect else t.text for t in tokens]
     return _join(annotation, tokens, words)
+
+
+def _is_subject(annotation: Annotation, first: int, last: int) -> bool:
+    """The phrase is a clause's subject, or conjoined with one ("Сидоров и Салем Али")."""
+    tokens = annotation.tokens
+    outside = [t for t in tokens[first:last] if t.head is None or not first <= t.head < last]
+    token = outside[0] if outside else tokens[first]
+    for _ in range(4):
+        if token.rel.startswith("nsubj"):
+            return True
+        if token.rel != "conj" or token.head is None:
+            return False
+        token = tokens[token.head]
+    return False
 
 
 def _join(annotation: Annotation, tokens: list[Token], words: list[str]) -> str:
@@ -103,8 +117,9 @@ def _inflect(token: Token, head: Token | None) -> str:
     return _inflect_word(token.text, _CASES.get(case, ""), token.pos, frozenset(grammemes), False)
 
 
-def _inflect_name(token: Token) -> str:
-    if not token.text[:1].isalpha():
+def _inflect_name(token: Token, subject: bool) -> str:
+    """`subject`: the name is the subject of its clause, so nominative whatever its ending."""
+    if not token.text[:1].isalpha() or subject:
         return token.text
     case = _CASES.get(token.feats.get("Case", ""), "")
     gender = _GENDERS.get(token.feats.get("Gender", ""), "")
@@ -121,9 +136,16 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
     masculine instrumental or genitive ending is undone."""
     if "-" in word:
         return "-".join(_name_nominative(part, case, gender) for part in word.split("-"))
-    if case in ("nomn", ""):
-        return word
     names = [p for p in analyzer().parse(word) if _NAME_GRAMMEMES & set(p.tag.grammemes)]
+    if case in ("nomn", ""):
+        # the tagger may be wrong; a name pymorphy reads only in an oblique case is declined,
+        # an unknown one with an instrumental ending too
+        if names and not any(p.tag.case == "nomn" for p in names):
+            case = names[0].tag.case
+        elif not names and gender in ("masc", "") and word.lower().endswith(("ом", "ем", "ым")):
+            return _masculine_name_stem(word, "ablt")
+        else:
+            return word
     in_case = [p for p in names if p.tag.case == case]
     if gender:
         in_case = [p for p in in_case if p.tag.gender == gender] or in_case
