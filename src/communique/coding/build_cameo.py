@@ -14,7 +14,9 @@ import re
 import sys
 from pathlib import Path
 
-OUTPUT = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "cameo_plover.json"
+from communique.knowledge.base import DATA_DIR
+
+OUTPUT = DATA_DIR / "cameo_plover.json"
 _LINE = re.compile(r"^(\d{3}):\s*([A-Z]+)\s*,([^,#]*),([^#]*)#\s*(.*)$")
 
 GOLDSTEIN_ROOT = {

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-TABLE_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "cameo_plover.json"
+from communique.knowledge.base import DATA_DIR
+
+TABLE_PATH = DATA_DIR / "cameo_plover.json"
 
 
 @dataclass(frozen=True)

@@ -183,30 +183,25 @@ def adjective_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator
         if not countries:
             continue
         parts = token.text.split("-")
-        if len(parts) != len(countries):
+        if len(parts) == len(countries):
+            spans, offset = [], token.start
+            for part in parts:
+                spans.append((offset, offset + len(part)))
+                offset += len(part) + 1
+            named = [((c.alpha2,), span) for c, span in zip(countries, spans, strict=True)]
+        else:
+            named = [(tuple(c.alpha2 for c in countries), None)]
+        for codes, chars in named:
             yield Candidate(
                 MentionType.COUNTRY,
                 token.index,
                 token.index + 1,
                 "kb",
                 PRIORITY["kb"],
-                tuple(c.alpha2 for c in countries),
+                codes,
                 form=MentionForm.ADJECTIVE,
+                chars=chars,
             )
-            continue
-        offset = token.start
-        for part, country in zip(parts, countries, strict=True):
-            yield Candidate(
-                MentionType.COUNTRY,
-                token.index,
-                token.index + 1,
-                "kb",
-                PRIORITY["kb"],
-                (country.alpha2,),
-                form=MentionForm.ADJECTIVE,
-                chars=(offset, offset + len(part)),
-            )
-            offset += len(part) + 1
 
 
 _CAPITALISED_TYPES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}

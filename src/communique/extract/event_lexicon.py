@@ -8,8 +8,9 @@ from functools import cache
 from pathlib import Path
 
 from communique.coding import CameoCode, cameo_table
+from communique.knowledge.base import DATA_DIR
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "event_lexicon.json"
+LEXICON_PATH = DATA_DIR / "event_lexicon.json"
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,13 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from communique.knowledge import Knowledge
+from communique.knowledge.base import DATA_DIR
 from communique.nlp import Token
 from communique.nlp.morph import analyzer
 from communique.record import MentionType
-
-DATA_DIR = Path(__file__).parents[1] / "knowledge" / "data"
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from communique.knowledge.base import DATA_DIR
 from communique.nlp import Annotation
 
-TOPICS_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "topics.json"
+TOPICS_PATH = DATA_DIR / "topics.json"
 
 
 @dataclass(frozen=True)
