@@ -25,7 +25,7 @@ class Pipeline:
             Stage(name=EXTRACTOR.split("@")[0], version=EXTRACTOR.split("@")[1]),
             Stage(name=RESOLVER.split("@")[0], version=RESOLVER.split("@")[1]),
             Stage(name=EVENTS.split("@")[0], version=EVENTS.split("@")[1]),
-            Stage(name="knowledge", version=self.lexicons.knowledge.version),
+            Stage(name="knowledge", version=self.lexicons.version),
         ]
 
     def process(self, document: Document) -> Record:

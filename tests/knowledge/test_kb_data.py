@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 
 import pycountry
 import pytest
 
 from communique.knowledge import DATA_DIR, Knowledge, Organization, lemma_key
-from communique.knowledge.base import _load, read_data_file
+from communique.knowledge.base import read_data_file
 from communique.knowledge.build import build_countries, build_lemma_variants
-from communique.knowledge.models import Country, NerelProfession, Position
+from communique.knowledge.models import Country, Position
 
 CIS_AND_NEIGHBOURS = ["RU", "KZ", "KG", "UZ", "TJ", "TM", "AZ", "AM", "BY", "MD", "GE", "UA",
                       "MN", "CN", "TR"]  # fmt: skip
@@ -30,7 +29,6 @@ FILES = [
     ("countries.json", "countries", Country),
     ("organizations.json", "organizations", Organization),
     ("positions.json", "positions", Position),
-    ("professions_nerel_train.json", "professions", NerelProfession),
 ]
 
 
@@ -134,15 +132,3 @@ def test_position_parts_are_known(kb: Knowledge) -> None:
             known = kb.organization_by_name(position.org_ru) is not None
             ambiguous = lemma_key(position.org_ru) in kb.ambiguous_organization_keys
             assert known or ambiguous, position.ru
-
-
-def test_nerel_professions_come_from_train_only() -> None:
-    data = json.loads((DATA_DIR / "professions_nerel_train.json").read_text(encoding="utf-8"))
-    assert "train" in data["description"]
-    assert all(p["count"] >= data["min_count"] >= 2 for p in data["professions"])
-
-
-def test_loading_is_fast(kb: Knowledge) -> None:
-    started = time.perf_counter()
-    _load.__wrapped__(DATA_DIR)  # files and indexes; the analyser is already up
-    assert time.perf_counter() - started < 1.0

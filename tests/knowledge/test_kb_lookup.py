@@ -179,11 +179,6 @@ def test_a_word_that_only_looks_like_a_title_is_none(kb: Knowledge) -> None:
     assert kb.position("премьера") is None
 
 
-def test_nerel_profession(kb: Knowledge) -> None:
-    assert kb.nerel_profession("президента").count > 100
-    assert kb.nerel_profession("коллега по цеху") is None
-
-
 # Every name of every entry, put into the oblique cases, still finds its entry, unless the
 # form reads as another dictionary word ("о после" is "после"; "политика" is policy).
 

@@ -115,6 +115,15 @@ class Lexicons:
         self.gazetteer = PhraseMatcher(_gazetteer_entries())
         self.kb_matcher = PhraseMatcher(_kb_entries(self.knowledge))
 
+    @property
+    def version(self) -> str:
+        """Versions of every data file extraction reads, for the record's `pipeline`."""
+        files = ("gazetteer_nerel_train.json", "triggers.json")
+        extra = "+".join(
+            f"{name.removesuffix('.json')}-{load_json(name)['version']}" for name in files
+        )
+        return f"{self.knowledge.version}+{extra}"
+
     def head_kind(self, lemma: str) -> tuple[MentionType, str, bool] | None:
         if lemma.endswith("летие") and lemma[:1].isdigit():
             return (MentionType.EVENT, "anniversary", False)

@@ -15,7 +15,6 @@ from communique.knowledge.base import DATA_DIR, Knowledge
 from communique.knowledge.keys import lemma_key
 from communique.knowledge.models import (
     Country,
-    NerelProfession,
     Organization,
     OrganizationKind,
     Position,
@@ -26,7 +25,6 @@ __all__ = [
     "DATA_DIR",
     "Country",
     "Knowledge",
-    "NerelProfession",
     "Organization",
     "OrganizationKind",
     "Position",

@@ -26,13 +26,12 @@ from communique.knowledge.keys import (
     preload_case_forms,
     words_only,
 )
-from communique.knowledge.models import Country, NerelProfession, Organization, Position
+from communique.knowledge.models import Country, Organization, Position
 
 DATA_DIR = Path(__file__).parent / "data"
 COUNTRIES_FILE = "countries.json"
 ORGANIZATIONS_FILE = "organizations.json"
 POSITIONS_FILE = "positions.json"
-NEREL_PROFESSIONS_FILE = "professions_nerel_train.json"
 LEMMA_VARIANTS_FILE = "lemma_variants.json"
 
 _MAX_SPLIT_DEPTH = 2
@@ -61,13 +60,11 @@ class Knowledge:
         countries: Sequence[Country],
         organizations: Sequence[Organization],
         positions: Sequence[Position],
-        nerel_professions: Sequence[NerelProfession] = (),
         versions: Mapping[str, str] | None = None,
     ) -> None:
         self.countries = tuple(countries)
         self.organizations = tuple(organizations)
         self.positions = tuple(positions)
-        self.nerel_professions = tuple(nerel_professions)
         self.versions = MappingProxyType(dict(versions or {}))
         self.conflicts: list[str] = []  # names claimed by two entries; the tests keep it empty
         self._index_countries()
@@ -135,7 +132,6 @@ class Knowledge:
         for position in self.positions:
             self._claim(self._position_keys, keys_of(position.names_ru), position, "position")
         self._position_max_words = max((k.count(" ") + 1 for k in self._position_keys), default=0)
-        self._nerel_keys = {p.key: p for p in self.nerel_professions}
 
     # -- read-only indexes, for matchers that walk token sequences -------------------------
 
@@ -315,10 +311,6 @@ class Knowledge:
                     return found, start, start + size
         return None
 
-    def nerel_profession(self, text: str) -> NerelProfession | None:
-        """The NEREL-train PROFESSION phrase with the same lemma key, if annotated twice+."""
-        return self._nerel_keys.get(words_only(lemma_key(text)))
-
 
 def _label(entry: Any) -> str:
     for field in ("alpha2", "id", "ru"):
@@ -342,9 +334,4 @@ def _load(data_dir: Path) -> Knowledge:
     versions["positions"], positions = read_data_file(
         data_dir / POSITIONS_FILE, "positions", Position
     )
-    nerel: tuple[NerelProfession, ...] = ()
-    if (data_dir / NEREL_PROFESSIONS_FILE).exists():
-        versions["professions_nerel_train"], nerel = read_data_file(
-            data_dir / NEREL_PROFESSIONS_FILE, "professions", NerelProfession
-        )
-    return Knowledge(countries, organizations, positions, nerel, versions)
+    return Knowledge(countries, organizations, positions, versions)

@@ -128,11 +128,3 @@ class Position(_Entry):
     @property
     def names_ru(self) -> tuple[str, ...]:
         return (self.ru, *self.aliases_ru)
-
-
-class NerelProfession(_Entry):
-    """A PROFESSION phrase annotated in NEREL train, with how often it was annotated."""
-
-    key: str = Field(description="lemma key")
-    text: str = Field(description="most frequent surface form")
-    count: int = Field(ge=1)
