@@ -34,6 +34,8 @@ def test_factrueval_beats_natasha_and_finds_occupations(pipeline: Pipeline) -> N
         assert _exact_f1(report, "system", bucket) >= _exact_f1(report, "natasha", bucket)
     assert _exact_f1(report, "system", "Org") >= _exact_f1(report, "natasha", "Org") + 0.03
     assert report["systems"]["system"]["occupation"]["lenient"]["f1"] >= 0.70
+    # the devset holds only five Meeting facts: a coarse check, see docs/evaluation.md
+    assert report["systems"]["system"]["participants"]["Meeting"]["f1"] >= 0.60
 
 
 @pytest.mark.skipif(not NEREL_DEV.is_dir(), reason="shared NEREL dev split not present")

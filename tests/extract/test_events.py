@@ -165,3 +165,24 @@ def test_events_carry_topics(extract) -> None:
     event = _only(record, "CONSULT")
     assert {"trade", "economy", "investment"} <= set(event.topics)
     assert {t.id for t in record.topics} >= {"trade", "investment"}
+
+
+def test_accuse_cooperate_concede_threaten(extract) -> None:
+    cases = {
+        "МИД Китая обвинил США во вмешательстве во внутренние дела.": ("ACCUSE", "happened"),
+        "Россия и Казахстан будут сотрудничать в сфере энергетики.": ("COOPERATE", "planned"),
+        "Правительство Армении пошло на уступки оппозиции.": ("CONCEDE", "happened"),
+        "Президент Турции пригрозил Швеции ответными мерами.": ("THREATEN", "happened"),
+    }
+    for text, (kind, status) in cases.items():
+        record = _run(extract, text)
+        event = _only(record, kind)
+        assert event.status == status, text
+        assert event.source, text
+
+
+def test_confirmed_intention_is_an_agree_commitment(extract) -> None:
+    record = _run(extract, "Стороны подтвердили намерение углублять сотрудничество.")
+    agree = _only(record, "AGREE")
+    assert agree.cameo.startswith("03")
+    assert [c.kind for c in record.commitments] == ["intent"]
