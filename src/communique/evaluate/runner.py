@@ -1,8 +1,9 @@
 """Run a predictor (and the Natasha baseline, same run) over a gold set and score it.
 
 The report is a JSON-able dict: per system, per bucket and mode, tp/fp/fn/precision/recall/f1,
-`overall` over the main buckets, Occupation at three levels (for the system, not the baseline),
-and timing. FP/FN details go to an optional `errors` list, one dict per error.
+`overall` over the main buckets, Occupation at three levels and NEREL relations per type and mode
+(for the system, not the baseline), and timing. FP/FN details go to an optional `errors` list,
+one dict per error.
 """
 
 from __future__ import annotations
@@ -31,12 +32,22 @@ from communique.evaluate.mapping import (
     NEREL_BUCKETS,
     predicted_mentions,
     predicted_occupations,
+    predicted_relations,
 )
 from communique.evaluate.participants import (
     PARTICIPANT_FACTS,
     gold_participant_summary,
     participant_report,
     score_participants,
+)
+from communique.evaluate.relations import (
+    RELATION_TYPES,
+    GoldRelation,
+    gold_relation_summary,
+    gold_relations,
+    relation_errors,
+    relation_report,
+    score_document_relations,
 )
 from communique.evaluate.scoring import Bucket, Counts, MatchMode, MentionMatch, score_mentions
 from communique.record import Record
@@ -60,6 +71,7 @@ class GoldDocument:
     mentions: list[GoldMention]
     occupations: list[GoldOccupation]
     participant_facts: dict[str, list[GoldParticipantFact]] = field(default_factory=dict)
+    relations: dict[str, list[GoldRelation]] = field(default_factory=dict)
 
 
 def evaluate_factrueval(
@@ -103,7 +115,10 @@ def evaluate_nerel(
     """Score `predictor` (and `baseline`) on a NEREL 1.1 split folder (dev or train)."""
     gold = [
         GoldDocument(
-            _document(doc.id, doc.text, doc.path), doc.gold_mentions(), nerel.gold_occupations(doc)
+            _document(doc.id, doc.text, doc.path),
+            doc.gold_mentions(),
+            nerel.gold_occupations(doc),
+            relations=gold_relations(doc),
         )
         for doc in nerel.load_nerel(directory, limit)
     ]
@@ -186,6 +201,7 @@ def score_system(
     mention_counts = {b.name: {mode: Counts() for mode in MatchMode} for b in buckets}
     occupation_counts = {level: Counts() for level in OccupationLevel}
     participant_counts = {fact_type: Counts() for fact_type in PARTICIPANT_FACTS}
+    relation_counts = {t: {mode: Counts() for mode in MatchMode} for t in RELATION_TYPES}
     for gold_document, record in zip(gold, records, strict=True):
         doc_id = gold_document.document.id
         matches = score_mentions(
@@ -201,6 +217,8 @@ def score_system(
                 gold_document.participant_facts, record
             ).items():
                 participant_counts[fact_type] += counts
+        if gold_document.relations and with_occupations:
+            _score_relations(dataset, gold_document, record, relation_counts, errors)
         predicted = merge_predicted_occupations(predicted_occupations(record))
         for level, match in score_occupations(predicted, gold_document.occupations).items():
             occupation_counts[level] += match.counts
@@ -213,7 +231,28 @@ def score_system(
         scores["occupation"] = {str(level): c.as_dict() for level, c in occupation_counts.items()}
         if any(g.participant_facts for g in gold):
             scores["participants"] = participant_report(participant_counts)
+        if any(g.relations for g in gold):
+            scores["relations"] = relation_report(relation_counts)
     return scores
+
+
+def _score_relations(
+    dataset: str,
+    gold_document: GoldDocument,
+    record: Record,
+    counts: dict[str, dict[MatchMode, Counts]],
+    errors: list[dict[str, Any]] | None,
+) -> None:
+    """Add one document's relation counts (and errors, if collected) per type and mode."""
+    base = {"dataset": dataset, "doc": gold_document.document.id}
+    matches = score_document_relations(
+        record.text, gold_document.relations, predicted_relations(record)
+    )
+    for relation_type, by_mode in matches.items():
+        for mode, match in by_mode.items():
+            counts[relation_type][mode] += match.counts
+            if errors is not None:
+                errors.extend(relation_errors(base, record.text, relation_type, mode, match))
 
 
 def _mention_report(
@@ -240,6 +279,7 @@ def _timing(gold: Sequence[GoldDocument], elapsed: float) -> dict[str, float]:
 def _gold_summary(gold: Sequence[GoldDocument], buckets: Sequence[Bucket]) -> dict[str, Any]:
     mentions = [m for g in gold for m in g.mentions]
     occupations = [o for g in gold for o in g.occupations]
+    relations = [(g.document.text, g.relations) for g in gold if g.relations]
     return {
         "mentions": {
             b.name: {
@@ -253,6 +293,7 @@ def _gold_summary(gold: Sequence[GoldDocument], buckets: Sequence[Bucket]) -> di
             "neutral": sum(1 for o in occupations if o.neutral),
         },
         "participants": gold_participant_summary([g.participant_facts for g in gold]),
+        **({"relations": gold_relation_summary(relations)} if relations else {}),
     }
 
 

@@ -14,6 +14,9 @@ def report_tables(report: dict[str, Any]) -> list[Table]:
     occupation = report["systems"][SYSTEM].get("occupation")
     if occupation:
         tables.append(occupation_table(report, occupation))
+    relations = report["systems"][SYSTEM].get("relations")
+    if relations:
+        tables.append(relation_table(report, relations))
     tables.append(timing_table(report))
     return tables
 
@@ -57,6 +60,28 @@ def occupation_table(report: dict[str, Any], occupation: dict[str, Any]) -> Tabl
             level,
             f"{counts['tp']} / {counts['fp']} / {counts['fn']}",
             _precision_recall_f1(counts),
+        )
+    return table
+
+
+def relation_table(report: dict[str, Any], relations: dict[str, Any]) -> Table:
+    table = Table(
+        title=f"{report['dataset']}: relations, arguments from our own mentions",
+        caption="exact = both trimmed argument spans equal the gold ones; overlap = both overlap",
+    )
+    table.add_column("relation")
+    table.add_column("gold", justify="right")
+    table.add_column("tp / fp / fn", justify="right")
+    table.add_column("exact P / R / F1", justify="right")
+    table.add_column("overlap F1", justify="right")
+    for relation_type, by_mode in relations.items():
+        exact = by_mode["exact"]
+        table.add_row(
+            relation_type,
+            str(exact["tp"] + exact["fn"]),
+            f"{exact['tp']} / {exact['fp']} / {exact['fn']}",
+            _precision_recall_f1(exact),
+            f"{by_mode['overlap']['f1']:.3f}",
         )
     return table
 
