@@ -105,6 +105,9 @@ class Occupation(BaseModel):
 
     id: str
     person: str = Field(description="actor id of the person")
+    person_mention: str | None = Field(
+        default=None, description="id of the person's mention the fact is stated with"
+    )
     position: str = Field(description="the title as written, in the nominative")
     position_en: str | None = None
     title: Span = Field(description="where the title is written")

@@ -184,7 +184,8 @@ def _occupation_relations(view: _RecordView) -> list[PredictedRelation]:
     for occupation in view.record.occupations:
         title = (occupation.title.start, occupation.title.end)
         source = f"occupation {occupation.id}"
-        person = _holder(view, occupation.person, title, occupation.evidence)
+        stated = view.mentions.get(occupation.person_mention or "")
+        person = stated or _holder(view, occupation.person, title, occupation.evidence)
         place = _workplace(view, occupation)
         if person is not None:
             relations.append(PredictedRelation("WORKS_AS", _offsets(person), title, source))
@@ -317,8 +318,11 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 
 
 def _nearest(mentions: list[Mention], span: Offsets) -> Mention | None:
-    """The mention closest to the span (characters between them), the earlier on a tie."""
-    return min(mentions, key=lambda m: (_gap(_offsets(m), span), m.start), default=None)
+    """The mention closest to the span (characters between them); on a tie the one after it,
+    as a name follows its title ("Бывший президент США Барак Обама")."""
+    return min(
+        mentions, key=lambda m: (_gap(_offsets(m), span), m.start < span[0], m.start), default=None
+    )
 
 
 def _gap(first: Offsets, second: Offsets) -> int:

@@ -130,7 +130,22 @@ def _location_type(key: str, words: list[Token], lexicons: Lexicons) -> MentionT
 # --- dictionaries ----------------------------------------------------------------------------
 
 
+# Words that date a title rather than name it: "Бывший президент США" holds "президент США".
+_TIME_QUALIFIERS = {"бывший", "нынешний", "будущий", "покойный", "действующий"}
+
+
 def dictionary_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candidate]:
+    for candidate in _dictionary_matches(annotation, lexicons):
+        tokens = annotation.tokens
+        first = candidate.first
+        while first < candidate.last - 1 and tokens[first].lemma in _TIME_QUALIFIERS:
+            first += 1
+        if candidate.type is MentionType.POSITION and first > candidate.first:
+            candidate = replace(candidate, first=first)
+        yield candidate
+
+
+def _dictionary_matches(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candidate]:
     tokens = annotation.tokens
     for sentence in annotation.sentences:
         for match in lexicons.kb_matcher.find(tokens, sentence.first_token, sentence.last_token):

@@ -25,15 +25,80 @@ class RoleFact:
 
 def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact]:
     persons = [m for m in mentions if m.type is MentionType.PERSON]
-    facts = []
-    for position in _outermost(mentions, MentionType.POSITION):
+    positions = _outermost(mentions, MentionType.POSITION)
+    holders: dict[str, list[Mention]] = {}
+    for position in positions:
         if _plural(annotation, position):
-            continue  # "представители Роскосмоса Борис Волынов": one of them, no title of his
-        person = _holder(annotation, position, persons, mentions)
-        if person is None:
+            # "музыканты Юрий Царёв, Алексей Борисов и Павел Шевелёв": each of them; but
+            # "представители Роскосмоса Борис Волынов" gives him no title of his own
+            names = _name_list_after(annotation, position, persons)
+            holders[position.id] = names if len(names) > 1 else []
             continue
-        facts.append(_fact(annotation, mentions, person, position))
-    return facts
+        person = _holder(annotation, position, persons, mentions) or _predicate_subject(
+            annotation, position, persons
+        )
+        holders[position.id] = [person] if person else []
+    _share_with_coordinated_titles(annotation, positions, holders)
+    return [
+        _fact(annotation, mentions, person, position)
+        for position in positions
+        for person in holders[position.id]
+    ]
+
+
+def _share_with_coordinated_titles(
+    annotation: Annotation, positions: list[Mention], holders: dict[str, list[Mention]]
+) -> None:
+    """ "Политолог и медиаменеджер Игорь Малашенко", "музыкант, пианист Евгений Кисин": a title
+    joined to the next one by "и" or a comma shares its holder."""
+    for title, following in zip(reversed(positions[:-1]), reversed(positions[1:]), strict=True):
+        gap = annotation.text[title.end : following.start].strip()
+        if not holders[title.id] and gap in (",", "и") and holders[following.id]:
+            holders[title.id] = holders[following.id]
+
+
+def _name_list_after(
+    annotation: Annotation, position: Mention, persons: list[Mention]
+) -> list[Mention]:
+    """The names listed right after a title: "Юрий Царёв, Алексей Борисов и Павел Шевелёв"."""
+    names: list[Mention] = []
+    end = position.end
+    for person in sorted(persons, key=lambda m: m.start):
+        if person.start < end:
+            continue
+        if annotation.text[end : person.start].strip() not in ("", ",", "и"):
+            break
+        names.append(person)
+        end = person.end
+    return names
+
+
+_PREDICATE_VERBS = {"стать", "являться", "назначить", "избрать", "работать", "служить", "занимать"}
+_POST_WORDS = {"должность", "пост"}
+
+
+def _predicate_subject(
+    annotation: Annotation, position: Mention, persons: list[Mention]
+) -> Mention | None:
+    """ "Маккаррик стал кардиналом", "Иванов назначен министром", "занимает должность
+    руководителя": the title is the predicate of the person who is the subject."""
+    tokens = annotation.tokens
+    head = next((t for t in tokens if t.start == position.start), None)
+    for _ in range(3):
+        if head is None or head.head is None:
+            return None
+        head = tokens[head.head]
+        if head.lemma in _PREDICATE_VERBS:
+            break
+        if head.lemma not in _POST_WORDS:
+            return None
+    else:
+        return None
+    for child in annotation.children(head.index):
+        if tokens[child].rel.startswith("nsubj"):
+            subject = tokens[child]
+            return next((p for p in persons if p.start <= subject.start < p.end), None)
+    return None
 
 
 def title_of(mentions: list[Mention], position: Mention) -> tuple[str, str | None]:

@@ -67,6 +67,7 @@ def resolve(
     mentions = _share_kb_ids([_link_organization(m, lexicons, home) for m in mentions])
     drafts = _group(mentions)
     by_mention = {m.id: d for d in drafts for m in d.mentions}
+    _link_titles(roles, by_mention)
     occupations = _occupations(annotation, roles, mentions, home, lexicons)
     _settle_countries(by_mention, occupations)
     occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
@@ -139,6 +140,16 @@ def _link_organization(mention: Mention, lexicons: Lexicons, home: str | None) -
             "latin": organization.name_en or mention.latin,
         }
     )
+
+
+def _link_titles(roles: list[RoleFact], by_mention: dict[str, _Draft]) -> None:
+    """ "Президента страны Касым-Жомарта Токаева": the title names the person too, so it is one
+    of the person's mentions (and the record says whose title it is)."""
+    for role in roles:
+        person = by_mention.get(role.person.id)
+        if person is not None and role.position.id not in by_mention:
+            person.mentions.append(role.position)
+            by_mention[role.position.id] = person
 
 
 def _share_kb_ids(mentions: list[Mention]) -> list[Mention]:
@@ -245,6 +256,7 @@ def _occupations(
             Occupation(
                 id=f"o{index}",
                 person=role.person.id,  # mention ids until actors exist
+                person_mention=role.person.id,
                 position=role.title,
                 position_en=role.title_en,
                 title=Span(start=role.position.start, end=role.position.end),
@@ -298,10 +310,11 @@ def _titles_as_names(
 ) -> list[Occupation]:
     """ "…, – сказал Спикер Сената": a title in subject position, held by nobody named beside
     it, refers to the last person before it whose known positions do not contradict it."""
-    used = {r.position.id for r in roles}
+    used = [r.position for r in roles]
     found: list[Occupation] = []
     for position in [m for m in mentions if m.type is MentionType.POSITION]:
-        if position.id in used or not _is_subject(annotation, position):
+        inside_used = any(u.start <= position.start and position.end <= u.end for u in used)
+        if inside_used or not _is_subject(annotation, position):
             continue
         organization = _organization_in(mentions, position)
         if organization is None:
