@@ -113,7 +113,10 @@ class TextView:
         if not candidates:
             return None
         best = min(candidates)
-        if best[1] > _ACTOR_PRIORITY[MentionType.PERSON]:
+        holder = self.record.actor_by_id(best[-1])
+        if best[1] > _ACTOR_PRIORITY[MentionType.PERSON] and not (
+            holder is not None and holder.kind is ActorKind.PERSON
+        ):
             return self._title_holder(head, best[-1]) or best[-1]
         return best[-1]
 
