@@ -46,6 +46,7 @@ def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
         *date_candidates(annotation),
     ]
     candidates += list(named_organization_candidates(annotation, lexicons))
+    candidates += list(described_organizations(annotation, lexicons, candidates))
     candidates += list(complement_extensions(annotation, candidates))
     grown = list(syntactic_extensions(annotation, candidates))
     # "Министр связи и коммуникаций" + "РФ": a complement may follow a grown title
@@ -316,6 +317,47 @@ def named_organization_candidates(
             continue
         first, last, _ = phrase_extent(annotation, token.index)
         yield Candidate(MentionType.ORGANIZATION, first, last, "pattern", PRIORITY["pattern"])
+
+
+def described_organizations(
+    annotation: Annotation, lexicons: Lexicons, candidates: list[Candidate]
+) -> Iterator[Candidate]:
+    """ "парламентской группы дружбы «Монголия-Казахстан»", "движения «Солидарность»": an
+    organisation word before a quoted name makes one organisation of both."""
+    tokens = annotation.tokens
+    heads = lexicons.organization_heads
+    for candidate in candidates:
+        if candidate.type is not MentionType.ORGANIZATION or candidate.first < 2:
+            continue
+        quote = candidate.first - 1
+        if tokens[quote].text not in _OPENING_QUOTES:
+            continue
+        head = _described_head(tokens, quote, heads)
+        if head is None:
+            continue
+        first, _, _ = phrase_extent(annotation, head)
+        last = candidate.last
+        if last < len(tokens) and tokens[last].text in _CLOSING_QUOTES:
+            last += 1
+        yield replace(
+            candidate,
+            first=min(first, head),
+            last=last,
+            source="pattern",
+            derived_from=(candidate.first, candidate.last),
+        )
+
+
+def _described_head(tokens: list[Token], quote: int, heads: frozenset[str]) -> int | None:
+    """The organisation word right before the quote: one word ("движения") or two ("группы
+    дружбы", whose head is the first)."""
+    one = tokens[quote - 1]
+    if one.lemma in heads and one.sentence == tokens[quote].sentence:
+        return one.index
+    two = tokens[quote - 2] if quote >= 2 else None
+    if two is not None and f"{two.lemma} {one.lemma}" in heads:
+        return two.index
+    return None
 
 
 # --- complements: "Председатель Сената", "МИД России", "Хурал Монголии" -------------------------

@@ -82,6 +82,8 @@ def _compatible(candidate: Candidate, kept: Candidate) -> bool:
     # Same type: "Штаты" inside "Соединенные Штаты" is no second country. Only a title or an
     # organisation keeps its head word(s) when a complement follows ("президент" in
     # "президент США", "МИД" in "МИД Японии"), and only a title that stands alone.
+    if outer.type is MentionType.ORGANIZATION and outer.derived_from == (inner.first, inner.last):
+        return True  # "движения «Солидарность»" keeps the name "Солидарность"
     return (
         outer.type in (MentionType.POSITION, MentionType.ORGANIZATION)
         and outer.first == inner.first
