@@ -20,6 +20,9 @@ from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, InputTooLargeError
 from communique.evaluate.cli import eval_app
 from communique.ingest import ReadFailure, read_path
 from communique.record import Record, RecordStatus
+from communique.store.cli import register as register_store_commands
+from communique.store.cli.common import DB_HELP
+from communique.store.target import DB_ENV
 
 app = typer.Typer(
     help="Communique: who met whom, in what capacity, for which country — with evidence.",
@@ -27,6 +30,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval", help="Score extraction on public gold sets.")
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option("--db", envvar=DB_ENV, help=DB_HELP)] = None,
+) -> None:
+    """Communique: who met whom, in what capacity, for which country — with evidence."""
+    # The store's commands read it from here (their own --db wins); extract ignores it.
+    ctx.obj = {"db": db}
+
+
+register_store_commands(app)  # ingest, reprocess, query, sql, export
 
 _PROGRESS_THRESHOLD = 3  # a bar is noise for one or two files
 # Far above any release (the Senate example is 4 KB) and far below what would keep the pipeline

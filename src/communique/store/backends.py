@@ -1,0 +1,181 @@
+"""The two database backends behind one small interface.
+
+All SQL the store writes uses `?` placeholders and portable types, so the same statements run on
+DuckDB and PostgreSQL; the PostgreSQL backend rewrites `?` to psycopg's `%s`. Values always travel
+as parameters, never inside the SQL text.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from communique.errors import CommuniqueError
+from communique.store.target import Target
+
+Row = tuple[Any, ...]
+# Rows per multi-row INSERT: far fewer round trips than one statement a row (DuckDB's executemany
+# is about 4x slower), and well under PostgreSQL's limit of 65,535 parameters per statement.
+_INSERT_CHUNK = 200
+
+
+class StoreError(CommuniqueError):
+    """The database cannot be opened, migrated or queried; a message for the user, exit code 10."""
+
+    exit_code = 10
+
+
+class Backend(ABC):
+    """One connection. Outside `transaction()` every statement commits on its own."""
+
+    kind: str
+
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    @abstractmethod
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[Row]]:
+        """Column names and rows."""
+
+    @abstractmethod
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit on normal exit, roll back on any exception (KeyboardInterrupt included)."""
+
+    @abstractmethod
+    def lock_for_migration(self) -> None:
+        """Inside a transaction: keep two processes from migrating the same database at once."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self.fetch(sql, params)[1]
+
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        """Insert `rows` in chunks of multi-row VALUES. `table` and `columns` come from the
+        store's own schema, never from input."""
+        placeholder = "(" + ", ".join("?" * len(columns)) + ")"
+        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        for start in range(0, len(rows), _INSERT_CHUNK):
+            chunk = rows[start : start + _INSERT_CHUNK]
+            self.execute(
+                head + ", ".join([placeholder] * len(chunk)), [v for row in chunk for v in row]
+            )
+
+
+class DuckDBBackend(Backend):
+    kind = "duckdb"
+
+    def __init__(self, location: str, *, read_only: bool = False) -> None:
+        import duckdb
+
+        if location != ":memory:":
+            path = Path(location)
+            if read_only and not path.exists():
+                raise StoreError(f"no database at {location}: run `communique ingest` first")
+            if not path.parent.is_dir():
+                raise StoreError(f"cannot create {location}: {path.parent} is not a folder")
+        # A read-only connection is what `communique sql` gets: no file access, no extensions,
+        # and settings locked so a query cannot turn either back on.
+        config = {"enable_external_access": False, "lock_configuration": True} if read_only else {}
+        try:
+            self._connection = duckdb.connect(location, read_only=read_only, config=config)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open {location}: {error}") from None
+        self._error = duckdb.Error
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._connection.execute(sql, list(params))
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[Row]]:
+        cursor = self._connection.execute(sql, list(params))
+        columns = [d[0] for d in cursor.description or []]
+        return columns, [tuple(row) for row in cursor.fetchall()]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._connection.begin()
+        try:
+            yield
+        except BaseException:
+            self._connection.rollback()
+            raise
+        self._connection.commit()
+
+    def lock_for_migration(self) -> None:
+        pass  # DuckDB lets one process write a file at a time
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+# `?` outside quotes and comments; the store's own SQL has none inside them, but being exact
+# costs little.
+_PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|\?")
+
+
+def to_psycopg(sql: str) -> str:
+    """`?` placeholders to `%s`, and a literal `%` doubled, as psycopg expects."""
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return "%s" if token == "?" else token.replace("%", "%%")
+
+    escaped = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(sql):
+        escaped.append(sql[last : match.start()].replace("%", "%%"))
+        escaped.append(replace(match))
+        last = match.end()
+    escaped.append(sql[last:].replace("%", "%%"))
+    return "".join(escaped)
+
+
+class PostgresBackend(Backend):
+    kind = "postgresql"
+    # Any constant: the key of the advisory lock that serialises migrations.
+    _MIGRATION_LOCK = 0x636F6D6D
+
+    def __init__(self, url: str, *, read_only: bool = False, label: str = "") -> None:
+        import psycopg
+
+        try:
+            self._connection = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as error:
+            raise StoreError(f"cannot connect to {label or 'PostgreSQL'}: {error}") from None
+        # Every transaction of a read-only connection is BEGIN READ ONLY; PostgreSQL refuses
+        # writes, DDL and sequence changes inside it.
+        self._connection.read_only = read_only
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._connection.execute(to_psycopg(sql), list(params))  # type: ignore[arg-type]
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[Row]]:
+        cursor = self._connection.execute(to_psycopg(sql), list(params))  # type: ignore[arg-type]
+        columns = [d.name for d in cursor.description or []]
+        return columns, [tuple(row) for row in cursor.fetchall()] if columns else []
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._connection.transaction():
+            yield
+
+    def lock_for_migration(self) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(?)", [self._MIGRATION_LOCK])
+
+    def raw_connection(self) -> Any:
+        return self._connection
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def connect(target: Target, *, read_only: bool = False) -> Backend:
+    if target.kind == "postgresql":
+        return PostgresBackend(target.location, read_only=read_only, label=target.describe())
+    return DuckDBBackend(target.location, read_only=read_only)

@@ -1,0 +1,25 @@
+"""The store's commands: ingest, reprocess, query, sql, export. `register` adds them to the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import typer
+
+from communique.store.cli.export import export
+from communique.store.cli.ingest import ingest, reprocess
+from communique.store.cli.query import query_app
+from communique.store.cli.sql import sql
+
+
+def _help(command: Callable[..., None]) -> str:
+    # Typer keeps the line breaks it is given: a docstring's wrapping would show in --help.
+    return " ".join((command.__doc__ or "").split())
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help=_help(ingest))(ingest)
+    app.command(help=_help(reprocess))(reprocess)
+    app.add_typer(query_app, name="query", help="Ask the store: events, actors, agreements...")
+    app.command(help=_help(sql))(sql)
+    app.command(help=_help(export))(export)

@@ -1,0 +1,154 @@
+"""`communique ingest` and `communique reprocess`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from communique.document import Document
+from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE
+from communique.ingest import ReadFailure
+from communique.store.cli.common import DbOption, err, fail, opened
+from communique.store.ingest import IngestSummary, new_documents
+from communique.store.ingest import ingest as ingest_documents
+from communique.store.reprocess import outdated_documents
+from communique.store.reprocess import reprocess as reprocess_documents
+from communique.store.rows import pipeline_version
+from communique.store.sources import read_sources
+
+# The same limit as `communique extract`: a document over 1 MB is a dump or a mistake.
+DEFAULT_MAX_BYTES = 1_000_000
+# Exit code when the pipeline failed on some documents (a bug, not bad input); the rest is stored.
+PROCESS_FAILURE_EXIT_CODE = 1
+INTERRUPTED_EXIT_CODE = 130  # the shell's code for Ctrl-C
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=total == 0,
+    )
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="files, folders, JSON Lines, feeds, or -")],
+    db: DbOption = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="largest document read, in bytes")
+    ] = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, max=1024, help="documents annotated at once")
+    ] = 16,
+) -> None:
+    """Extract documents and store their records. Texts already stored are skipped (by content
+    hash), so an interrupted ingest resumes where it stopped; near-duplicates join the story they
+    re-publish. Exit codes as `extract`'s; 10 the database cannot be used; 130 interrupted."""
+    documents, read_failures = _read(paths, max_bytes)
+    for failure in read_failures:
+        err.print(f"[red]error[/red] {escape(failure.describe())}")
+    with opened(ctx, db) as store:
+        fresh, duplicates = new_documents(store, documents)
+        summary = IngestSummary()
+        if fresh:
+            from communique.pipeline import Pipeline  # models load only when there is work
+
+            pipeline = Pipeline()
+            with _progress(len(fresh)) as progress:
+                task = progress.add_task("ingesting", total=len(fresh))
+                try:
+                    summary = ingest_documents(
+                        store,
+                        pipeline,
+                        fresh,
+                        batch_size=batch_size,
+                        advance=lambda: progress.advance(task),
+                    )
+                except KeyboardInterrupt:
+                    progress.stop()
+                    err.print("[yellow]interrupted[/yellow]: stored documents are kept; run the "
+                              "same ingest again to resume")  # fmt: skip
+                    raise typer.Exit(INTERRUPTED_EXIT_CODE) from None
+        summary.read = len(documents)
+        summary.duplicates += duplicates
+        _print_summary(summary, read_failures, store.target.describe())
+    raise typer.Exit(_exit_code(summary, read_failures))
+
+
+def _read(paths: list[str], max_bytes: int) -> tuple[list[Document], list[ReadFailure]]:
+    documents: list[Document] = []
+    failures: list[ReadFailure] = []
+    for item in read_sources(paths, max_bytes=max_bytes):
+        (failures if isinstance(item, ReadFailure) else documents).append(item)  # type: ignore[arg-type]
+    return documents, failures
+
+
+def _print_summary(summary: IngestSummary, read_failures: list[ReadFailure], where: str) -> None:
+    failed = len(read_failures) + len(summary.failures)
+    typer.echo(
+        f"{where}: {summary.read} read, {summary.stored} stored "
+        f"({summary.linked} joined an existing story), {summary.duplicates} skipped as "
+        f"duplicates, {failed} failed"
+    )
+    for note in summary.marked:
+        typer.echo(f"  marked  {note}")
+    for failure in read_failures:
+        typer.echo(f"  failed  {failure.describe()}")
+    for process_failure in summary.failures:
+        typer.echo(f"  failed  {process_failure.describe()}")
+
+
+def _exit_code(summary: IngestSummary, read_failures: list[ReadFailure]) -> int:
+    """As `extract`: the first read failure's code; else 1 if extraction failed somewhere; 8 if
+    unsupported-language documents were stored marked; else 0."""
+    if read_failures:
+        return read_failures[0].error.exit_code
+    if summary.failures:
+        return PROCESS_FAILURE_EXIT_CODE
+    return UNSUPPORTED_LANGUAGE_EXIT_CODE if summary.marked else 0
+
+
+def reprocess(
+    ctx: typer.Context,
+    db: DbOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="re-extract every document, current ones too")
+    ] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=1024)] = 16,
+) -> None:
+    """Re-extract stored documents whose pipeline version differs from this Communique's, one
+    transaction per document (an interrupted run leaves each whole; run it again to finish)."""
+    from communique.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    version = pipeline_version(pipeline.stages)
+    with opened(ctx, db) as store:
+        ids = outdated_documents(store, version, everything=everything)
+        with _progress(len(ids)) as progress:
+            task = progress.add_task("reprocessing", total=len(ids))
+            try:
+                summary = reprocess_documents(
+                    store,
+                    pipeline,
+                    ids,
+                    batch_size=batch_size,
+                    advance=lambda: progress.advance(task),
+                )
+            except KeyboardInterrupt:
+                progress.stop()
+                fail("interrupted: documents done so far are updated; run again to finish", 130)
+                return
+    typer.echo(
+        f"{summary.outdated} outdated, {summary.updated} re-extracted, "
+        f"{len(summary.failures)} failed"
+    )
+    for failure in summary.failures:
+        typer.echo(f"  failed  {failure.describe()}")
+    raise typer.Exit(PROCESS_FAILURE_EXIT_CODE if summary.failures else 0)

@@ -1,0 +1,199 @@
+"""Query filters: checked and normalised from user input, then turned into parameterised SQL.
+
+Every value a user gives reaches the database as a parameter; the SQL text is built only from
+this module's own fragments. Values are also checked for shape first, so a mistyped filter is
+an error that says what is expected rather than an empty answer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.store.dates import parse_user_date
+
+MAX_TEXT = 200  # an actor name or a search phrase longer than this is no name or phrase
+_COUNTRY = re.compile(r"[A-Za-z]{2}")
+_PLOVER = re.compile(r"[A-Za-z_]{2,24}")
+_CAMEO = re.compile(r"\d{2,4}")
+_TOPIC = re.compile(r"[\w ,&'-]{1,80}")
+
+
+class FilterError(ValueError):
+    """A filter value of the wrong shape: the message says which and what is expected."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    countries: tuple[str, ...] = ()  # one: involved; two: the pair, both involved
+    actor: str | None = None
+    event_type: str | None = None
+    cameo: str | None = None
+    topic: str | None = None
+    since: str | None = None  # YYYY-MM-DD, first day of what the user gave
+    until: str | None = None  # YYYY-MM-DD, last day of what the user gave
+    status: str | None = None
+    all_sources: bool = False  # every re-publication, not only each story's first document
+
+    def given(self) -> set[str]:
+        """Names of the filters that are set, as the CLI spells them."""
+        names = {
+            "--country": bool(self.countries),
+            "--actor": self.actor is not None,
+            "--type": self.event_type is not None,
+            "--cameo": self.cameo is not None,
+            "--topic": self.topic is not None,
+            "--since": self.since is not None,
+            "--until": self.until is not None,
+            "--status": self.status is not None,
+        }
+        return {name for name, on in names.items() if on}
+
+
+def make_filters(
+    *,
+    countries: Sequence[str] = (),
+    actor: str | None = None,
+    event_type: str | None = None,
+    cameo: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    status: str | None = None,
+    all_sources: bool = False,
+) -> Filters:
+    """Filters from raw option values. Raises FilterError for a value of the wrong shape."""
+    codes = [c for value in countries for c in re.split(r"[,\-/ ]+", value.strip()) if c]
+    for code in codes:
+        if not _COUNTRY.fullmatch(code):
+            raise FilterError(f"--country {code!r}: expected an ISO 3166 alpha-2 code such as KZ")
+    if len(codes) > 2:
+        raise FilterError("--country: one country, or two for a pair (KZ-MN)")
+    first, last = _date(since, "--since", 0), _date(until, "--until", 1)
+    if first and last and first > last:
+        raise FilterError(f"--since {since} is after --until {until}")
+    return Filters(
+        countries=tuple(dict.fromkeys(code.upper() for code in codes)),
+        actor=_text(actor, "--actor"),
+        event_type=_shaped(event_type, _PLOVER, "--type", "a PLOVER type such as CONSULT").upper()
+        if event_type
+        else None,
+        cameo=_shaped(cameo, _CAMEO, "--cameo", "2 to 4 digits, a CAMEO code or its root")
+        if cameo
+        else None,
+        topic=_shaped(topic, _TOPIC, "--topic", "a topic id or English label") if topic else None,
+        since=first,
+        until=last,
+        status=status.strip().lower() if status else None,
+        all_sources=all_sources,
+    )
+
+
+def _text(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    return checked_text(value, option, MAX_TEXT)
+
+
+def checked_text(value: str, what: str, longest: int) -> str:
+    """Free text for a substring match: 1 to `longest` printable characters. Control characters
+    are refused (PostgreSQL cannot even hold a NUL), not matched."""
+    value = value.strip()
+    if not value or len(value) > longest:
+        raise FilterError(f"{what}: expected 1 to {longest} characters")
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise FilterError(f"{what}: control characters are not allowed")
+    return value
+
+
+def _shaped(value: str, pattern: re.Pattern[str], option: str, expected: str) -> str:
+    value = value.strip()
+    if not pattern.fullmatch(value):
+        raise FilterError(f"{option} {value!r}: expected {expected}")
+    return value
+
+
+def _date(value: str | None, option: str, end: int) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_user_date(value)[end]
+    except ValueError as error:
+        raise FilterError(f"{option}: {error}") from None
+
+
+@dataclass
+class Where:
+    """AND-ed SQL conditions with their parameters, in order."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " AND ".join(self.clauses) if self.clauses else "TRUE"
+
+
+def contains(column: str) -> str:
+    """Case-insensitive substring test, as a condition taking one parameter (the lowered text).
+    strpos rather than LIKE: the user's % and _ are then plain characters, nothing to escape."""
+    return f"strpos(lower({column}), ?) > 0"
+
+
+def first_of_story(document: str) -> str:
+    """The document `document` (an alias) is its story's first: facts are then counted once per
+    story, not once per re-publication."""
+    return (
+        f"EXISTS (SELECT 1 FROM stories st WHERE st.id = {document}.story_id "
+        f"AND st.document_id = {document}.id)"
+    )
+
+
+def has_country(fact: str, fact_alias: str, document: str) -> str:
+    """One parameter, the country code. `fact` is a literal of this module (event, agreement...)."""
+    return (
+        "EXISTS (SELECT 1 FROM fact_countries fc WHERE fc.document_id = "
+        f"{document}.id AND fc.fact = '{fact}' AND fc.fact_id = {fact_alias}.id AND fc.country = ?)"
+    )
+
+
+def names_actor(actor_lists: Sequence[str], document: str) -> str:
+    """An actor whose name, Latin name or knowledge-base id contains the parameter is in one of the
+    JSON id lists `actor_lists` (columns): three parameters, all the lowered text."""
+    in_lists = " OR ".join(f"strpos({column}, '\"' || a.id || '\"') > 0" for column in actor_lists)
+    return (
+        f"EXISTS (SELECT 1 FROM actors a WHERE a.document_id = {document}.id AND "
+        f"({contains('a.name')} OR {contains('a.name_latin')} OR {contains('a.kb_id')}) "
+        f"AND ({in_lists}))"
+    )
+
+
+def document_topic(document: str) -> str:
+    """The document names the topic (id or English label): two parameters, the lowered topic."""
+    return (
+        f"EXISTS (SELECT 1 FROM topics t WHERE t.document_id = {document}.id AND "
+        f"(lower(t.id) = ? OR lower(t.label_en) = ?))"
+    )
+
+
+def event_topic(event: str) -> str:
+    """The event is about the topic (id or English label): two parameters, the lowered topic."""
+    return (
+        "EXISTS (SELECT 1 FROM event_topics et JOIN topics t ON t.document_id = et.document_id "
+        f"AND t.id = et.topic_id WHERE et.document_id = {event}.document_id AND "
+        f"et.event_id = {event}.id AND (lower(t.id) = ? OR lower(t.label_en) = ?))"
+    )
+
+
+def in_dates(first: str, last: str, filters: Filters, where: Where) -> None:
+    """Keep facts whose date span [first, last] (SQL expressions) meets --since/--until."""
+    if filters.since:
+        where.add(f"{last} >= ?", filters.since)
+    if filters.until:
+        where.add(f"{first} <= ?", filters.until)

@@ -1,0 +1,113 @@
+"""Ingesting: documents through the pipeline into the store, skipping what is already there.
+
+Texts already stored are found by content hash before any extraction, so an interrupted ingest
+run again only extracts what it had not committed. Each document is committed on its own: an
+interruption loses at most the one being written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from communique.document import Document
+from communique.record import Record, RecordStatus
+from communique.store.hashing import content_hash
+from communique.store.store import AddResult, Store
+
+
+class RecordMaker(Protocol):
+    """What ingest needs of a Pipeline (tests pass a stand-in)."""
+
+    def process(self, document: Document) -> Record: ...
+
+    def process_many(
+        self, documents: Iterable[Document], batch_size: int = 16
+    ) -> Iterator[Record]: ...
+
+
+@dataclass(frozen=True)
+class ProcessFailure:
+    """A document the pipeline could not extract (a bug to report, not bad input)."""
+
+    source: str
+    error: str
+
+    def describe(self) -> str:
+        return f"{self.source}: extraction failed: {self.error}"
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0  # documents read from the inputs
+    stored: int = 0  # new documents written (linked ones included)
+    linked: int = 0  # of which near-duplicates joined to a stored story
+    duplicates: int = 0  # already stored (or twice in this input): not extracted again
+    marked: list[str] = field(default_factory=list)  # stored as unsupported-language records
+    failures: list[ProcessFailure] = field(default_factory=list)
+
+    def count(self, result: AddResult, record: Record) -> None:
+        if result.status == "duplicate":
+            self.duplicates += 1
+            return
+        self.stored += 1
+        if result.near_duplicate_of:
+            self.linked += 1
+        if record.status is not RecordStatus.OK:
+            self.marked.append(f"{record.id}: {record.message or record.status.value}")
+
+
+def new_documents(store: Store, documents: list[Document]) -> tuple[list[Document], int]:
+    """The documents whose text is not stored yet (first of each text only), and how many
+    were left out as duplicates."""
+    hashes = [content_hash(d.text) for d in documents]
+    seen = store.known_hashes(hashes)
+    fresh: list[Document] = []
+    for document, digest in zip(documents, hashes, strict=True):
+        if digest not in seen:
+            seen.add(digest)
+            fresh.append(document)
+    return fresh, len(documents) - len(fresh)
+
+
+def ingest(
+    store: Store,
+    pipeline: RecordMaker,
+    documents: list[Document],
+    *,
+    batch_size: int = 16,
+    advance: Callable[[], None] = lambda: None,
+) -> IngestSummary:
+    """Extract and store `documents` (already filtered by new_documents or not: a stored text
+    is still recognised at write time). `advance` is called once per document handled."""
+    summary = IngestSummary(read=len(documents))
+    for document, outcome in extract(pipeline, documents, batch_size):
+        if isinstance(outcome, ProcessFailure):
+            summary.failures.append(outcome)
+        else:
+            summary.count(store.add(outcome, document_format=document.format), outcome)
+        advance()
+    return summary
+
+
+def extract(
+    pipeline: RecordMaker, documents: list[Document], batch_size: int
+) -> Iterator[tuple[Document, Record | ProcessFailure]]:
+    """Records in input order, batched for speed. If a batch fails, its documents are run one by
+    one, so one document that breaks the pipeline does not stop the ingest of the others."""
+    for start in range(0, len(documents), batch_size):
+        batch = documents[start : start + batch_size]
+        try:
+            records = list(pipeline.process_many(batch, batch_size=batch_size))
+        except Exception:
+            yield from ((d, _one(pipeline, d)) for d in batch)
+            continue
+        yield from zip(batch, records, strict=True)
+
+
+def _one(pipeline: RecordMaker, document: Document) -> Record | ProcessFailure:
+    try:
+        return pipeline.process(document)
+    except Exception as error:  # reported in the summary; the traceback would hide the others
+        return ProcessFailure(document.path or document.id, f"{type(error).__name__}: {error}")

@@ -1,0 +1,207 @@
+"""The schema, as numbered migrations recorded in `schema_version`.
+
+A migration is applied once, in one transaction with its row in `schema_version`, so a database is
+always at a whole version. Never edit a released migration: add the next one.
+
+Types are the ones both backends share (TEXT, INTEGER, DOUBLE PRECISION, BOOLEAN, BYTEA). Lists
+(actor ids, positions, evidence) are JSON text; the lists that queries filter on (countries of an
+event, topics of an event) also have a link table, so filters stay plain, portable SQL. Spans are
+`span_start`/`span_end` (END is an SQL keyword); `span_*` is always the evidence: the sentence
+that states the fact, or for a mention the mention itself. `extra` holds, as JSON, any record field
+added after the schema (see rows._MAPPED), until a migration gives it a column. There are no
+foreign keys: DuckDB's
+are too restrictive for updates, and every child row is written and deleted with its document in
+one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from communique.store.backends import Backend, StoreError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+# Columns every fact table carries: where it comes from, which pipeline produced it, and its id and
+# place in the record's list (ids such as m10 do not sort in text order).
+_TRACE = (
+    "document_id TEXT NOT NULL, pipeline_version TEXT NOT NULL, "
+    "id TEXT NOT NULL, seq INTEGER NOT NULL"
+)
+
+_INITIAL = (
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        record_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        story_id TEXT NOT NULL,
+        source TEXT, url TEXT, title TEXT,
+        published TEXT,
+        published_date TEXT,
+        language TEXT, language_confidence DOUBLE PRECISION,
+        status TEXT NOT NULL, message TEXT,
+        home_country TEXT,
+        path TEXT, format TEXT, encoding TEXT,
+        text TEXT NOT NULL,
+        sentences TEXT NOT NULL,
+        record_schema TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        stored_at TEXT NOT NULL,
+        processed_at TEXT NOT NULL,
+        extra TEXT
+    )""",
+    "CREATE INDEX documents_story ON documents (story_id)",
+    "CREATE INDEX documents_published ON documents (published_date)",
+    # A story: one release and its re-publications (near-duplicates); `document_id` is the first
+    # stored, whose facts stand for the story in queries.
+    """CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    # MinHash signature of each document's text, reloaded into the LSH index on open.
+    """CREATE TABLE signatures (
+        document_id TEXT PRIMARY KEY,
+        minhash BYTEA NOT NULL
+    )""",
+    f"""CREATE TABLE mentions (
+        {_TRACE},
+        type TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+        text TEXT NOT NULL, normal TEXT NOT NULL, latin TEXT, label TEXT, kb_id TEXT,
+        form TEXT NOT NULL, country TEXT, countries TEXT NOT NULL, actor_id TEXT,
+        sentence INTEGER, extractor TEXT NOT NULL,
+        extra TEXT,
+        PRIMARY KEY (document_id, id)
+    )""",
+    f"""CREATE TABLE actors (
+        {_TRACE},
+        kind TEXT NOT NULL, name TEXT NOT NULL, name_latin TEXT,
+        country TEXT, country_basis TEXT, kb_id TEXT,
+        positions TEXT NOT NULL, mentions TEXT NOT NULL,
+        span_start INTEGER, span_end INTEGER,
+        extra TEXT,
+        PRIMARY KEY (document_id, id)
+    )""",
+    "CREATE INDEX actors_name ON actors (name)",
+    f"""CREATE TABLE occupations (
+        {_TRACE},
+        person_id TEXT NOT NULL, person_mention_id TEXT, position TEXT NOT NULL, position_en TEXT,
+        title_start INTEGER NOT NULL, title_end INTEGER NOT NULL,
+        organization_id TEXT, place_id TEXT, country TEXT, country_basis TEXT,
+        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, extractor TEXT NOT NULL,
+        extra TEXT,
+        PRIMARY KEY (document_id, id)
+    )""",
+    f"""CREATE TABLE events (
+        {_TRACE},
+        type TEXT NOT NULL, cameo TEXT NOT NULL, cameo_name TEXT,
+        goldstein DOUBLE PRECISION, mode TEXT,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+        source_actors TEXT NOT NULL, target_actors TEXT NOT NULL,
+        joint BOOLEAN NOT NULL, participants_inferred BOOLEAN NOT NULL,
+        source_countries TEXT NOT NULL, target_countries TEXT NOT NULL,
+        status TEXT NOT NULL, reported_by TEXT,
+        date_value TEXT, date_precision TEXT, date_basis TEXT,
+        date_span_start INTEGER, date_span_end INTEGER,
+        date_first TEXT, date_last TEXT,
+        location_id TEXT,
+        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+        topics TEXT NOT NULL, extractor TEXT NOT NULL,
+        extra TEXT,
+        PRIMARY KEY (document_id, id)
+    )""",
+    "CREATE INDEX events_type ON events (type)",
+    f"""CREATE TABLE agreements (
+        {_TRACE},
+        mention_id TEXT NOT NULL, title TEXT NOT NULL, kind TEXT, unnamed BOOLEAN NOT NULL,
+        parties TEXT NOT NULL, countries TEXT NOT NULL, status TEXT NOT NULL,
+        date_value TEXT, date_precision TEXT, date_basis TEXT,
+        date_span_start INTEGER, date_span_end INTEGER,
+        date_first TEXT, date_last TEXT,
+        event_id TEXT,
+        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, extractor TEXT NOT NULL,
+        extra TEXT,
+        PRIMARY KEY (document_id, id)
+    )""",
+    f"""CREATE TABLE commitments (
+        {_TRACE},
+        kind TEXT NOT NULL, who_actors TEXT NOT NULL, to_actors TEXT NOT NULL,
+        what TEXT NOT NULL, what_start INTEGER NOT NULL, what_end INTEGER NOT NULL,
+        by_value TEXT, by_precision TEXT, by_basis TEXT,
+        by_span_start INTEGER, by_span_end INTEGER,
+        event_id TEXT NOT NULL,
+        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, extractor TEXT NOT NULL,
+        extra TEXT,
+        PRIMARY KEY (document_id, id)
+    )""",
+    f"""CREATE TABLE topics (
+        {_TRACE},
+        label_en TEXT NOT NULL, label_ru TEXT NOT NULL, label_kk TEXT NOT NULL,
+        evidence TEXT NOT NULL, events TEXT NOT NULL,
+        span_start INTEGER, span_end INTEGER,
+        extra TEXT,
+        PRIMARY KEY (document_id, id)
+    )""",
+    # Countries of an event (side source/target), an agreement (party) or a commitment (who/to):
+    # what the --country filters read.
+    """CREATE TABLE fact_countries (
+        document_id TEXT NOT NULL, fact TEXT NOT NULL, fact_id TEXT NOT NULL,
+        side TEXT NOT NULL, country TEXT NOT NULL
+    )""",
+    "CREATE INDEX fact_countries_country ON fact_countries (country)",
+    "CREATE INDEX fact_countries_fact ON fact_countries (document_id, fact_id)",
+    """CREATE TABLE event_topics (
+        document_id TEXT NOT NULL, event_id TEXT NOT NULL, topic_id TEXT NOT NULL
+    )""",
+    "CREATE INDEX event_topics_event ON event_topics (document_id, event_id)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _INITIAL),)
+LATEST = MIGRATIONS[-1].version
+
+
+def migrate(backend: Backend) -> int:
+    """Bring the database to LATEST; returns the version it was at. Refuses a newer database."""
+    backend.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    found = current_version(backend)
+    if found > LATEST:
+        raise StoreError(
+            f"the database is at schema version {found}, newer than this Communique's {LATEST}: "
+            "upgrade Communique"
+        )
+    for migration in MIGRATIONS:
+        if migration.version <= found:
+            continue
+        with backend.transaction():
+            backend.lock_for_migration()
+            # Another process may have applied it while this one waited for the lock.
+            if current_version(backend) >= migration.version:
+                continue
+            for statement in migration.statements:
+                backend.execute(statement)
+            backend.execute(
+                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                [migration.version, migration.description, now()],
+            )
+    return found
+
+
+def current_version(backend: Backend) -> int:
+    value = backend.rows("SELECT max(version) FROM schema_version")[0][0]
+    return int(value or 0)
+
+
+def now() -> str:
+    """UTC, ISO 8601 to the second: stored as text so both backends return the same value."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

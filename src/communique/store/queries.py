@@ -1,0 +1,305 @@
+"""The questions `communique query` and `communique export` ask, as parameterised SQL.
+
+Each query returns a Table: column names and rows of plain values (lists for list columns),
+ordered completely so both backends give the same answer. By default facts come from each
+story's first document only, so a release re-published three times counts once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from communique.record import AgreementStatus, EventStatus, RecordStatus
+from communique.store.filters import (
+    FilterError,
+    Filters,
+    Where,
+    checked_text,
+    contains,
+    document_topic,
+    event_topic,
+    first_of_story,
+    has_country,
+    in_dates,
+    names_actor,
+)
+from communique.store.store import Store
+
+KINDS = ("events", "actors", "agreements", "commitments", "search")
+# What each kind can be filtered by; anything else is refused, never silently ignored.
+ALLOWED: dict[str, set[str]] = {
+    "events": {
+        "--country",
+        "--actor",
+        "--type",
+        "--cameo",
+        "--topic",
+        "--since",
+        "--until",
+        "--status",
+    },
+    "actors": {"--country", "--actor", "--topic", "--since", "--until"},
+    "agreements": {"--country", "--actor", "--topic", "--since", "--until", "--status"},
+    "commitments": {"--country", "--actor", "--type", "--cameo", "--topic", "--since", "--until"},
+    "search": {"--country", "--actor", "--topic", "--since", "--until", "--status"},
+}
+_STATUSES: dict[str, tuple[str, ...]] = {
+    "events": tuple(s.value for s in EventStatus),
+    "agreements": tuple(s.value for s in AgreementStatus),
+    "search": tuple(s.value for s in RecordStatus),
+}
+MAX_SEARCH = 1000
+_SOURCES = "(SELECT count(*) FROM documents ds WHERE ds.story_id = d.story_id) AS sources"
+
+
+def _evidence(alias: str) -> str:
+    """The sentence that states the fact, cut from the text (SQL substr counts from 1)."""
+    return (
+        f"substr(d.text, {alias}.span_start + 1, {alias}.span_end - {alias}.span_start) AS evidence"
+    )
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def check(kind: str, filters: Filters) -> None:
+    """Refuse filters the kind does not have, and a status it does not know."""
+    refused = sorted(filters.given() - ALLOWED[kind])
+    if refused:
+        raise FilterError(f"{', '.join(refused)} cannot filter {kind}")
+    if filters.status and filters.status not in _STATUSES.get(kind, ()):
+        known = ", ".join(_STATUSES.get(kind, ()))
+        raise FilterError(f"--status {filters.status!r}: {kind} have status {known}")
+    if kind == "actors" and len(filters.countries) > 1:
+        raise FilterError("--country: an actor has one country; give one code")
+
+
+def run(store: Store, kind: str, filters: Filters, *, limit: int | None, text: str = "") -> Table:
+    check(kind, filters)
+    queries: dict[str, Callable[[], Table]] = {
+        "events": lambda: events(store, filters, limit),
+        "actors": lambda: actors(store, filters, limit),
+        "agreements": lambda: agreements(store, filters, limit),
+        "commitments": lambda: commitments(store, filters, limit),
+        "search": lambda: search(store, text, filters, limit),
+    }
+    return queries[kind]()
+
+
+def _common(where: Where, filters: Filters, *, fact: str | None, alias: str) -> None:
+    if not filters.all_sources:
+        where.add(first_of_story("d"))
+    if fact:
+        for country in filters.countries:
+            where.add(has_country(fact, alias, "d"), country)
+
+
+def _topic(where: Where, filters: Filters, condition: str) -> None:
+    if filters.topic:
+        topic = filters.topic.lower()
+        where.add(condition, topic, topic)
+
+
+def _limit(limit: int | None) -> tuple[str, list[int]]:
+    return (" LIMIT ?", [limit]) if limit is not None else ("", [])
+
+
+def _fetch(store: Store, sql: str, where: Where, limit: int | None) -> Table:
+    tail, extra = _limit(limit)
+    columns, rows = store.backend.fetch(sql.format(where=where.sql()) + tail, where.params + extra)
+    return Table(columns, [list(row) for row in rows])
+
+
+def events(store: Store, filters: Filters, limit: int | None) -> Table:
+    where = Where()
+    _common(where, filters, fact="event", alias="e")
+    if filters.actor:
+        where.add(
+            names_actor(["e.source_actors", "e.target_actors"], "d"), *[filters.actor.lower()] * 3
+        )
+    if filters.event_type:
+        where.add("e.type = ?", filters.event_type)
+    if filters.cameo:
+        where.add("substr(e.cameo, 1, ?) = ?", len(filters.cameo), filters.cameo)
+    if filters.status:
+        where.add("e.status = ?", filters.status)
+    _topic(where, filters, event_topic("e"))
+    # A fact's own date when the text states one, else the release's.
+    in_dates(
+        "coalesce(e.date_first, d.published_date)",
+        "coalesce(e.date_last, d.published_date)",
+        filters,
+        where,
+    )
+    sql = f"""
+        SELECT coalesce(e.date_value, d.published_date) AS date, e.type, e.cameo, e.cameo_name,
+               e.status, e.mode, e.source_actors AS source, e.source_countries,
+               e.target_actors AS target, e.target_countries, e.joint, e.goldstein,
+               e.trigger_text, {_evidence("e")}, e.document_id, e.id AS event_id,
+               e.span_start, e.span_end, d.story_id, {_SOURCES}, d.published,
+               d.source AS publisher, d.url, d.title, d.stored_at, e.pipeline_version
+        FROM events e JOIN documents d ON d.id = e.document_id
+        WHERE {{where}}
+        ORDER BY coalesce(e.date_first, d.published_date) DESC NULLS LAST, e.document_id, e.seq"""
+    table = _fetch(store, sql, where, limit)
+    return _with_actor_names(
+        store, table, ("source", "target"), ("source_countries", "target_countries")
+    )
+
+
+def actors(store: Store, filters: Filters, limit: int | None) -> Table:
+    where = Where()
+    _common(where, filters, fact=None, alias="a")
+    if filters.countries:
+        where.add("a.country = ?", filters.countries[0])
+    if filters.actor:
+        needle = filters.actor.lower()
+        where.add(
+            f"({contains('a.name')} OR {contains('a.name_latin')} OR {contains('a.kb_id')})",
+            needle,
+            needle,
+            needle,
+        )
+    _topic(where, filters, document_topic("d"))
+    in_dates("d.published_date", "d.published_date", filters, where)
+    sql = """
+        SELECT a.name, a.kind, a.country, a.kb_id, a.name_latin,
+               count(DISTINCT a.document_id) AS documents,
+               count(DISTINCT d.story_id) AS stories,
+               min(d.published_date) AS first_seen, max(d.published_date) AS last_seen
+        FROM actors a JOIN documents d ON d.id = a.document_id
+        WHERE {where}
+        GROUP BY a.name, a.kind, a.country, a.kb_id, a.name_latin
+        ORDER BY documents DESC, a.name, a.kind, a.country NULLS FIRST, a.kb_id NULLS FIRST"""
+    return _fetch(store, sql, where, limit)
+
+
+def agreements(store: Store, filters: Filters, limit: int | None) -> Table:
+    where = Where()
+    _common(where, filters, fact="agreement", alias="g")
+    if filters.actor:
+        where.add(names_actor(["g.parties"], "d"), *[filters.actor.lower()] * 3)
+    if filters.status:
+        where.add("g.status = ?", filters.status)
+    _topic(where, filters, document_topic("d"))
+    in_dates(
+        "coalesce(g.date_first, d.published_date)",
+        "coalesce(g.date_last, d.published_date)",
+        filters,
+        where,
+    )
+    sql = f"""
+        SELECT coalesce(g.date_value, d.published_date) AS date, g.title, g.kind, g.status,
+               g.parties, g.countries, g.unnamed, {_evidence("g")}, g.document_id,
+               g.id AS agreement_id,
+               g.event_id, g.span_start, g.span_end, d.story_id, {_SOURCES}, d.published,
+               d.source AS publisher, d.url, g.pipeline_version
+        FROM agreements g JOIN documents d ON d.id = g.document_id
+        WHERE {{where}}
+        ORDER BY coalesce(g.date_first, d.published_date) DESC NULLS LAST, g.document_id, g.seq"""
+    return _with_actor_names(store, _fetch(store, sql, where, limit), ("parties",), ("countries",))
+
+
+def commitments(store: Store, filters: Filters, limit: int | None) -> Table:
+    where = Where()
+    _common(where, filters, fact="commitment", alias="c")
+    if filters.actor:
+        where.add(names_actor(["c.who_actors", "c.to_actors"], "d"), *[filters.actor.lower()] * 3)
+    if filters.event_type:
+        where.add("e.type = ?", filters.event_type)
+    if filters.cameo:
+        where.add("substr(e.cameo, 1, ?) = ?", len(filters.cameo), filters.cameo)
+    _topic(where, filters, event_topic("e"))
+    in_dates("d.published_date", "d.published_date", filters, where)
+    sql = f"""
+        SELECT d.published_date AS date, c.kind, c.who_actors AS who, c.to_actors AS "to",
+               c.what, c.by_value AS "by", e.type AS event_type, e.cameo, {_evidence("c")},
+               c.document_id,
+               c.id AS commitment_id, c.event_id, c.what_start, c.what_end, c.span_start,
+               c.span_end, d.story_id, {_SOURCES}, d.published, d.source AS publisher, d.url,
+               c.pipeline_version
+        FROM commitments c JOIN documents d ON d.id = c.document_id
+        LEFT JOIN events e ON e.document_id = c.document_id AND e.id = c.event_id
+        WHERE {{where}}
+        ORDER BY d.published_date DESC NULLS LAST, c.document_id, c.seq"""
+    return _with_actor_names(store, _fetch(store, sql, where, limit), ("who", "to"), ())
+
+
+def search(store: Store, text: str, filters: Filters, limit: int | None) -> Table:
+    needle = checked_text(text, "search", MAX_SEARCH).lower()
+    where = Where()
+    _common(where, filters, fact=None, alias="d")
+    where.add(f"({contains('d.text')} OR {contains('d.title')})", needle, needle)
+    if filters.countries:
+        for country in filters.countries:
+            where.add(
+                "EXISTS (SELECT 1 FROM actors a WHERE a.document_id = d.id AND a.country = ?)",
+                country,
+            )
+    if filters.actor:
+        needle_actor = filters.actor.lower()
+        where.add(
+            "EXISTS (SELECT 1 FROM actors a WHERE a.document_id = d.id AND "
+            f"({contains('a.name')} OR {contains('a.name_latin')} OR {contains('a.kb_id')}))",
+            needle_actor, needle_actor, needle_actor,
+        )  # fmt: skip
+    if filters.status:
+        where.add("d.status = ?", filters.status)
+    _topic(where, filters, document_topic("d"))
+    in_dates("d.published_date", "d.published_date", filters, where)
+    sql = f"""
+        SELECT d.published_date AS date, d.id AS document_id, d.title, d.source AS publisher,
+               d.url, d.status, d.story_id, {_SOURCES}, d.text
+        FROM documents d
+        WHERE {{where}}
+        ORDER BY d.published_date DESC NULLS LAST, d.id"""
+    table = _fetch(store, sql, where, limit)
+    # The text is fetched only to cut a snippet around the first match from it.
+    position = table.columns.index("text")
+    table.columns[position] = "snippet"
+    for row in table.rows:
+        row[position] = snippet(row[position], needle)
+    return table
+
+
+def snippet(text: str, needle: str, width: int = 60) -> str:
+    at = text.lower().find(needle)
+    if at < 0:  # the match was in the title
+        return " ".join(text[: 2 * width].split())
+    start, end = max(0, at - width), min(len(text), at + len(needle) + width)
+    return (
+        ("…" if start else "")
+        + " ".join(text[start:end].split())
+        + ("…" if end < len(text) else "")
+    )
+
+
+def _with_actor_names(
+    store: Store, table: Table, actor_columns: tuple[str, ...], list_columns: tuple[str, ...]
+) -> Table:
+    """JSON id lists to lists: actor ids become the actors' names (one query for all rows)."""
+    document = table.columns.index("document_id")
+    documents = sorted({row[document] for row in table.rows})
+    names: dict[tuple[str, str], str] = {}
+    for start in range(0, len(documents), 500):
+        chunk = documents[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT document_id, id, name FROM actors WHERE document_id IN ({marks})"
+        names.update(((d, a), n) for d, a, n in store.backend.rows(sql, chunk))
+    positions = [table.columns.index(c) for c in actor_columns]
+    lists = [table.columns.index(c) for c in list_columns]
+    for row in table.rows:
+        for p in positions:
+            row[p] = [names.get((row[document], a), a) for a in json.loads(row[p])]
+        for p in lists:
+            row[p] = json.loads(row[p])
+    return table
