@@ -318,7 +318,9 @@ def _titles_as_names(
             continue
         organization = _organization_in(mentions, position)
         if organization is None:
-            continue  # a bare "министр" is too vague to stand for a person
+            # a bare "премьер" stands for the last person named with that same title before
+            _refer_back(position, mentions, by_mention, occupations + found)
+            continue
         holder = _last_compatible_person(
             mentions, position, organization, by_mention, occupations + found
         )
@@ -345,6 +347,28 @@ def _titles_as_names(
             )
         )
     return found
+
+
+def _refer_back(
+    position: Mention,
+    mentions: list[Mention],
+    by_mention: dict[str, _Draft],
+    occupations: list[Occupation],
+) -> None:
+    """ "Премьер Маттео Ренци ... Премьер заявил": the title, used as a name, is one more
+    mention of the person who was given it earlier (no new fact: nothing more is stated)."""
+    if position.id in by_mention:
+        return
+    head = lemma_key(position.normal.split(" ")[0])
+    for person in reversed([m for m in mentions if m.type is MentionType.PERSON]):
+        if person.end > position.start:
+            continue
+        draft = by_mention.get(person.id)
+        titles = [o.position for o in occupations if by_mention.get(o.person) is draft]
+        if draft is not None and any(lemma_key(t.split(" ")[0]) == head for t in titles):
+            draft.mentions.append(position)
+            by_mention[position.id] = draft
+            return
 
 
 def _is_subject(annotation: Annotation, mention: Mention) -> bool:

@@ -33,6 +33,9 @@ MINED_TYPES = {
 MAX_WORDS = 8
 MIN_COUNT = 2
 MIN_PRECISION = 0.5
+# A title seen once is still a title ("медиаменеджер"): professions are open-ended and rarely
+# ambiguous, so one annotated occurrence (with the precision rule) is enough for them.
+MIN_COUNT_BY_TYPE = {"PROFESSION": 1}
 OUTPUT = Path(__file__).parents[1] / "data" / "gazetteer_nerel_train.json"
 
 
@@ -76,7 +79,8 @@ def mine(train_dir: Path) -> dict[str, object]:
     for key, kinds in sorted(annotated.items()):
         kind, count = kinds.most_common(1)[0]
         precision = count / max(occurrences[key], count)
-        if count >= MIN_COUNT and precision >= MIN_PRECISION and any(c.isalpha() for c in key):
+        needed = MIN_COUNT_BY_TYPE.get(kind, MIN_COUNT)
+        if count >= needed and precision >= MIN_PRECISION and any(c.isalpha() for c in key):
             entries[key] = {"type": kind, "count": count, "precision": round(precision, 3)}
     return {
         "version": "1",
