@@ -16,17 +16,23 @@ one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from communique.store.backends import Backend, StoreError
+from communique.store.identity import actor_key
+
+# A step is an SQL statement, or a function that changes rows with the store's own Python (a
+# backfill); both run in the migration's one transaction.
+Step = str | Callable[[Backend], None]
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     description: str
-    statements: tuple[str, ...]
+    statements: tuple[Step, ...]
 
 
 # Columns every fact table carries: where it comes from, which pipeline produced it, and its id and
@@ -164,12 +170,40 @@ _INITIAL = (
     "CREATE INDEX event_topics_event ON event_topics (document_id, event_id)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _INITIAL),)
+
+def backfill_actor_keys(backend: Backend) -> None:
+    """Give every actor row without one its `actor_key`: one UPDATE per distinct actor."""
+    distinct = backend.rows(
+        "SELECT DISTINCT kind, name, name_latin, country, kb_id FROM actors WHERE actor_key IS NULL"
+    )
+    for kind, name, name_latin, country, kb_id in distinct:
+        key = actor_key(kind, name, name_latin=name_latin, country=country, kb_id=kb_id)
+        backend.execute(
+            "UPDATE actors SET actor_key = ? WHERE actor_key IS NULL AND kind = ? AND name = ? "
+            "AND name_latin IS NOT DISTINCT FROM ? AND country IS NOT DISTINCT FROM ? "
+            "AND kb_id IS NOT DISTINCT FROM ?",
+            [key, kind, name, name_latin, country, kb_id],
+        )
+
+
+# Version 2: a stable identity of each actor across documents (store/identity.py). DuckDB cannot
+# create an index after updates in the same transaction, so the index comes before the backfill.
+_ACTOR_KEYS: tuple[Step, ...] = (
+    "ALTER TABLE actors ADD COLUMN actor_key TEXT",
+    "CREATE INDEX actors_key ON actors (actor_key)",
+    backfill_actor_keys,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _INITIAL),
+    Migration(2, "actor_key: actors across documents", _ACTOR_KEYS),
+)
 LATEST = MIGRATIONS[-1].version
 
 
-def migrate(backend: Backend) -> int:
-    """Bring the database to LATEST; returns the version it was at. Refuses a newer database."""
+def migrate(backend: Backend, *, upto: int = LATEST) -> int:
+    """Bring the database to `upto` (LATEST; tests stop earlier); returns the version it was at.
+    Refuses a database newer than LATEST."""
     backend.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
         "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -181,15 +215,18 @@ def migrate(backend: Backend) -> int:
             "upgrade Communique"
         )
     for migration in MIGRATIONS:
-        if migration.version <= found:
+        if migration.version <= found or migration.version > upto:
             continue
         with backend.transaction():
             backend.lock_for_migration()
             # Another process may have applied it while this one waited for the lock.
             if current_version(backend) >= migration.version:
                 continue
-            for statement in migration.statements:
-                backend.execute(statement)
+            for step in migration.statements:
+                if isinstance(step, str):
+                    backend.execute(step)
+                else:
+                    step(backend)
             backend.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                 [migration.version, migration.description, now()],

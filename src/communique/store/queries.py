@@ -157,6 +157,8 @@ def events(store: Store, filters: Filters, limit: int | None) -> Table:
 
 
 def actors(store: Store, filters: Filters, limit: int | None) -> Table:
+    """One row per actor across documents (its `actor_key`), with the names it was written
+    under, its country, how many documents name it, and its positions over time."""
     where = Where()
     _common(where, filters, fact=None, alias="a")
     if filters.countries:
@@ -172,15 +174,92 @@ def actors(store: Store, filters: Filters, limit: int | None) -> Table:
     _topic(where, filters, document_topic("d"))
     in_dates("d.published_date", "d.published_date", filters, where)
     sql = """
-        SELECT a.name, a.kind, a.country, a.kb_id, a.name_latin,
+        SELECT a.actor_key, min(a.kind) AS kind,
                count(DISTINCT a.document_id) AS documents,
                count(DISTINCT d.story_id) AS stories,
                min(d.published_date) AS first_seen, max(d.published_date) AS last_seen
         FROM actors a JOIN documents d ON d.id = a.document_id
         WHERE {where}
-        GROUP BY a.name, a.kind, a.country, a.kb_id, a.name_latin
-        ORDER BY documents DESC, a.name, a.kind, a.country NULLS FIRST, a.kb_id NULLS FIRST"""
-    return _fetch(store, sql, where, limit)
+        GROUP BY a.actor_key
+        ORDER BY documents DESC, a.actor_key"""
+    groups = _fetch(store, sql, where, limit)
+    details = _actor_details(store, where, [row[0] for row in groups.rows])
+    columns = ["actor_key", "name", "kind", "country", "kb_id", "names", "names_latin",
+               "documents", "stories", "first_seen", "last_seen", "positions"]  # fmt: skip
+    rows = []
+    for key, kind, documents, stories, first_seen, last_seen in groups.rows:
+        found = details[key]
+        rows.append([
+            key, _most_common(found["names"]), kind, _most_common(found["countries"]),
+            _most_common(found["kb_ids"]), sorted(set(found["names"])),
+            sorted(set(found["latin"])), documents, stories, first_seen, last_seen,
+            sorted(set(found["positions"])),
+        ])  # fmt: skip
+    return Table(columns, rows)
+
+
+def _most_common(values: list[str]) -> str | None:
+    """The value written most often; ties go to the longest, then the first in order."""
+    if not values:
+        return None
+    return min(set(values), key=lambda v: (-values.count(v), -len(v), v))
+
+
+def _actor_details(store: Store, where: Where, keys: list[str]) -> dict[str, dict[str, list]]:
+    """Per actor_key, from the rows `where` keeps: names, Latin names, countries, KB ids, and
+    positions as "date title" (the titles it holds in each document: its `positions`, and its
+    occupations with their organisation)."""
+    details: dict[str, dict[str, list]] = {
+        key: {"names": [], "latin": [], "countries": [], "kb_ids": [], "positions": []}
+        for key in keys
+    }
+    people: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"""
+            SELECT a.actor_key, a.document_id, a.id, a.name, a.name_latin, a.country, a.kb_id,
+                   a.positions, d.published_date
+            FROM actors a JOIN documents d ON d.id = a.document_id
+            WHERE {where.sql()} AND a.actor_key IN ({marks})"""
+        for (
+            key,
+            document,
+            actor,
+            name,
+            latin,
+            country,
+            kb_id,
+            positions,
+            date,
+        ) in store.backend.rows(sql, [*where.params, *chunk]):
+            found = details[key]
+            found["names"].append(name)
+            found["latin"] += [latin] if latin else []
+            found["countries"] += [country] if country else []
+            found["kb_ids"] += [kb_id] if kb_id else []
+            found["positions"] += [_dated(date, p) for p in json.loads(positions)]
+            people[(document, actor)] = (key, date)
+    documents = sorted({document for document, _ in people})
+    for start in range(0, len(documents), 500):
+        chunk = documents[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"""
+            SELECT o.document_id, o.person_id, o.position, org.name
+            FROM occupations o LEFT JOIN actors org
+                 ON org.document_id = o.document_id AND org.id = o.organization_id
+            WHERE o.document_id IN ({marks})"""
+        for document, person, position, organization in store.backend.rows(sql, chunk):
+            if (document, person) in people:
+                key, date = people[(document, person)]
+                title = f"{position}, {organization}" if organization else position
+                details[key]["positions"].append(_dated(date, title))
+    return details
+
+
+def _dated(date: str | None, title: str) -> str:
+    """`date title`, or the title alone for a release with no date (sorted after dated ones)."""
+    return f"{date} {title}" if date else title
 
 
 def agreements(store: Store, filters: Filters, limit: int | None) -> Table:

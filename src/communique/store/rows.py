@@ -29,6 +29,7 @@ from communique.record import (
 )
 from communique.store.backends import Row
 from communique.store.dates import date_bounds
+from communique.store.identity import actor_key
 
 DOCUMENT_COLUMNS = (
     "id", "record_id", "content_hash", "story_id", "source", "url", "title", "published",
@@ -43,7 +44,7 @@ MENTION_COLUMNS = (
 )  # fmt: skip
 ACTOR_COLUMNS = (
     *_TRACE, "kind", "name", "name_latin", "country", "country_basis", "kb_id", "positions",
-    "mentions", "span_start", "span_end", "extra",
+    "mentions", "span_start", "span_end", "extra", "actor_key",
 )  # fmt: skip
 OCCUPATION_COLUMNS = (
     *_TRACE, "person_id", "person_mention_id", "position", "position_en", "title_start",
@@ -224,8 +225,15 @@ def _actor(trace: tuple[str, str], seq: int, a: Actor, mentions: dict[str, Menti
         *trace, a.id, seq, a.kind.value, a.name, a.name_latin, a.country,
         a.country_basis.value if a.country_basis else None, a.kb_id, _json(a.positions),
         _json(a.mentions), first.start if first else None, first.end if first else None,
-        _extra(a),
+        _extra(a), key_of(a),
     )  # fmt: skip
+
+
+def key_of(a: Actor) -> str:
+    """The actor's stable identity across documents (stored as `actor_key`, not in the Record)."""
+    return actor_key(
+        a.kind.value, a.name, name_latin=a.name_latin, country=a.country, kb_id=a.kb_id
+    )
 
 
 def _occupation(trace: tuple[str, str], seq: int, o: Occupation) -> Row:

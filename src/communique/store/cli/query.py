@@ -38,7 +38,7 @@ _SEARCH_HELP = "Documents whose text or title contains TEXT, with a snippet."
 TABLE_COLUMNS: dict[str, list[str]] = {
     "events": ["date", "type", "cameo", "status", "source", "target", "trigger_text",
                "document_id", "sources"],
-    "actors": ["name", "kind", "country", "kb_id", "documents", "first_seen", "last_seen"],
+    "actors": ["name", "kind", "country", "names", "documents", "last_seen", "positions"],
     "agreements": ["date", "title", "kind", "status", "parties", "countries", "document_id",
                    "sources"],
     "commitments": ["date", "kind", "who", "to", "what", "by", "event_type", "document_id"],
