@@ -11,14 +11,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from communique.cli.output import records_json, records_jsonl, schema_json, write_atomically
+from communique.cli.progress import progress_bar
 from communique.cli.render import print_records
 from communique.document import Document
 from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, InputTooLargeError
 from communique.evaluate.cli import eval_app
-from communique.ingest import ReadFailure, read_path
+from communique.ingest import ReadFailure, read_path, split_results
 from communique.record import Record, RecordStatus
 from communique.store.cli import register as register_store_commands
 from communique.store.cli.common import DB_HELP
@@ -139,15 +139,7 @@ def extract(
 
 
 def _read(paths: list[str], max_bytes: int) -> tuple[list[Document], list[ReadFailure]]:
-    documents: list[Document] = []
-    failures: list[ReadFailure] = []
-    for path in paths:
-        for item in read_path(path, max_bytes=max_bytes):
-            if isinstance(item, ReadFailure):
-                failures.append(item)
-            else:
-                documents.append(item)
-    return documents, failures
+    return split_results(item for path in paths for item in read_path(path, max_bytes=max_bytes))
 
 
 def describe_failure(failure: ReadFailure, max_bytes: int) -> str:
@@ -177,14 +169,7 @@ def _extract_all(documents: list[Document], err: Console) -> list[Record]:
 
     pipeline = Pipeline()
     records: list[Record] = []
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=len(documents) <= _PROGRESS_THRESHOLD,
-    ) as progress:
+    with progress_bar(err, disable=len(documents) <= _PROGRESS_THRESHOLD) as progress:
         task = progress.add_task("extracting", total=len(documents))
         # process_many annotates documents in batches: the same records, sooner.
         for record in pipeline.process_many(documents):

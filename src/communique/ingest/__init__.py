@@ -6,7 +6,7 @@ file or record does not stop a walk.
 
 from communique.ingest.language import detect_language
 from communique.ingest.reader import DEFAULT_MAX_BYTES, FORMATS, read_bytes, read_path
-from communique.ingest.results import ReadFailure, ReadResult
+from communique.ingest.results import ReadFailure, ReadResult, split_results
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -16,4 +16,5 @@ __all__ = [
     "detect_language",
     "read_bytes",
     "read_path",
+    "split_results",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -29,3 +30,15 @@ def failure(error: CommuniqueError, *, source: str, line: int | None = None) -> 
     """Locate an error raised without a source: same class (so same exit code), fuller message."""
     message = f"line {line}: {error}" if line is not None else str(error)
     return ReadFailure(source=source, line=line, error=type(error)(message, source=source))
+
+
+def split_results(results: Iterable[ReadResult]) -> tuple[list[Document], list[ReadFailure]]:
+    """The documents read and the failures met, each in input order."""
+    documents: list[Document] = []
+    failures: list[ReadFailure] = []
+    for item in results:
+        if isinstance(item, ReadFailure):
+            failures.append(item)
+        else:
+            documents.append(item)
+    return documents, failures

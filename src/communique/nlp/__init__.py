@@ -1,7 +1,7 @@
 """Russian annotation: sentences, tokens, lemmas, morphology, dependency syntax and NER spans."""
 
 from communique.nlp.annotate import Annotation, NerSpan, Sentence, Token, annotate, annotate_many
-from communique.nlp.morph import inflect_phrase, lemma, lemma_key
+from communique.nlp.morph import lemma, lemma_key
 
 __all__ = [
     "Annotation",
@@ -10,7 +10,6 @@ __all__ = [
     "Token",
     "annotate",
     "annotate_many",
-    "inflect_phrase",
     "lemma",
     "lemma_key",
 ]

@@ -38,33 +38,3 @@ def _lemma_part(word: str) -> str:
 def lemma_key(text_or_words: str | Iterable[str]) -> str:
     words = _WORD_RE.findall(text_or_words) if isinstance(text_or_words, str) else text_or_words
     return " ".join(lemma(w) for w in words if w.strip())
-
-
-_CASE_NOMINATIVE = {"nomn"}
-
-
-@lru_cache(maxsize=100_000)
-def inflect_word(word: str, grammemes: frozenset[str], pos_hint: str | None = None) -> str:
-    """Inflect one word to `grammemes`, keeping its capitalisation; unchanged if impossible."""
-    if "-" in word:
-        return "-".join(inflect_word(part, grammemes, pos_hint) for part in word.split("-"))
-    parses = analyzer().parse(word)
-    if pos_hint:
-        parses = [p for p in parses if pos_hint == p.tag.POS] or parses
-    for parse in parses:
-        inflected = parse.inflect(set(grammemes))
-        if inflected is not None:
-            return _restore_case(word, inflected.word)
-    return word
-
-
-def _restore_case(original: str, word: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return word.upper()
-    if original[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
-
-
-def inflect_phrase(words: list[str], grammemes: set[str]) -> list[str]:
-    return [inflect_word(w, frozenset(grammemes)) for w in words]

@@ -285,7 +285,7 @@ def _is_state_title(lexicons: Lexicons, title: str) -> bool:
 
 def _dominant_country(mentions: list[Mention], home: str | None) -> str | None:
     """The country the document is about: the most mentioned one, the publisher's on a tie."""
-    counts = Counter(c for m in mentions if m.type is MentionType.COUNTRY for c in m.countries)
+    counts = _country_counts(mentions)
     if not counts:
         return home
     best = max(counts.values())
@@ -455,10 +455,14 @@ def _interlocutors(
 
 
 def _main_foreign_country(mentions: list[Mention], home: str | None) -> str | None:
-    counts = Counter(
-        c for m in mentions if m.type in (MentionType.COUNTRY,) for c in m.countries if c != home
-    )
+    counts = _country_counts(mentions)
+    counts.pop(home, None)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _country_counts(mentions: list[Mention]) -> Counter[str]:
+    """How often each country is named (compound adjectives name each of theirs)."""
+    return Counter(c for m in mentions if m.type is MentionType.COUNTRY for c in m.countries)
 
 
 def _sentence_subject(

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from communique.cli.progress import progress_bar
 from communique.document import Document
 from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE
-from communique.ingest import ReadFailure
+from communique.ingest import ReadFailure, split_results
 from communique.store.cli.common import DbOption, err, fail, opened
 from communique.store.ingest import IngestSummary, new_documents
 from communique.store.ingest import ingest as ingest_documents
@@ -24,17 +24,6 @@ DEFAULT_MAX_BYTES = 1_000_000
 # Exit code when the pipeline failed on some documents (a bug, not bad input); the rest is stored.
 PROCESS_FAILURE_EXIT_CODE = 1
 INTERRUPTED_EXIT_CODE = 130  # the shell's code for Ctrl-C
-
-
-def _progress(total: int) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=total == 0,
-    )
 
 
 def ingest(
@@ -61,7 +50,7 @@ def ingest(
             from communique.pipeline import Pipeline  # models load only when there is work
 
             pipeline = Pipeline()
-            with _progress(len(fresh)) as progress:
+            with progress_bar(err, disable=not fresh) as progress:
                 task = progress.add_task("ingesting", total=len(fresh))
                 try:
                     summary = ingest_documents(
@@ -83,11 +72,7 @@ def ingest(
 
 
 def _read(paths: list[str], max_bytes: int) -> tuple[list[Document], list[ReadFailure]]:
-    documents: list[Document] = []
-    failures: list[ReadFailure] = []
-    for item in read_sources(paths, max_bytes=max_bytes):
-        (failures if isinstance(item, ReadFailure) else documents).append(item)  # type: ignore[arg-type]
-    return documents, failures
+    return split_results(read_sources(paths, max_bytes=max_bytes))
 
 
 def _print_summary(summary: IngestSummary, read_failures: list[ReadFailure], where: str) -> None:
@@ -131,7 +116,7 @@ def reprocess(
     version = pipeline_version(pipeline.stages)
     with opened(ctx, db) as store:
         ids = outdated_documents(store, version, everything=everything)
-        with _progress(len(ids)) as progress:
+        with progress_bar(err, disable=not ids) as progress:
             task = progress.add_task("reprocessing", total=len(ids))
             try:
                 summary = reprocess_documents(
@@ -143,7 +128,10 @@ def reprocess(
                 )
             except KeyboardInterrupt:
                 progress.stop()
-                fail("interrupted: documents done so far are updated; run again to finish", 130)
+                fail(
+                    "interrupted: documents done so far are updated; run again to finish",
+                    INTERRUPTED_EXIT_CODE,
+                )
                 return
     typer.echo(
         f"{summary.outdated} outdated, {summary.updated} re-extracted, "
