@@ -51,3 +51,12 @@ def test_a_cycle_in_the_parse_does_not_hang_subtrees() -> None:
     # slovnet can return heads that loop; a naive walk would never end
     annotation = Annotation(text="x x x", tokens=[token(0, 1), token(1, 2), token(2, 0)])
     assert annotation.subtree(0) == [0, 1, 2]
+
+
+def test_tokens_in_a_character_range() -> None:
+    annotation = annotate("Министр иностранных дел России прибыл в Астану.")
+    text = annotation.text
+    start = text.index("иностранных")
+    words = [t.text for t in annotation.tokens_in(start, text.index(" прибыл"))]
+    assert words == ["иностранных", "дел", "России"]
+    assert annotation.tokens_in(start + 1, start + 3) == []  # no whole token inside

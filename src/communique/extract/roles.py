@@ -83,7 +83,7 @@ def _predicate_subject(
     """ "Маккаррик стал кардиналом", "Иванов назначен министром", "занимает должность
     руководителя": the title is the predicate of the person who is the subject."""
     tokens = annotation.tokens
-    head = next((t for t in tokens if t.start == position.start), None)
+    head = next(iter(annotation.tokens_in(position.start, position.end)), None)
     for _ in range(3):
         if head is None or head.head is None:
             return None
@@ -145,7 +145,7 @@ def _fact(
 
 
 def _plural(annotation: Annotation, position: Mention) -> bool:
-    heads = [t for t in annotation.tokens if t.start == position.start]
+    heads = annotation.tokens_in(position.start, position.end)[:1]
     return bool(heads) and heads[0].feats.get("Number") == "Plur"
 
 
@@ -189,7 +189,7 @@ def _only_words_between(
 ) -> bool:
     """Nothing but the title's own words lies between it and the name: "Президента страны
     Касым-Жомарта Токаева", "посол Японии в России Масахару Коно"."""
-    between = [t for t in annotation.tokens if left.end <= t.start and t.end <= right.start]
+    between = annotation.tokens_in(left.end, right.start)
     named = [m for m in mentions if left.end <= m.start and m.end <= right.start]
     for token in between:
         inside_name = any(m.start <= token.start and token.end <= m.end for m in named)

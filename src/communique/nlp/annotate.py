@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,13 @@ class Annotation:
                     seen.add(child)
                     stack.append(child)
         return sorted(seen)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens lying wholly within text[start:end]. Tokens are in text order, so this is
+        two binary searches, not a scan: extraction asks it once per mention."""
+        first = bisect_left(self.tokens, start, key=lambda t: t.start)
+        last = bisect_right(self.tokens, end, key=lambda t: t.end)
+        return self.tokens[first:last]
 
     def span_text(self, first: int, last: int) -> str:
         return self.text[self.tokens[first].start : self.tokens[last - 1].end]

@@ -295,9 +295,9 @@ def _dominant_country(mentions: list[Mention], home: str | None) -> str | None:
 
 def _says_home_country(annotation: Annotation, position: Mention) -> bool:
     """ "Президента страны", "Главы государства": the country is the publisher's own."""
-    inside = [t for t in annotation.tokens if position.start < t.start and t.end <= position.end]
-    following = [t for t in annotation.tokens if position.end <= t.start][:1]
-    return any(t.lemma in _HOME_WORDS and t.case == "Gen" for t in inside + following)
+    inside = annotation.tokens_in(position.start, position.end)[1:]
+    after = annotation.tokens_in(position.end, len(annotation.text))[:1]
+    return any(t.lemma in _HOME_WORDS and t.case == "Gen" for t in inside + after)
 
 
 def _titles_as_names(
@@ -372,11 +372,10 @@ def _refer_back(
 
 
 def _is_subject(annotation: Annotation, mention: Mention) -> bool:
-    for token in annotation.tokens:
-        if mention.start <= token.start and token.end <= mention.end:
-            head = token.head
-            if head is None or not mention.start <= annotation.tokens[head].start < mention.end:
-                return token.rel in _SUBJECT_RELS
+    for token in annotation.tokens_in(mention.start, mention.end):
+        head = token.head
+        if head is None or not mention.start <= annotation.tokens[head].start < mention.end:
+            return token.rel in _SUBJECT_RELS
     return False
 
 
