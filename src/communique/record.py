@@ -184,6 +184,7 @@ class DateBasis(StrEnum):
     TEXT = "text"  # stated in full ("в 2024 году", "5 марта 2024 года")
     RELATIVE = "relative"  # resolved against the publication date ("вчера", "5 марта")
     PUBLISHED = "published"  # not stated: the release's own date
+    REVIEWED = "reviewed"  # set by an analyst's correction (store/reviews.py)
 
 
 class EventDate(BaseModel):

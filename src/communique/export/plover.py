@@ -2,7 +2,8 @@
 
 Field names follow the PLOVER event data format (id, date, event, mode, context, source,
 src_actor, src_agent, target, tgt_actor, tgt_agent, eventText, url); Communique's own fields that
-PLOVER has no place for are kept under their own names (cameo, goldstein, status, evidence).
+PLOVER has no place for are kept under their own names (cameo, goldstein, status, review,
+evidence).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def plover_event(row: dict[str, Any]) -> dict[str, Any]:
         "cameo": row["cameo"],
         "goldstein": row["goldstein"],
         "status": row["status"],
+        "review": row["review"],  # machine, or an analyst's confirmed/corrected/added
         "sources": row["sources"],
         "evidence": {
             "document_id": row["document_id"],

@@ -37,6 +37,7 @@ class Filters:
     until: str | None = None  # YYYY-MM-DD, last day of what the user gave
     status: str | None = None
     all_sources: bool = False  # every re-publication, not only each story's first document
+    include_rejected: bool = False  # facts an analyst rejected (store/reviews.py), marked so
 
     def given(self) -> set[str]:
         """Names of the filters that are set, as the CLI spells them."""
@@ -64,6 +65,7 @@ def make_filters(
     until: str | None = None,
     status: str | None = None,
     all_sources: bool = False,
+    include_rejected: bool = False,
 ) -> Filters:
     """Filters from raw option values. Raises FilterError for a value of the wrong shape."""
     codes = [c for value in countries for c in re.split(r"[,\-/ ]+", value.strip()) if c]
@@ -89,6 +91,7 @@ def make_filters(
         until=last,
         status=status.strip().lower() if status else None,
         all_sources=all_sources,
+        include_rejected=include_rejected,
     )
 
 

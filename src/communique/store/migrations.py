@@ -194,9 +194,42 @@ _ACTOR_KEYS: tuple[Step, ...] = (
     backfill_actor_keys,
 )
 
+# Version 3: analysts' reviews (store/reviews.py) and the API tokens that sign them
+# (store/tokens.py). A fact row's `review` is NULL for the machine's word, else the reviewed state
+# (confirmed, corrected, rejected, added); `reviews` is the audit trail, never rewritten by
+# reprocess, and `attached_to` the fact each review applies to now (NULL: its fact is gone).
+_REVIEWED_TABLES = (
+    "mentions", "actors", "occupations", "events", "agreements", "commitments", "topics",
+)  # fmt: skip
+_REVIEWS: tuple[Step, ...] = (
+    *(f"ALTER TABLE {table} ADD COLUMN review TEXT" for table in _REVIEWED_TABLES),
+    """CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        fact TEXT NOT NULL,
+        fact_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        reason TEXT,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        before TEXT NOT NULL,
+        attached_to TEXT
+    )""",
+    "CREATE INDEX reviews_document ON reviews (document_id)",
+    """CREATE TABLE api_tokens (
+        name TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     Migration(2, "actor_key: actors across documents", _ACTOR_KEYS),
+    Migration(3, "reviews and API tokens", _REVIEWS),
 )
 LATEST = MIGRATIONS[-1].version
 

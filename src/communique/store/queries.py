@@ -98,6 +98,8 @@ def run(store: Store, kind: str, filters: Filters, *, limit: int | None, text: s
 def _common(where: Where, filters: Filters, *, fact: str | None, alias: str) -> None:
     if not filters.all_sources:
         where.add(first_of_story("d"))
+    if alias != "d" and not filters.include_rejected:
+        where.add(f"({alias}.review IS NULL OR {alias}.review <> 'rejected')")
     if fact:
         for country in filters.countries:
             where.add(has_country(fact, alias, "d"), country)
@@ -144,7 +146,8 @@ def events(store: Store, filters: Filters, limit: int | None) -> Table:
         SELECT coalesce(e.date_value, d.published_date) AS date, e.type, e.cameo, e.cameo_name,
                e.status, e.mode, e.source_actors AS source, e.source_countries,
                e.target_actors AS target, e.target_countries, e.joint, e.goldstein,
-               e.trigger_text, {_evidence("e")}, e.document_id, e.id AS event_id,
+               e.trigger_text, {_evidence("e")}, coalesce(e.review, 'machine') AS review,
+               e.document_id, e.id AS event_id,
                e.span_start, e.span_end, d.story_id, {_SOURCES}, d.published,
                d.source AS publisher, d.url, d.title, d.stored_at, e.pipeline_version
         FROM events e JOIN documents d ON d.id = e.document_id
@@ -278,7 +281,8 @@ def agreements(store: Store, filters: Filters, limit: int | None) -> Table:
     )
     sql = f"""
         SELECT coalesce(g.date_value, d.published_date) AS date, g.title, g.kind, g.status,
-               g.parties, g.countries, g.unnamed, {_evidence("g")}, g.document_id,
+               g.parties, g.countries, g.unnamed, {_evidence("g")},
+               coalesce(g.review, 'machine') AS review, g.document_id,
                g.id AS agreement_id,
                g.event_id, g.span_start, g.span_end, d.story_id, {_SOURCES}, d.published,
                d.source AS publisher, d.url, g.pipeline_version
@@ -302,7 +306,7 @@ def commitments(store: Store, filters: Filters, limit: int | None) -> Table:
     sql = f"""
         SELECT d.published_date AS date, c.kind, c.who_actors AS who, c.to_actors AS "to",
                c.what, c.by_value AS "by", e.type AS event_type, e.cameo, {_evidence("c")},
-               c.document_id,
+               coalesce(c.review, 'machine') AS review, c.document_id,
                c.id AS commitment_id, c.event_id, c.what_start, c.what_end, c.span_start,
                c.span_end, d.story_id, {_SOURCES}, d.published, d.source AS publisher, d.url,
                c.pipeline_version

@@ -11,6 +11,7 @@ from communique.record import Record
 from communique.store.backends import Backend, StoreError, connect
 from communique.store.hashing import content_hash
 from communique.store.migrations import migrate, now
+from communique.store.reviews import reapply
 from communique.store.rows import (
     DOCUMENT_COLUMNS,
     FACT_TABLES,
@@ -123,7 +124,10 @@ class Store:
         return AddResult("stored", document_id, story_id, first)
 
     def replace(self, document_id: str, record: Record) -> None:
-        """Swap a stored document's facts for a new extraction of the same text (reprocess)."""
+        """Swap a stored document's facts for a new extraction of the same text (reprocess).
+
+        Analysts' reviews are replayed on the new facts in the same transaction (reviews.py)."""
+
         current = self.backend.rows(
             "SELECT content_hash, story_id, stored_at, format FROM documents WHERE id = ?",
             [document_id],
@@ -152,6 +156,7 @@ class Store:
                 [*(values[c] for c in _PROCESSED_COLUMNS), document_id],
             )
             self._insert_facts(rows.facts)
+            reapply(self.backend, document_id)
 
     def _insert_facts(self, facts: dict[str, list[Any]]) -> None:
         for table, columns in FACT_TABLES.items():
