@@ -80,6 +80,15 @@ AllSourcesOption = Annotated[
 ]
 
 
+IncludeRejectedOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-rejected",
+        help="also facts an analyst rejected (their `review` column says so)",
+    ),
+]
+
+
 def filters_or_exit(**values: Any) -> Filters:
     countries = values.pop("countries", None) or ()
     try:

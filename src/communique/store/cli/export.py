@@ -17,6 +17,7 @@ from communique.store.cli.common import (
     CameoOption,
     CountryOption,
     DbOption,
+    IncludeRejectedOption,
     SinceOption,
     StatusOption,
     TopicOption,
@@ -69,6 +70,7 @@ def export(
     until: UntilOption = None,
     status: StatusOption = None,
     all_sources: AllSourcesOption = False,
+    include_rejected: IncludeRejectedOption = False,
     db: DbOption = None,
 ) -> None:
     """Write events (or actors, agreements, commitments) to a file, with the filters of
@@ -78,6 +80,7 @@ def export(
     filters = filters_or_exit(
         countries=country, actor=actor, event_type=event_type, cameo=cameo, topic=topic,
         since=since, until=until, status=status, all_sources=all_sources,
+        include_rejected=include_rejected,
     )  # fmt: skip
     with opened(ctx, db) as store:
         try:

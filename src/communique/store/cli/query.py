@@ -16,6 +16,7 @@ from communique.store.cli.common import (
     CameoOption,
     CountryOption,
     DbOption,
+    IncludeRejectedOption,
     SinceOption,
     StatusOption,
     TableFormat,
@@ -37,11 +38,12 @@ _SEARCH_HELP = "Documents whose text or title contains TEXT, with a snippet."
 # The columns a terminal table shows; JSON and CSV carry them all.
 TABLE_COLUMNS: dict[str, list[str]] = {
     "events": ["date", "type", "cameo", "status", "source", "target", "trigger_text",
-               "document_id", "sources"],
+               "review", "document_id", "sources"],
     "actors": ["name", "kind", "country", "names", "documents", "last_seen", "positions"],
-    "agreements": ["date", "title", "kind", "status", "parties", "countries", "document_id",
-                   "sources"],
-    "commitments": ["date", "kind", "who", "to", "what", "by", "event_type", "document_id"],
+    "agreements": ["date", "title", "kind", "status", "parties", "countries", "review",
+                   "document_id", "sources"],
+    "commitments": ["date", "kind", "who", "to", "what", "by", "event_type", "review",
+                    "document_id"],
     "search": ["date", "document_id", "title", "publisher", "sources", "snippet"],
 }  # fmt: skip
 
@@ -89,6 +91,7 @@ def _command(kind: str, doc: str) -> Callable[..., None]:
         until: UntilOption = None,
         status: StatusOption = None,
         all_sources: AllSourcesOption = False,
+        include_rejected: IncludeRejectedOption = False,
         limit: LimitOption = 50,
         output_format: FormatOption = TableFormat.TABLE,
         output: OutputOption = None,
@@ -97,7 +100,7 @@ def _command(kind: str, doc: str) -> Callable[..., None]:
         _answer(
             ctx, kind, db, output_format, output, limit, countries=country, actor=actor,
             event_type=event_type, cameo=cameo, topic=topic, since=since, until=until,
-            status=status, all_sources=all_sources,
+            status=status, all_sources=all_sources, include_rejected=include_rejected,
         )  # fmt: skip
 
     command.__doc__ = doc

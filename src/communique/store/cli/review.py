@@ -1,0 +1,124 @@
+"""`communique review`, `communique reviews` and `communique token`: analysts' corrections from
+the command line, their audit trail, and the API tokens that sign corrections made on the web."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from communique.store.cli.common import DbOption, TableFormat, err, fail, opened, render, write
+from communique.store.queries import Table
+from communique.store.reviews import ACTIONS, CORRECTABLE, FACTS, ReviewError, history
+from communique.store.reviews import record_review as record
+from communique.store.tokens import TokenError, create_token, revoke_token, token_names
+
+token_app = typer.Typer(no_args_is_help=True, help="API tokens: who may write reviews.")
+
+_TRAIL_COLUMNS = [
+    "id", "created_at", "author", "document_id", "fact", "fact_id", "action", "changes",
+    "before", "reason", "attached_to",
+]  # fmt: skip
+
+
+def review(
+    ctx: typer.Context,
+    document: Annotated[str, typer.Argument(help="the document's id in the store")],
+    fact: Annotated[str, typer.Option("--fact", help=f"one of {', '.join(FACTS)}")],
+    action: Annotated[str, typer.Option("--action", help=f"one of {', '.join(ACTIONS)}")],
+    author: Annotated[str, typer.Option("--author", help="who reviews (the audit trail)")],
+    fact_id: Annotated[
+        str | None, typer.Option("--id", help="the fact's id (not for --action add)")
+    ] = None,
+    changes: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="FIELD=VALUE, repeatable (correct and add)"),
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="why")] = None,
+    db: DbOption = None,
+) -> None:
+    """Confirm, correct, reject or add a fact of a stored document. The change is written to
+    the fact and to the audit trail (`communique reviews`), and survives `communique
+    reprocess`. Correctable fields:"""
+    values = {}
+    for item in changes or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            fail(f"--set {item!r}: expected FIELD=VALUE", 2)
+        values[name.strip()] = value
+    with opened(ctx, db) as store:
+        try:
+            done = record(
+                store, document_id=document, fact=fact, fact_id=fact_id, action=action,
+                author=author, changes=values, reason=reason,
+            )  # fmt: skip
+        except ReviewError as error:
+            fail(str(error), error.exit_code)
+            return
+    err.print(f"review {done.id}: {done.action} {done.fact} {done.fact_id} in {document}")
+
+
+review.__doc__ = (review.__doc__ or "") + "; ".join(
+    f"{fact}: {', '.join(fields)}" for fact, fields in CORRECTABLE.items()
+)
+
+
+def reviews(
+    ctx: typer.Context,
+    document: Annotated[str | None, typer.Option("--document", help="one document")] = None,
+    author: Annotated[str | None, typer.Option("--author")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 100,
+    output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.TABLE,
+    db: DbOption = None,
+) -> None:
+    """The audit trail of reviews, newest first: who changed which fact, when, why, and what it
+    said before. `attached_to` is the fact the review applies to now (empty once a re-extraction
+    no longer finds its fact)."""
+    with opened(ctx, db) as store:
+        trail = history(store, document_id=document, author=author, limit=limit)
+    rows = []
+    for item in trail:
+        values = item.as_dict()
+        for name in ("changes", "before"):
+            values[name] = json.dumps(values[name], ensure_ascii=False) if values[name] else ""
+        rows.append([values[c] for c in _TRAIL_COLUMNS])
+    rendered = render(Table(list(_TRAIL_COLUMNS), rows), output_format)
+    if rendered is not None:
+        write(rendered, None)
+
+
+@token_app.command("create")
+def token_create(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="who the token is for: the author of its reviews")],
+    db: DbOption = None,
+) -> None:
+    """Create an API token and print it (only the token, on stdout; it is shown this once)."""
+    with opened(ctx, db) as store:
+        try:
+            token = create_token(store, name)
+        except TokenError as error:
+            fail(str(error), error.exit_code)
+            return
+    typer.echo(token)
+    err.print(f"token for {name}: send it as 'Authorization: Bearer <token>' or log in with it")
+
+
+@token_app.command("revoke")
+def token_revoke(
+    ctx: typer.Context, name: Annotated[str, typer.Argument()], db: DbOption = None
+) -> None:
+    """Revoke NAME's token; its past reviews keep their author."""
+    with opened(ctx, db) as store:
+        if not revoke_token(store, name):
+            fail(f"{name!r} has no live token", 2)
+    err.print(f"revoked {name}")
+
+
+@token_app.command("list")
+def token_list(ctx: typer.Context, db: DbOption = None) -> None:
+    """Token names, when made, and when revoked (never the tokens)."""
+    with opened(ctx, db) as store:
+        table = Table(["name", "created_at", "revoked_at"], [list(t) for t in token_names(store)])
+    render(table, TableFormat.TABLE)
