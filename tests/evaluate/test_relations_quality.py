@@ -1,8 +1,7 @@
 """NEREL dev relations through the whole pipeline: reported per type, and the WORKS_AS target.
 
-The target of the events issue (WORKS_AS exact F1 >= 0.60) is not reached yet (0.507: see
-"Relations" in docs/evaluation.md for why). Its test is a strict expected failure: the day
-extraction reaches the target it fails as an unexpected pass, and the marker must go.
+The target of the events issue (WORKS_AS exact F1 >= 0.60) is reached (0.605: see "Relations"
+in docs/evaluation.md); its test guards it.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ def test_nerel_dev_relations_are_reported(relations: dict[str, Any]) -> None:
     assert relations["WORKS_AS"]["exact"]["tp"] > 0
 
 
-@pytest.mark.xfail(reason="WORKS_AS is below the 0.60 target (extraction gaps)", strict=True)
 def test_nerel_dev_works_as_f1(relations: dict[str, Any]) -> None:
     assert relations["WORKS_AS"]["exact"]["f1"] >= 0.60
 

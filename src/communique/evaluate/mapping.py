@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from communique.evaluate.facts import PredictedOccupation
@@ -254,6 +255,10 @@ def _stated_titles(view: _RecordView) -> list[PredictedRelation]:
     """WORKS_AS for the titles of `actor.positions`: the record keeps no link to their
     mentions, so the title is the outermost POSITION mention beside a name of the actor."""
     titles = _outermost([m for m in view.record.mentions if m.type is MentionType.POSITION])
+    names = sorted(
+        (m for m in view.record.mentions if m.type is MentionType.PERSON and m.actor),
+        key=lambda m: m.start,
+    )
     relations = []
     for actor in view.record.actors:
         if actor.kind is not ActorKind.PERSON or not actor.positions:
@@ -263,10 +268,43 @@ def _stated_titles(view: _RecordView) -> list[PredictedRelation]:
                 PredictedRelation("WORKS_AS", _offsets(name), _offsets(title), f"actor {actor.id}")
                 for title in titles
                 if title.sentence == name.sentence
-                and _beside(view.record.text, name, title)
+                and (
+                    _beside(view.record.text, name, title)
+                    or _listed_with_holder(view, names, name, title)
+                )
                 and position_matches(actor.positions, (title.normal, title.text))
             )
     return relations
+
+
+def _listed_with_holder(
+    view: _RecordView, names: list[Mention], name: Mention, title: Mention
+) -> bool:
+    """ "музыканты Юрий Царёв, Алексей Борисов и Павел Шевелёв", "Операторами выступили Михаил
+    Агранович и Михаил Хасая": the name is listed (commas, "и", a bracketed aside between) after
+    the name of the person the title is linked to, so the title is theirs too."""
+    holder = view.record.actor_by_id(title.actor) if title.actor else None
+    if holder is None or holder.kind is not ActorKind.PERSON or name.actor == holder.id:
+        return False
+    text = view.record.text
+    listed = False
+    previous: Mention | None = None
+    for mention in names:
+        if mention.sentence != name.sentence or mention.start < title.end:
+            continue
+        if previous is not None:
+            gap = _ASIDE.sub("", text[previous.end : mention.start]).strip()
+            if gap not in (",", "и"):
+                listed = False
+        if mention.actor == holder.id:
+            listed = True
+        if mention is name:
+            return listed
+        previous = mention
+    return False
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def _event_relations(view: _RecordView, event: Event) -> list[PredictedRelation]:

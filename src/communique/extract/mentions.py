@@ -37,6 +37,8 @@ def _mention(
     normal = nominative(annotation, candidate.first, candidate.last, candidate.type)
     if candidate.form is MentionForm.ADJECTIVE and candidate.countries:
         normal = lexicons.knowledge.country(candidate.countries[0]).name_ru
+    if candidate.type is MentionType.POSITION:
+        start, normal = _without_former(annotation.text, start, end, normal)
     countries = list(dict.fromkeys(candidate.countries))
     latin = None
     if candidate.type is MentionType.COUNTRY and countries:
@@ -61,3 +63,16 @@ def _mention(
         sentence=tokens[candidate.first].sentence,
         extractor=f"{EXTRACTOR}:{candidate.source}",
     )
+
+
+_FORMER = "экс-"
+
+
+def _without_former(text: str, start: int, end: int, normal: str) -> tuple[int, str]:
+    """ "экс-президента США" holds the title "президента США": "экс-" dates it, as "бывший"
+    does, and is no part of it."""
+    if text[start : start + len(_FORMER)].lower() != _FORMER or end - start <= len(_FORMER):
+        return start, normal
+    if normal[: len(_FORMER)].lower() == _FORMER:
+        normal = normal[len(_FORMER) :]
+    return start + len(_FORMER), normal

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from communique.nlp import Annotation
+from communique.nlp import Annotation, Token
+from communique.nlp.morph import analyzer
 from communique.record import Mention, MentionForm, MentionType
 
 _PLACE_TYPES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
@@ -32,12 +34,16 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
             # "музыканты Юрий Царёв, Алексей Борисов и Павел Шевелёв": each of them; but
             # "представители Роскосмоса Борис Волынов" gives him no title of his own
             names = _name_list_after(annotation, position, persons)
-            holders[position.id] = names if len(names) > 1 else []
+            names = names if len(names) > 1 else _predicate_subjects(annotation, position, persons)
+            holders[position.id] = names
             continue
-        person = _holder(annotation, position, persons, mentions) or _predicate_subject(
-            annotation, position, persons
+        person = _holder(annotation, position, persons, mentions)
+        if person is not None and _the_relative(annotation, position, person):
+            holders[position.id] = []  # "дочь капитана Ханна": Ханна is no captain
+            continue
+        holders[position.id] = (
+            [person] if person else _predicate_subjects(annotation, position, persons)
         )
-        holders[position.id] = [person] if person else []
     _share_with_coordinated_titles(annotation, positions, holders)
     return [
         _fact(annotation, mentions, person, position)
@@ -57,48 +63,181 @@ def _share_with_coordinated_titles(
             holders[title.id] = holders[following.id]
 
 
+# People named by whom they are to somebody: "дочь президента Иванка Трамп" is the daughter.
+_RELATIVES = {
+    "дочь",
+    "сын",
+    "жена",
+    "муж",
+    "супруга",
+    "супруг",
+    "вдова",
+    "мать",
+    "отец",
+    "брат",
+    "сестра",
+    "внук",
+    "внучка",
+    "племянник",
+    "племянница",
+    "подруга",
+    "невеста",
+}
+
+
+def _the_relative(annotation: Annotation, position: Mention, person: Mention) -> bool:
+    """The name after a title that is the complement of a kinship word, in another case than
+    the title, names the relative: "дочь капитана Ханна", "супруга музыканта Эльжбета", "мать
+    пограничника Светлану"; but "сына президента Александра Лукашенко" names the president."""
+    if person.start < position.end or not _of_a_relative(annotation, position):
+        return False
+    title = _head_token(annotation, position)
+    name = next(iter(annotation.tokens_over(person.start, person.end)), None)
+    if title is None or name is None or title.case is None or name.case is None:
+        return False
+    # the tagger may give a name the title's case ("Мария" as a genitive): the dictionary knows
+    cases = {_UD_CASES.get(str(p.tag.case)) for p in analyzer().parse(name.text) if p.is_known}
+    return title.case != name.case or (bool(cases - {None}) and title.case not in cases)
+
+
+_UD_CASES = {
+    "nomn": "Nom",
+    "gent": "Gen",
+    "datv": "Dat",
+    "accs": "Acc",
+    "ablt": "Ins",
+    "loct": "Loc",
+}
+
+
+def _of_a_relative(annotation: Annotation, position: Mention) -> bool:
+    """The title is the complement of a kinship word ("дочь капитана", "дочь писателя, актера
+    и режиссера")."""
+    tokens = annotation.tokens
+    head = _head_token(annotation, position)
+    for _ in range(4):
+        if head is None or head.head is None:
+            return False
+        governor = tokens[head.head]
+        if head.rel == "conj":
+            head = governor
+            continue
+        return head.rel == "nmod" and governor.lemma in _RELATIVES
+    return False
+
+
 def _name_list_after(
     annotation: Annotation, position: Mention, persons: list[Mention]
 ) -> list[Mention]:
-    """The names listed right after a title: "Юрий Царёв, Алексей Борисов и Павел Шевелёв"."""
+    """The names listed right after a title: "Юрий Царёв (проект «Метро»), Алексей Борисов и
+    Павел Шевелёв"."""
     names: list[Mention] = []
     end = position.end
     for person in sorted(persons, key=lambda m: m.start):
         if person.start < end:
             continue
-        if annotation.text[end : person.start].strip() not in ("", ",", "и"):
+        if _ASIDE.sub("", annotation.text[end : person.start]).strip() not in ("", ",", "и"):
             break
         names.append(person)
         end = person.end
     return names
 
 
-_PREDICATE_VERBS = {"стать", "являться", "назначить", "избрать", "работать", "служить", "занимать"}
+_ASIDE = re.compile(r"\([^()]*\)")  # "(проект «Метро»)" between two names of a list
+
+_PREDICATE_VERBS = {
+    "стать",
+    "становиться",
+    "являться",
+    "назначить",
+    "назначать",
+    "избрать",
+    "избирать",
+    "работать",
+    "служить",
+    "занимать",
+    "занять",
+    "остаться",
+    "оставаться",
+    "выступить",
+    "выступать",
+}
 _POST_WORDS = {"должность", "пост"}
 
 
-def _predicate_subject(
+def _predicate_subjects(
     annotation: Annotation, position: Mention, persons: list[Mention]
-) -> Mention | None:
-    """ "Маккаррик стал кардиналом", "Иванов назначен министром", "занимает должность
-    руководителя": the title is the predicate of the person who is the subject."""
+) -> list[Mention]:
+    """The persons a title is said of, by the parse:
+    * the subject of a predicate title: "Маккаррик был кардиналом", "Тукай — поэт" (and of the
+      title it is coordinated with: "был министром здравоохранения, а затем министром ...");
+    * the subject of a verb the title completes: "Маккаррик стал кардиналом", "Иванов назначен
+      министром", "занимает должность руководителя", "Операторами выступили А и Б";
+    * the name a title stands in apposition to: "Ван Цзюнь, бывший председатель корпорации".
+    Subjects joined by "и" each hold it."""
     tokens = annotation.tokens
-    head = next(iter(annotation.tokens_in(position.start, position.end)), None)
+    head = _head_token(annotation, position)
+    if head is None:
+        return []
+    # "министром здравоохранения, а затем министром иностранных дел": the first title's subject
     for _ in range(3):
-        if head is None or head.head is None:
+        if head.rel != "conj" or head.head is None or tokens[head.head].pos != "NOUN":
+            break
+        if _subject_of(annotation, head.index):
+            break
+        head = tokens[head.head]
+    subject = _subject_of(annotation, head.index)
+    if subject is None and head.rel == "appos" and head.head is not None:
+        subject = tokens[head.head]
+    if subject is None:
+        subject = _verb_subject(annotation, head)
+    if subject is None:
+        return []
+    return _persons_at(annotation, subject, persons)
+
+
+def _head_token(annotation: Annotation, mention: Mention) -> Token | None:
+    for token in annotation.tokens_over(mention.start, mention.end):
+        head = token.head
+        if head is None or not mention.start <= annotation.tokens[head].start < mention.end:
+            return token
+    return None
+
+
+def _subject_of(annotation: Annotation, index: int) -> Token | None:
+    for child in annotation.children(index):
+        if annotation.tokens[child].rel in ("nsubj", "nsubj:pass"):
+            return annotation.tokens[child]
+    return None
+
+
+def _verb_subject(annotation: Annotation, head: Token) -> Token | None:
+    tokens = annotation.tokens
+    for _ in range(3):
+        if head.head is None:
             return None
         head = tokens[head.head]
         if head.lemma in _PREDICATE_VERBS:
-            break
+            subject = _subject_of(annotation, head.index)
+            if subject is None and head.rel == "conj" and head.head is not None:
+                # "Сидибе учился во Франции и работал консультантом"
+                subject = _subject_of(annotation, head.head)
+            return subject
         if head.lemma not in _POST_WORDS:
             return None
-    else:
-        return None
-    for child in annotation.children(head.index):
-        if tokens[child].rel.startswith("nsubj"):
-            subject = tokens[child]
-            return next((p for p in persons if p.start <= subject.start < p.end), None)
     return None
+
+
+def _persons_at(annotation: Annotation, subject: Token, persons: list[Mention]) -> list[Mention]:
+    """The person whose name holds the subject token, and those joined to it by "и"."""
+    found = [p for p in persons if p.start <= subject.start < p.end]
+    if not found:
+        return []
+    for child in annotation.children(subject.index):
+        token = annotation.tokens[child]
+        if token.rel == "conj":
+            found += [p for p in persons if p.start <= token.start < p.end and p not in found]
+    return found
 
 
 def title_of(mentions: list[Mention], position: Mention) -> tuple[str, str | None]:
@@ -145,7 +284,7 @@ def _fact(
 
 
 def _plural(annotation: Annotation, position: Mention) -> bool:
-    heads = annotation.tokens_in(position.start, position.end)[:1]
+    heads = annotation.tokens_over(position.start, position.end)[:1]
     return bool(heads) and heads[0].feats.get("Number") == "Plur"
 
 

@@ -86,6 +86,13 @@ class Annotation:
         last = bisect_right(self.tokens, end, key=lambda t: t.end)
         return self.tokens[first:last]
 
+    def tokens_over(self, start: int, end: int) -> list[Token]:
+        """The tokens sharing a character with text[start:end]: a mention that starts inside a
+        token ("президента" in "экс-президента") has that token as its first."""
+        first = bisect_right(self.tokens, start, key=lambda t: t.end)
+        last = bisect_left(self.tokens, end, key=lambda t: t.start)
+        return self.tokens[first:last]
+
     def span_text(self, first: int, last: int) -> str:
         return self.text[self.tokens[first].start : self.tokens[last - 1].end]
 

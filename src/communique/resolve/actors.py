@@ -71,6 +71,7 @@ def resolve(
     occupations = _occupations(annotation, roles, mentions, home, lexicons)
     _settle_countries(by_mention, occupations)
     occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
+    _protagonist_titles(annotation, mentions, roles, by_mention)
     _settle_countries(by_mention, occupations)
     descriptors = _interlocutors(
         annotation, lexicons, mentions, drafts, by_mention, home, len(mentions)
@@ -295,7 +296,7 @@ def _dominant_country(mentions: list[Mention], home: str | None) -> str | None:
 
 def _says_home_country(annotation: Annotation, position: Mention) -> bool:
     """ "Президента страны", "Главы государства": the country is the publisher's own."""
-    inside = annotation.tokens_in(position.start, position.end)[1:]
+    inside = annotation.tokens_over(position.start, position.end)[1:]
     after = annotation.tokens_in(position.end, len(annotation.text))[:1]
     return any(t.lemma in _HOME_WORDS and t.case == "Gen" for t in inside + after)
 
@@ -371,8 +372,81 @@ def _refer_back(
             return
 
 
+_PROTAGONIST_MIN_NAMES = 3
+# Titles that, alone, name somebody else than the person the text is about ("его адвокат",
+# "представитель", "сотрудник"), no occupation ("кандидат", "член", "чемпион"), or a common
+# word as well ("премьера" of a film): none of them ever stood for that person in NEREL train.
+_NOT_THE_PROTAGONIST = {
+    "адвокат",
+    "представитель",
+    "сотрудник",
+    "полицейский",
+    "пресс-служба",
+    "учитель",
+    "кандидат",
+    "член",
+    "чемпион",
+    "чемпионка",
+    "премьера",
+}
+
+
+def _protagonist_titles(
+    annotation: Annotation,
+    mentions: list[Mention],
+    roles: list[RoleFact],
+    by_mention: dict[str, _Draft],
+) -> None:
+    """ "Панфилов обратился к творчеству Солженицына ещё при жизни самого писателя": a lone
+    title in the singular that follows a mention of the person the text is mostly about (named
+    three times at least), in the same sentence or the next, stands for that person."""
+    persons = [m for m in mentions if m.type is MentionType.PERSON and m.form is MentionForm.NAME]
+    counts = Counter(id(by_mention[m.id]) for m in persons if m.id in by_mention)
+    if not counts:
+        return
+    (top, named), *rest = counts.most_common(2)
+    if named < _PROTAGONIST_MIN_NAMES or (rest and rest[0][1] == named):
+        return
+    used = [r.position for r in roles]
+    positions = [m for m in mentions if m.type is MentionType.POSITION]
+    for position in positions:
+        if position.id in by_mention or not position.text[:1].islower():
+            continue
+        if any(
+            o is not position and o.start <= position.start and position.end <= o.end
+            for o in positions + used
+        ):
+            continue
+        last = max(
+            (p for p in persons if p.end <= position.start), key=lambda p: p.start, default=None
+        )
+        draft = by_mention.get(last.id) if last else None
+        if draft is None or id(draft) != top:
+            continue
+        if (position.sentence or 0) - (last.sentence or 0) > 1:
+            continue
+        if _lone_title(annotation, position):
+            draft.mentions.append(position)
+            by_mention[position.id] = draft
+
+
+def _lone_title(annotation: Annotation, position: Mention) -> bool:
+    """A title in the singular that is no modifier ("президентской") nor a place ("в
+    министерстве")."""
+    for token in annotation.tokens_over(position.start, position.end):
+        head = token.head
+        if head is None or not position.start <= annotation.tokens[head].start < position.end:
+            return (
+                token.feats.get("Number") != "Plur"
+                and token.rel != "amod"
+                and token.case != "Loc"
+                and token.lemma not in _NOT_THE_PROTAGONIST
+            )
+    return False
+
+
 def _is_subject(annotation: Annotation, mention: Mention) -> bool:
-    for token in annotation.tokens_in(mention.start, mention.end):
+    for token in annotation.tokens_over(mention.start, mention.end):
         head = token.head
         if head is None or not mention.start <= annotation.tokens[head].start < mention.end:
             return token.rel in _SUBJECT_RELS

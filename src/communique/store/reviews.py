@@ -333,14 +333,14 @@ def _check_changes(fact: str, action: str, given: dict[str, str]) -> None:
         unknown = sorted(set(given) - set(CORRECTABLE[fact]))
         if unknown:
             raise ReviewError(
-                f"a {fact} cannot have {', '.join(unknown)} corrected: "
-                f"{', '.join(CORRECTABLE[fact])}"
+                f"{fact}: {', '.join(unknown)} cannot be corrected; "
+                f"correctable: {', '.join(CORRECTABLE[fact])}"
             )
 
 
 def _check_addable(fact: str, given: dict[str, str]) -> None:
     if fact not in ADDABLE:
-        raise ReviewError(f"a {fact} cannot be added: add an {', '.join(ADDABLE)}")
+        raise ReviewError(f"{fact}: cannot be added; addable: {', '.join(ADDABLE)}")
     missing = [name for name in ADDABLE[fact] if not given.get(name)]
     if missing:
         raise ReviewError(f"an added {fact} needs {', '.join(missing)}")
