@@ -6,6 +6,10 @@ SHARED ?= ../shared
 DATASETS = $(SHARED)/datasets
 # The embedded store `make demo` fills (a second run finds every sample stored and skips it).
 DEMO_DB ?= communique.duckdb
+# Where `make demo` serves the dashboard at the end; DEMO_SERVE=0 stops before serving.
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
+DEMO_SERVE ?= 1
 
 .PHONY: install demo test eval bench lint schema docs clean
 
@@ -24,11 +28,19 @@ demo: install
 	$(BIN)/communique --db $(DEMO_DB) ingest samples/*.txt samples/*.jsonl || [ $$? -eq 8 ]
 	$(BIN)/communique --db $(DEMO_DB) query events --limit 12
 	$(BIN)/communique --db $(DEMO_DB) sql "SELECT type, count(*) AS events, count(DISTINCT document_id) AS documents FROM events GROUP BY type ORDER BY events DESC, type"
+	@# A fresh token each run for the demo's analyst, to log in and correct facts on the pages.
+	@$(BIN)/communique --db $(DEMO_DB) token revoke demo 2>/dev/null || true
+	@echo "Log in on the dashboard with this token (user demo): $$($(BIN)/communique --db $(DEMO_DB) token create demo 2>/dev/null)"
+	@if [ "$(DEMO_SERVE)" != "0" ]; then \
+		echo "Serving the dashboard until Ctrl-C (DEMO_SERVE=0 skips this step)"; \
+		$(BIN)/communique --db $(DEMO_DB) serve --host $(DEMO_HOST) --port $(DEMO_PORT); fi
 
 # The store's tests run on DuckDB and on PostgreSQL: scripts/postgres.sh starts a throw-away
 # server (installing PostgreSQL first when run as root) unless $$COMMUNIQUE_TEST_PG names one.
 # Where it cannot start (no PostgreSQL, not root), those tests skip and say why; in CI they fail.
+# The browser tests drive Debian's Chromium, installed by scripts/chromium.sh when run as root.
 test: install
+	@bash scripts/chromium.sh install || echo "make test: no Chromium, the browser tests will skip (they fail in CI)"
 	@if [ -z "$$COMMUNIQUE_TEST_PG" ] && pg="$$(bash scripts/postgres.sh start)"; then \
 		eval "$$pg"; trap 'bash scripts/postgres.sh stop' EXIT; fi; \
 	$(BIN)/python -m pytest

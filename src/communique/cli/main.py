@@ -23,6 +23,7 @@ from communique.record import Record, RecordStatus
 from communique.store.cli import register as register_store_commands
 from communique.store.cli.common import DB_HELP
 from communique.store.target import DB_ENV
+from communique.web.cli import serve
 
 app = typer.Typer(
     help="Communique: who met whom, in what capacity, for which country — with evidence.",
@@ -42,7 +43,8 @@ def main(
     ctx.obj = {"db": db}
 
 
-register_store_commands(app)  # ingest, reprocess, query, sql, export
+register_store_commands(app)  # ingest, reprocess, query, sql, export, review, reviews, token
+app.command(help="Serve the analyst's dashboard and the REST API (/api/, docs at /docs).")(serve)
 
 _PROGRESS_THRESHOLD = 3  # a bar is noise for one or two files
 # Far above any release (the Senate example is 4 KB) and far below what would keep the pipeline

@@ -1,0 +1,183 @@
+"""What the API's endpoints and the pages share: the store of the request's thread, the filters
+of `communique query` as query parameters, pages, CSV, and who is signed in."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from communique.store.cli.common import TableFormat, render
+from communique.store.filters import FilterError, Filters, make_filters
+from communique.store.queries import ALLOWED, Table
+from communique.store.store import Store
+from communique.store.tokens import authenticate
+from communique.web.views import MAX_LIMIT, MAX_OFFSET
+
+TOKEN_COOKIE = "communique_token"
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.stores.get()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+# --- pages and formats --------------------------------------------------------------------------
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page, 1 to {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+Format = Annotated[
+    Literal["json", "csv"] | None,
+    Query(
+        alias="format",
+        description="json (the default) or csv; `Accept: text/csv` also asks for CSV",
+    ),
+]
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
+
+
+def wants_csv(request: Request, output_format: str | None) -> bool:
+    if output_format is not None:
+        return output_format == "csv"
+    return "text/csv" in request.headers.get("accept", "").lower()
+
+
+def csv_response(table: Table, name: str) -> Response:
+    """The table as CSV, as `communique query --format csv` writes it (lists joined by ", ")."""
+    return Response(
+        render(table, TableFormat.CSV) or "",
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{name}.csv"'},
+    )
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+# The query parameter for each option of `communique query`, with its OpenAPI description.
+_FILTER_PARAMETERS: dict[str, tuple[str, Any]] = {
+    "--country": (
+        "country",
+        Annotated[
+            list[str] | None,
+            Query(description="ISO alpha-2 code; twice, or KZ-MN, for a pair (both involved)"),
+        ],
+    ),
+    "--actor": (
+        "actor",
+        Annotated[str | None, Query(description="an actor's name, Latin name or KB id contains")],
+    ),
+    "--type": ("type", Annotated[str | None, Query(description="PLOVER type, e.g. CONSULT")]),
+    "--cameo": (
+        "cameo",
+        Annotated[str | None, Query(description="CAMEO code or its root: 04, 042")],
+    ),
+    "--topic": (
+        "topic",
+        Annotated[str | None, Query(description="topic id or English label, e.g. trade")],
+    ),
+    "--since": ("since", Annotated[str | None, Query(description="from YYYY[-MM[-DD]]")]),
+    "--until": (
+        "until",
+        Annotated[str | None, Query(description="to YYYY[-MM[-DD]], inclusive")],
+    ),
+    "--status": (
+        "status",
+        Annotated[str | None, Query(description="event, agreement or document status")],
+    ),
+}
+_EXTRA_PARAMETERS: list[tuple[str, Any]] = [
+    (
+        "all_sources",
+        Annotated[
+            bool,
+            Query(description="facts of every re-publication, not once per story"),
+        ],
+    ),
+    (
+        "include_rejected",
+        Annotated[bool, Query(description="also the facts an analyst rejected")],
+    ),
+]
+
+
+def filters_of(
+    allowed: Iterable[str], what: str, *, of_facts: bool = True
+) -> Callable[..., Filters]:
+    """A dependency reading the filters `allowed` (CLI option names) from the query string of a
+    list of `what`; a value of the wrong shape raises FilterError (a 422), and so does a filter
+    of `communique query` this list does not take: refused, never silently ignored. `of_facts`:
+    the list counts facts, so all_sources and include_rejected apply to it."""
+    wanted = set(allowed)
+    refused_names = {
+        name for option, (name, _) in _FILTER_PARAMETERS.items() if option not in wanted
+    }
+    parameters = [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)]
+    parameters += [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+        for option, (name, kind) in _FILTER_PARAMETERS.items()
+        if option in wanted
+    ]
+    if of_facts:
+        parameters += [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=kind)
+            for name, kind in _EXTRA_PARAMETERS
+        ]
+
+    def dependency(request: Request, **values: Any) -> Filters:
+        refused = sorted(refused_names & set(request.query_params))
+        if refused:
+            raise FilterError(f"{', '.join(refused)} cannot filter {what}")
+        return make_filters(
+            countries=values.get("country") or (),
+            actor=values.get("actor"),
+            event_type=values.get("type"),
+            cameo=values.get("cameo"),
+            topic=values.get("topic"),
+            since=values.get("since"),
+            until=values.get("until"),
+            status=values.get("status"),
+            all_sources=bool(values.get("all_sources")),
+            include_rejected=bool(values.get("include_rejected")),
+        )
+
+    dependency.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return dependency
+
+
+def query_filters(kind: str) -> Any:
+    """`Depends` on the filters `communique query KIND` takes."""
+    return Depends(filters_of(ALLOWED[kind], kind))
+
+
+# --- who is signed in ---------------------------------------------------------------------------
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="a token from `communique token create NAME`; NAME signs the reviews",
+)
+
+
+def token_author(
+    store: StoreDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The author a Bearer token names: 401 when it is missing, unknown or revoked."""
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if credentials is None:
+        raise HTTPException(401, "a token is required: Authorization: Bearer <token>", challenge)
+    author = authenticate(store, credentials.credentials)
+    if author is None:
+        raise HTTPException(401, "unknown or revoked token", challenge)
+    return author
+
+
+def cookie_author(request: Request, store: Store) -> str | None:
+    """Who the page's sign-in cookie names, if anyone."""
+    return authenticate(store, request.cookies.get(TOKEN_COOKIE))

@@ -1,0 +1,429 @@
+"""The server-rendered pages: the analyst's dashboard. Everything they show comes from views.py
+and store.queries, the same answers the API gives."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from communique.store import reviews
+from communique.store.filters import FilterError, Filters, make_filters
+from communique.store.store import Store
+from communique.store.tokens import authenticate
+from communique.web import charts, views
+from communique.web.deps import TOKEN_COOKIE, Offset, StoreDep, cookie_author, get_store
+from communique.web.document_view import DocumentView, plover_types
+from communique.web.rendering import document_url, public_message, render
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 50
+_COOKIE_DAYS = 30
+# The filters each list page offers (CLI option names), in the order its form shows them.
+_PAGE_FILTERS: dict[str, tuple[str, ...]] = {
+    "documents": ("--country", "--topic", "--since", "--until", "--status"),
+    "events": ("--country", "--actor", "--type", "--cameo", "--topic", "--since", "--until",
+               "--status"),
+    "agreements": ("--country", "--actor", "--topic", "--since", "--until", "--status"),
+    "commitments": ("--country", "--actor", "--type", "--topic", "--since", "--until"),
+    "actors": ("--country", "--actor", "--topic", "--since", "--until"),
+    "search": ("--country", "--actor", "--topic", "--since", "--until"),
+    "network": ("--type", "--since", "--until", "--status"),
+}  # fmt: skip
+_PARAMETER = {
+    "--country": "country", "--actor": "actor", "--type": "type", "--cameo": "cameo",
+    "--topic": "topic", "--since": "since", "--until": "until", "--status": "status",
+}  # fmt: skip
+
+
+class PageFilters:
+    """A list page's filters as the user typed them (to fill its form again), and as Filters, or
+    the error that explains why they are not."""
+
+    def __init__(self, request: Request, kind: str) -> None:
+        self.options = _PAGE_FILTERS[kind]
+        params = request.query_params
+        # Cut to 1000 characters: what the form shows again (every filter refuses far less).
+        self.values: dict[str, str] = {
+            _PARAMETER[o]: params.get(_PARAMETER[o], "")[:1000] for o in self.options
+        }
+        self.error: str | None = None
+        self.filters: Filters = make_filters()
+        try:
+            self.filters = make_filters(
+                countries=[self.values["country"]] if self.values.get("country") else (),
+                actor=self.values.get("actor") or None,
+                event_type=self.values.get("type") or None,
+                cameo=self.values.get("cameo") or None,
+                topic=self.values.get("topic") or None,
+                since=self.values.get("since") or None,
+                until=self.values.get("until") or None,
+                status=self.values.get("status") or None,
+            )
+        except FilterError as error:
+            self.error = public_message(str(error))
+
+    @property
+    def query(self) -> dict[str, str]:
+        """The filters that are set: for the pager's links."""
+        return {name: value for name, value in self.values.items() if value}
+
+
+def _user(request: Request, store: Store) -> str | None:
+    return cookie_author(request, store)
+
+
+def _list_page(
+    request: Request,
+    store: Store,
+    template: str,
+    filters: PageFilters,
+    produce: Callable[[Filters], Any],
+    context: dict[str, Any] | None = None,
+) -> HTMLResponse:
+    """A page of rows with a filter form: an invalid filter shows the form with its error."""
+    paged = None
+    if filters.error is None:
+        try:
+            paged = produce(filters.filters)
+        except FilterError as error:
+            filters.error = public_message(str(error))
+    return render(
+        request,
+        template,
+        {"filters": filters, "paged": paged, **(context or {})},
+        status=422 if filters.error else 200,
+        user=_user(request, store),
+    )
+
+
+# --- home and lists -----------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
+    stats = views.statistics(store, top=12)
+    latest = views.documents(store, make_filters(), limit=10, offset=0)
+    topics = views.topics(store, make_filters(), limit=15, offset=0)
+    return render(
+        request,
+        "home.html",
+        {
+            "stats": stats,
+            "latest": latest.dicts(),
+            "topics": topics.dicts(),
+            "type_bars": charts.bars(stats.events_by_type),
+        },
+        user=_user(request, store),
+    )
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
+    filters = PageFilters(request, "documents")
+    return _list_page(
+        request,
+        store,
+        "documents.html",
+        filters,
+        lambda f: views.documents(store, f, limit=PAGE_SIZE, offset=offset),
+    )
+
+
+def _query_page(
+    request: Request, store: Store, kind: str, offset: int, text: str = ""
+) -> HTMLResponse:
+    filters = PageFilters(request, kind)
+    return _list_page(
+        request,
+        store,
+        f"{kind}.html",
+        filters,
+        lambda f: views.query_page(store, kind, f, limit=PAGE_SIZE, offset=offset, text=text),
+        {"plover_types": plover_types(), "q": text},
+    )
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
+    return _query_page(request, store, "events", offset)
+
+
+@router.get("/agreements", response_class=HTMLResponse)
+def agreements_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
+    return _query_page(request, store, "agreements", offset)
+
+
+@router.get("/commitments", response_class=HTMLResponse)
+def commitments_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
+    return _query_page(request, store, "commitments", offset)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
+    return _query_page(request, store, "actors", offset)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=2000)] = "",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    if not q.strip():  # the empty search form
+        return render(
+            request,
+            "search.html",
+            {"filters": PageFilters(request, "search"), "paged": None, "q": ""},
+            user=_user(request, store),
+        )
+    return _query_page(request, store, "search", offset, text=q)
+
+
+# --- one document -------------------------------------------------------------------------------
+
+
+def _document_page(
+    request: Request,
+    store: Store,
+    document_id: str,
+    *,
+    error: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    header = views.document_header(store, document_id)
+    record = store.load(header.id)
+    view = DocumentView(
+        record,
+        views.review_statuses(store, header.id),
+        reviews.review_states(store, header.id),
+    )
+    return render(
+        request,
+        "document.html",
+        {
+            "header": header,
+            "record": record,
+            "view": view,
+            "error": error,
+            "plover_types": plover_types(),
+        },
+        status=status,
+        user=_user(request, store),
+    )
+
+
+@router.get("/documents/{document_id:path}", response_class=HTMLResponse)
+def document_page(request: Request, store: StoreDep, document_id: str) -> HTMLResponse:
+    return _document_page(request, store, document_id)
+
+
+@router.post("/documents/{document_id:path}/reviews")
+async def review_form(request: Request, document_id: str) -> Response:
+    """A review form of the document page: applied, then back to the document (303), the fact
+    in view; signed out, to the sign-in page first."""
+    form = await request.form()
+    # The store and the review are blocking calls: off the event loop, like every other page.
+    return await run_in_threadpool(_take_review, request, document_id, form)
+
+
+def _take_review(request: Request, document_id: str, form: FormData) -> Response:
+    store = get_store(request)
+    views.checked_key(document_id, "document")
+    author = cookie_author(request, store)
+    if author is None:
+        return RedirectResponse(
+            "/login?" + urlencode({"next": document_url(document_id)}), status_code=303
+        )
+    fact = str(form.get("fact", ""))
+    fact_id = str(form.get("fact_id", ""))
+    action = str(form.get("action", ""))
+    # The correction fields only mean something when correcting (or adding): a confirm sent
+    # from a form with a field filled in by mistake is still a confirm.
+    changes = (
+        {
+            name.removeprefix("changes-"): str(value).strip()
+            for name, value in form.multi_items()
+            if name.startswith("changes-") and str(value).strip()
+        }
+        if action in ("correct", "add")
+        else {}
+    )
+    reason = str(form.get("reason", "")).strip() or None
+    try:
+        review = reviews.record_review(
+            store,
+            document_id=document_id,
+            fact=fact,
+            fact_id=fact_id or None,
+            action=action,
+            author=author,
+            changes=changes,
+            reason=reason,
+        )
+    except reviews.ReviewError as error:
+        return _document_page(
+            request, store, document_id, error=str(error), status=error.http_status
+        )
+    return RedirectResponse(
+        document_url(document_id, review.fact, review.attached_to or review.fact_id),
+        status_code=303,
+    )
+
+
+# --- pairs, actors, network ---------------------------------------------------------------------
+
+
+@router.get("/pairs", response_class=HTMLResponse)
+def pairs_page(request: Request, store: StoreDep) -> HTMLResponse:
+    pairs = views.country_pairs(store, make_filters(), limit=200)
+    return render(request, "pairs.html", {"pairs": pairs}, user=_user(request, store))
+
+
+@router.get("/pairs/{pair}", response_class=HTMLResponse)
+def pair_page(request: Request, store: StoreDep, pair: str) -> Response:
+    a, b = views.parse_pair(pair)
+    if f"{a}-{b}" != pair:  # one address per pair: KZ-MN, not mn-kz
+        return RedirectResponse(f"/pairs/{a}-{b}", status_code=308)
+    summary = views.pair_summary(store, a, b)
+    return render(
+        request,
+        "pair.html",
+        {
+            "summary": summary,
+            "chart": charts.timeline_chart(summary.timeline),
+            "events": summary.events.dicts(),
+            "agreements": summary.agreements.dicts(),
+            "commitments": summary.commitments.dicts(),
+        },
+        user=_user(request, store),
+    )
+
+
+@router.get("/actors/{actor_key:path}", response_class=HTMLResponse)
+def actor_page(request: Request, store: StoreDep, actor_key: str) -> HTMLResponse:
+    profile = views.actor_profile(store, actor_key)
+    return render(
+        request,
+        "actor.html",
+        {
+            "profile": profile,
+            "meetings": profile.meetings.dicts(),
+            "graph": charts.star_graph(profile.name, profile.counterparts),
+        },
+        user=_user(request, store),
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request,
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=views.MAX_LIMIT)] = 60,
+) -> HTMLResponse:
+    filters = PageFilters(request, "network")
+    return _list_page(
+        request,
+        store,
+        "network.html",
+        filters,
+        lambda f: charts.circle_graph(views.network(store, f, limit=limit)),
+        {"plover_types": plover_types()},
+    )
+
+
+# --- reviews and signing in ---------------------------------------------------------------------
+
+
+@router.get("/reviews", response_class=HTMLResponse)
+def reviews_page(
+    request: Request,
+    store: StoreDep,
+    author: Annotated[str, Query(max_length=64)] = "",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    wanted = author.strip() if views.storable(author) else None
+    found = (
+        reviews.history(store, author=wanted or None, limit=PAGE_SIZE + 1, offset=offset)
+        if wanted is not None
+        else []
+    )
+    return render(
+        request,
+        "reviews.html",
+        {
+            "reviews": found[:PAGE_SIZE],
+            "author": author,
+            "offset": offset,
+            "next_offset": offset + PAGE_SIZE if len(found) > PAGE_SIZE else None,
+            "total": reviews.count_reviews(store),
+        },
+        user=_user(request, store),
+    )
+
+
+def _local(target: str) -> str:
+    """Where to go after signing in: a path of this site only. Never `//elsewhere`, nor what a
+    browser reads as such: it drops tabs and newlines from URLs and reads `\\` as `/`."""
+    if any(unicodedata.category(c) == "Cc" for c in target) or "\\" in target:
+        return "/"
+    if target.startswith("/") and not target.startswith("//"):
+        return target
+    return "/"
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(
+    request: Request, store: StoreDep, next: Annotated[str, Query(max_length=2000)] = "/"
+) -> HTMLResponse:
+    return render(
+        request,
+        "login.html",
+        {"next": _local(next), "error": None},
+        user=_user(request, store),
+    )
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form = await request.form()
+    return await run_in_threadpool(_sign_in, request, form)
+
+
+def _sign_in(request: Request, form: FormData) -> Response:
+    store = get_store(request)
+    token = str(form.get("token", "")).strip()
+    target = _local(str(form.get("next", "/")))
+    author = authenticate(store, token)
+    if author is None:
+        return render(
+            request,
+            "login.html",
+            {"next": target, "error": "Unknown or revoked token."},
+            status=401,
+        )
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        TOKEN_COOKIE,
+        token,
+        max_age=_COOKIE_DAYS * 24 * 3600,
+        httponly=True,
+        samesite="strict",
+        path="/",
+    )
+    return response
+
+
+@router.api_route("/logout", methods=["GET", "POST"])
+def logout() -> Response:
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(TOKEN_COOKIE, path="/", httponly=True, samesite="strict")
+    return response
