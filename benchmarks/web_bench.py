@@ -37,18 +37,8 @@ from store_bench import bench as store_documents
 from store_bench import extract, replicate
 
 from communique.store import open_store
+from communique.web.chromium import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # The pair the issue names; the busiest pair of the store is measured beside it.
 NAMED_PAIR = ("KZ", "RU")
 
@@ -160,7 +150,7 @@ def serving(db: str) -> Iterator[str]:
     """uvicorn with the app in a thread on a free port of 127.0.0.1; yields the base URL."""
     import socket
 
-    import httpx
+    import httpx2
     import uvicorn
 
     from communique.web.app import create_app
@@ -175,9 +165,9 @@ def serving(db: str) -> Iterator[str]:
     deadline = time.monotonic() + 60
     while True:
         try:
-            httpx.get(url + "/openapi.json", timeout=5)
+            httpx2.get(url + "/openapi.json", timeout=5)
             break
-        except httpx.TransportError:
+        except httpx2.TransportError:
             if time.monotonic() > deadline or not thread.is_alive():
                 raise RuntimeError("uvicorn did not start") from None
             time.sleep(0.05)
@@ -197,7 +187,7 @@ def measure_browser(db: str, targets: dict[str, str], loads: int) -> dict[str, d
     pages = {name: path for name, path in targets.items() if name.startswith("page ")}
     with serving(db) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
         )
         try:
             for name, path in pages.items():

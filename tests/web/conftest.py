@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-import httpx
+import httpx2
 import pytest
 
 from communique.ingest import split_results
@@ -37,6 +37,7 @@ from communique.store import open_store
 from communique.store.cli.ingest import DEFAULT_MAX_BYTES
 from communique.store.ingest import ingest, new_documents
 from communique.store.sources import read_sources
+from communique.web.chromium import CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -46,19 +47,6 @@ SAMPLES = ROOT / "samples"
 # The files `make demo` ingests (samples/README.md is no sample).
 SAMPLE_FILES = sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.jsonl")])
 SCREENSHOTS = ROOT / "out" / "test-output" / "screenshots"
-CHROMIUM = Path(os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium"))
-# The contract's flags: headless, and nothing that reaches out to Google's servers on its own
-# (updates, sync, QUIC probes), so a browser test never waits on or leaks to the network.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",  # CI runs as root, where Chromium's sandbox refuses to start
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TOKEN_AUTHOR = "analyst"
 # How long a server may take to answer its first request: seconds on 2 busy shared cores.
 STARTUP_SECONDS = 30.0
@@ -168,9 +156,9 @@ class _Server:
             if not self.thread.is_alive():
                 raise RuntimeError("uvicorn stopped while starting: see the captured log")
             try:
-                httpx.get(url, timeout=2.0)
+                httpx2.get(url, timeout=2.0)
                 return  # any answer, even an error page, means it serves
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"the web app did not answer on port {self.port} in {STARTUP_SECONDS}s")

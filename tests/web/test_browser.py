@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 from playwright.sync_api import Page, expect
 
 from communique.pipeline import Pipeline
@@ -20,7 +20,7 @@ SENATE = "senate-kz-mongolia.ru"
 
 
 def _record(server: LiveServer, document_id: str) -> dict[str, Any]:
-    response = httpx.get(f"{server.url}/api/records/{document_id}", timeout=10)
+    response = httpx2.get(f"{server.url}/api/records/{document_id}", timeout=10)
     response.raise_for_status()
     return response.json()
 

@@ -177,6 +177,11 @@ def names_actor(actor_lists: Sequence[str], document: str) -> str:
     )
 
 
+def not_rejected(fact: str) -> str:
+    """The fact row `fact` (an alias) has not been rejected by an analyst (store/reviews.py)."""
+    return f"({fact}.review IS NULL OR {fact}.review <> 'rejected')"
+
+
 def document_topic(document: str) -> str:
     """The document names the topic (id or English label): two parameters, the lowered topic."""
     return (

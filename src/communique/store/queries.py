@@ -25,6 +25,7 @@ from communique.store.filters import (
     has_country,
     in_dates,
     names_actor,
+    not_rejected,
 )
 from communique.store.store import Store
 
@@ -99,7 +100,7 @@ def _common(where: Where, filters: Filters, *, fact: str | None, alias: str) -> 
     if not filters.all_sources:
         where.add(first_of_story("d"))
     if alias != "d" and not filters.include_rejected:
-        where.add(f"({alias}.review IS NULL OR {alias}.review <> 'rejected')")
+        where.add(not_rejected(alias))
     if fact:
         for country in filters.countries:
             where.add(has_country(fact, alias, "d"), country)
@@ -121,7 +122,9 @@ def _fetch(store: Store, sql: str, where: Where, limit: int | None) -> Table:
     return Table(columns, [list(row) for row in rows])
 
 
-def events(store: Store, filters: Filters, limit: int | None) -> Table:
+def event_where(filters: Filters) -> Where:
+    """The conditions `filters` put on events `e` of documents `d` (the API's statistics and
+    country-pair views count with the same conditions the event list uses)."""
     where = Where()
     _common(where, filters, fact="event", alias="e")
     if filters.actor:
@@ -142,6 +145,11 @@ def events(store: Store, filters: Filters, limit: int | None) -> Table:
         filters,
         where,
     )
+    return where
+
+
+def events(store: Store, filters: Filters, limit: int | None) -> Table:
+    where = event_where(filters)
     sql = f"""
         SELECT coalesce(e.date_value, d.published_date) AS date, e.type, e.cameo, e.cameo_name,
                e.status, e.mode, e.source_actors AS source, e.source_countries,

@@ -27,9 +27,9 @@ from communique.store.filters import (
     Where,
     document_topic,
     first_of_story,
-    has_country,
     in_dates,
     make_filters,
+    not_rejected,
 )
 from communique.store.queries import Table
 from communique.store.reviews import FACTS
@@ -45,11 +45,6 @@ _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 
 class NotFound(LookupError):
     """No such document, actor or country: a 404 with this message."""
-
-
-def not_rejected(alias: str) -> str:
-    """The fact row `alias` has not been rejected by an analyst."""
-    return f"({alias}.review IS NULL OR {alias}.review <> 'rejected')"
 
 
 def storable(value: str | None) -> bool:
@@ -255,26 +250,7 @@ def _event_where(filters: Filters) -> Where:
         "event statistics",
     )
     queries.check("events", filters)  # a status events do not have
-    where = Where()
-    if not filters.all_sources:
-        where.add(first_of_story("d"))
-    if not filters.include_rejected:
-        where.add(not_rejected("e"))
-    for country in filters.countries:
-        where.add(has_country("event", "e", "d"), country)
-    if filters.event_type:
-        where.add("e.type = ?", filters.event_type)
-    if filters.cameo:
-        where.add("substr(e.cameo, 1, ?) = ?", len(filters.cameo), filters.cameo)
-    if filters.status:
-        where.add("e.status = ?", filters.status)
-    in_dates(
-        "coalesce(e.date_first, d.published_date)",
-        "coalesce(e.date_last, d.published_date)",
-        filters,
-        where,
-    )
-    return where
+    return queries.event_where(filters)
 
 
 def events_by_type(store: Store, filters: Filters) -> list[tuple[str, int]]:
