@@ -174,6 +174,9 @@ def test_the_pair_page(pages: TestClient) -> None:
     people = _text(page.xpath('//ul[@class="people"]')[0])
     assert "Маулен Ашимбаев" in people and "Дашзэгвийн Амарбаясгалан" in people
     assert "Legislation" in _text(page.xpath('//ul[@class="topics"]')[0])
+    commitments = pages.get("/api/commitments", params={"country": "KZ-MN"}).json()["items"]
+    counted = f"{len(commitments)} commitment" + ("" if len(commitments) == 1 else "s") + " "
+    assert counted in _text(page)
 
 
 def test_the_actor_page(pages: TestClient) -> None:

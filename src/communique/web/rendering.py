@@ -99,6 +99,11 @@ def plover_color(event_type: str) -> str:
     return PLOVER_COLORS.get(event_type, OTHER_COLOR)
 
 
+def counted(number: int, noun: str) -> str:
+    """ "1 event", "3 events": the English plural of the nouns the pages count."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -116,7 +121,10 @@ def _environment() -> jinja2.Environment:
         plover_color=plover_color,
     )
     environment.filters.update(
-        quote_id=quote_id, text_with_returns=text_with_returns, country=country_name
+        quote_id=quote_id,
+        text_with_returns=text_with_returns,
+        country=country_name,
+        counted=counted,
     )
     return environment
 
