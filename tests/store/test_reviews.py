@@ -185,6 +185,34 @@ def test_correcting_an_actor_moves_its_identity(store: Store, senate: Record) ->
     assert any(r["name"] == person.name for r in keys)
 
 
+def test_an_actors_corrected_country_moves_its_events_to_the_new_pair(
+    store: Store, senate: Record
+) -> None:
+    person = next(a for a in senate.actors if a.name.endswith("Амарбаясгалан"))
+    his = {e.id: e for e in senate.events if person.id in e.source or person.id in e.target}
+    assert his and person.country == "MN"
+    record_review(
+        store, document_id=SENATE, fact="actor", fact_id=person.id, action="correct",
+        author="analyst", changes={"country": "RU"}, reason="to test the move",
+    )  # fmt: skip
+    moved = {r["event_id"]: r for r in _events(store, countries=["RU"])}
+    assert set(moved) == set(his)
+    for event_id, event in his.items():
+        side = "source_countries" if person.id in event.source else "target_countries"
+        # Mongolia stays only where another actor of the side is Mongolian.
+        others = event.source if side == "source_countries" else event.target
+        still_mn = any(
+            a.country == "MN" for a in senate.actors if a.id in others and a.id != person.id
+        )
+        assert ("MN" in moved[event_id][side]) == still_mn
+        assert "RU" in moved[event_id][side]
+    # The pair KZ-MN keeps only the events where Mongolia still has an actor.
+    pair = {r["event_id"] for r in _events(store, countries=["KZ-MN"])}
+    assert pair == {
+        e.id for e in senate.events if {"KZ", "MN"} <= set(e.source_countries + e.target_countries)
+    } - {i for i in his if "MN" not in moved[i]["source_countries"] + moved[i]["target_countries"]}
+
+
 @pytest.mark.parametrize(
     ("review", "status", "says"),
     [

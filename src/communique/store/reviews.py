@@ -486,6 +486,9 @@ def _apply(
         status = current  # confirming a corrected or added fact keeps what it is
     else:
         status = "corrected" if action == "correct" else "confirmed"
+    moved_from = None
+    if fact == "actor" and "country" in changes:
+        moved_from = _fact_row(backend, document.id, fact, fact_id)["country"]
     updates = _column_values(backend, document, fact, fact_id, changes) if changes else {}
     updates["review"] = status
     assignments = ", ".join(f"{column} = ?" for column in updates)
@@ -495,6 +498,8 @@ def _apply(
     )
     if fact == "actor" and changes:
         _rekey_actor(backend, document.id, fact_id)
+    if fact == "actor" and "country" in changes and moved_from != updates["country"]:
+        _move_country(backend, document.id, fact_id, moved_from, updates["country"])
 
 
 def _add(
@@ -654,6 +659,60 @@ def _relink_countries(
             ("document_id", "fact", "fact_id", "side", "country"),
             [(document_id, fact, fact_id, side, c) for c in countries],
         )
+
+
+# Facts whose sides list actors, with their countries beside them: (table, fact, side, actor ids
+# column, countries column; None where the countries live in fact_countries only).
+_SIDES = (
+    ("events", "event", "source", "source_actors", "source_countries"),
+    ("events", "event", "target", "target_actors", "target_countries"),
+    ("agreements", "agreement", "party", "parties", "countries"),
+    ("commitments", "commitment", "who", "who_actors", None),
+    ("commitments", "commitment", "to", "to_actors", None),
+)
+
+
+def _move_country(
+    backend: Backend, document_id: str, actor_id: str, old: str | None, new: str
+) -> None:
+    """An actor's corrected country moves the sides it stands on: the event it meets, the
+    agreement it is party to now count for its new country, and for the old one only while
+    another actor of that side still has it."""
+    countries_of = dict(
+        backend.rows("SELECT id, country FROM actors WHERE document_id = ?", [document_id])
+    )
+    for table, fact, side, actors_column, countries_column in _SIDES:
+        listed = f", {countries_column}" if countries_column else ", NULL"
+        rows = backend.rows(
+            f"SELECT id, {actors_column}{listed} FROM {table} WHERE document_id = ?",
+            [document_id],
+        )
+        for fact_id, actors_json, countries_json in rows:
+            actor_ids = json.loads(actors_json)
+            if actor_id not in actor_ids:
+                continue
+            if countries_json is None:
+                countries = [
+                    row[0]
+                    for row in backend.rows(
+                        "SELECT country FROM fact_countries WHERE document_id = ? AND fact = ? "
+                        "AND fact_id = ? AND side = ? ORDER BY country",
+                        [document_id, fact, fact_id, side],
+                    )
+                ]
+            else:
+                countries = json.loads(countries_json)
+            others = {countries_of.get(i) for i in actor_ids if i != actor_id}
+            if old in countries and old not in others:
+                countries.remove(old)
+            if new not in countries:
+                countries.append(new)
+            if countries_column:
+                backend.execute(
+                    f"UPDATE {table} SET {countries_column} = ? WHERE document_id = ? AND id = ?",
+                    [json.dumps(countries), document_id, fact_id],
+                )
+            _relink_countries(backend, document_id, fact, fact_id, side, countries)
 
 
 def _rekey_actor(backend: Backend, document_id: str, actor_id: str) -> None:
