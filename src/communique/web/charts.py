@@ -176,6 +176,7 @@ class Graph:
     nodes: list[Node]
     edges: list[Edge]
     empty: bool
+    margin: int = 0  # room left and right of the ring for the labels anchored outwards
 
 
 _SIZE = 640
@@ -241,6 +242,14 @@ def circle_graph(network: Network) -> Graph:
 
 
 _MAX_COUNTERPARTS = 24
+# Labels longer than this are cut (the node's tooltip keeps the whole name): the side room is
+# sized for them.
+_LABEL_CHARACTERS = 20
+_LABEL_MARGIN = 220
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _LABEL_CHARACTERS else label[: _LABEL_CHARACTERS - 1] + "…"
 
 
 def star_graph(name: str, counterparts: list[Counterpart]) -> Graph:
@@ -256,7 +265,9 @@ def star_graph(name: str, counterparts: list[Counterpart]) -> Graph:
         lx, ly, anchor = _label_at(x, y, angle, radius)
         title = f"{other.name}: {other.events} shared events"
         nodes.append(
-            Node(x, y, radius, other.name, title, actor_url(other.actor_key), lx, ly, anchor)
+            Node(
+                x, y, radius, _short(other.name), title, actor_url(other.actor_key), lx, ly, anchor
+            )
         )
         edges.append(Edge(centre, centre, x, y, 1 + 5 * other.events / heaviest, title, None))
-    return Graph(_SIZE, nodes, edges, empty=not shown)
+    return Graph(_SIZE, nodes, edges, empty=not shown, margin=_LABEL_MARGIN)
