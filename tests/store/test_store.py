@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from communique.record import Record
@@ -110,3 +114,19 @@ def test_known_hashes_finds_stored_texts_only(store: Store, sample_records: list
     store.add(sample_records[0])
     hashes = [content_hash(r.text) for r in sample_records]
     assert store.known_hashes(hashes) == {hashes[0]}
+
+
+def test_a_duckdb_file_held_by_another_process_is_refused_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "held.duckdb"
+    open_store(str(path)).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(path)!r}); "
+         "print('held', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError, match="stop `communique serve`"):
+            open_store(str(path))
+    finally:
+        holder.communicate("", timeout=30)

@@ -86,7 +86,13 @@ class DuckDBBackend(Backend):
         try:
             self._connection = duckdb.connect(location, read_only=read_only, config=config)
         except duckdb.Error as error:
-            raise StoreError(f"cannot open {location}: {error}") from None
+            hint = (
+                " (DuckDB lets one process use a database file: stop `communique serve` or the "
+                "other ingest first, or use PostgreSQL for a team)"
+                if "lock" in str(error).lower()
+                else ""
+            )
+            raise StoreError(f"cannot open {location}: {error}{hint}") from None
         self._error = duckdb.Error
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
