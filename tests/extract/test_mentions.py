@@ -94,6 +94,27 @@ def test_foreign_names_in_oblique_cases_go_to_the_nominative(extract) -> None:
     assert names["Салем Али"] == "Салем Али"  # a subject keeps its ending
 
 
+def test_a_name_takes_the_case_the_dictionary_reads_in_its_other_word(extract) -> None:
+    # the tagger misreads the case of "Фаррухом"; "Шариповым" can only be an instrumental
+    record = extract(
+        "Министр провел переговоры с Послом Республики Таджикистан Фаррухом Шариповым."
+    )
+    assert _found(record, MentionType.PERSON) == {"Фаррухом Шариповым": "Фаррух Шарипов"}
+
+
+def test_an_unknown_name_in_the_genitive_in_y_goes_back_to_a(extract) -> None:
+    record = extract("Министр принял верительные грамоты у Посла Японии в Казахстане Хироси Ямады.")
+    assert _found(record, MentionType.PERSON) == {"Хироси Ямады": "Хироси Ямада"}
+
+
+def test_a_surname_is_no_plural_of_a_first_name(extract) -> None:
+    record = extract(
+        "Делегацию возглавил заместитель министра иностранных дел Республики Узбекистан "
+        "Бахтиёр Саидов."
+    )
+    assert _found(record, MentionType.PERSON) == {"Бахтиёр Саидов": "Бахтиёр Саидов"}
+
+
 def test_hyphenated_titles_decline_only_their_last_part(extract) -> None:
     record = extract("Об этом сообщила пресс-служба Мажилиса и вице-премьер Казахстана.")
     normals = {m.normal for m in record.mentions}

@@ -52,3 +52,29 @@ def test_country_actor_merges_inflections(extract) -> None:
     assert set(countries) == {"KZ", "MN"}
     assert len(countries["KZ"].mentions) == 2
     assert len(countries["MN"].mentions) == 2
+
+
+def test_an_inflected_foreign_name_is_one_actor_with_its_title(extract) -> None:
+    record = extract(
+        "Министр принял верительные грамоты у Посла Японии в Казахстане Хироси Ямады. "
+        "Хироси Ямада передал послание премьер-министра."
+    )
+    persons = [a for a in record.actors if a.kind is ActorKind.PERSON]
+    assert [a.name for a in persons] == ["Хироси Ямада"]
+    assert persons[0].country == "JP"
+    assert persons[0].positions == ["Посол"]
+
+
+def test_second_of_two_coordinated_titles_keeps_its_complement(extract) -> None:
+    # "турецкую — заместитель ...": the parse hangs the second title's complement on the
+    # first one; the dictionary title and its country still hold
+    record = extract(
+        "Российскую делегацию возглавил заместитель министра иностранных дел Российской "
+        "Федерации Иван Петров, турецкую — заместитель министра иностранных дел Турецкой "
+        "Республики Мехмет Озтюрк."
+    )
+    person = _actor(record, "Ozt")
+    assert person.country == "TR"
+    assert person.positions == ["заместитель министра иностранных дел"]
+    occupation = next(o for o in record.occupations if o.person == person.id)
+    assert occupation.country == "TR"

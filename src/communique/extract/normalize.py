@@ -28,7 +28,9 @@ def nominative(annotation: Annotation, first: int, last: int, kind: MentionType)
             tokens = tokens[1:]
         return _join(annotation, tokens, [t.text for t in tokens])
     if kind is MentionType.PERSON:
-        words = [_inflect_name(t, _is_subject(annotation, first, last)) for t in tokens]
+        subject = _is_subject(annotation, first, last)
+        shared = _shared_case(tokens)
+        words = [_inflect_name(t, subject, shared) for t in tokens]
     else:
         inflect = _agreeing_with_head(annotation, first, last)
         words = [_inflect(t, inflect[t.index]) if t.index in inflect else t.text for t in tokens]
@@ -117,13 +119,41 @@ def _inflect(token: Token, head: Token | None) -> str:
     return _inflect_word(token.text, _CASES.get(case, ""), token.pos, frozenset(grammemes), False)
 
 
-def _inflect_name(token: Token, subject: bool) -> str:
-    """`subject`: the name is the subject of its clause, so nominative whatever its ending."""
+def _inflect_name(token: Token, subject: bool, shared: str | None = None) -> str:
+    """`subject`: the name is the subject of its clause, so nominative whatever its ending.
+    `shared`: the case the dictionary reads the name in, which its other words share."""
     if not token.text[:1].isalpha() or subject:
         return token.text
     case = _CASES.get(token.feats.get("Case", ""), "")
+    if shared and shared != case and shared in _name_cases(token.text, singular=True):
+        case = shared
     gender = _GENDERS.get(token.feats.get("Gender", ""), "")
     return _name_nominative(token.text, case, gender)
+
+
+def _shared_case(tokens: list[Token]) -> str | None:
+    """The words of a name agree in case: "Акмалем Рахимовым" is instrumental because the
+    dictionary knows "Рахимовым" only as one, whatever the tagger read in the first name
+    ("Акмалем" as a nominative). The first word the dictionary knows in one singular case."""
+    for token in tokens:
+        if not token.text[:1].isalpha() or not analyzer().word_is_known(token.text):
+            continue
+        cases = _name_cases(token.text, singular=True)
+        if len(cases) == 1:
+            return next(iter(cases))
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _name_cases(word: str, singular: bool = False) -> frozenset[str]:
+    """The cases a name's parses have (only in the singular, if asked)."""
+    return frozenset(
+        str(p.tag.case)
+        for p in analyzer().parse(word)
+        if _NAME_GRAMMEMES & set(p.tag.grammemes)
+        and p.tag.case
+        and (not singular or p.tag.number == "sing")
+    )
 
 
 _HUSHING = "жшчщц"
@@ -136,11 +166,15 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
     masculine instrumental or genitive ending is undone."""
     if "-" in word:
         return "-".join(_name_nominative(part, case, gender) for part in word.split("-"))
-    names = [p for p in analyzer().parse(word) if _NAME_GRAMMEMES & set(p.tag.grammemes)]
+    if _declines_like_a_noun_in_a(word):
+        return _restore_shape(word, word[:-1].lower() + "а")
+    readings = [p for p in analyzer().parse(word) if _NAME_GRAMMEMES & set(p.tag.grammemes)]
+    # a person's name is singular: "Саидов" is a surname, not the genitive plural of "Саид"
+    names = [p for p in readings if p.tag.number != "plur"]
     if case in ("nomn", ""):
         # the tagger may be wrong; a name pymorphy reads only in an oblique case is declined,
         # an unknown one with an instrumental ending too
-        if names and not any(p.tag.case == "nomn" for p in names):
+        if names and not any(p.tag.case == "nomn" for p in readings):
             case = names[0].tag.case
         elif not names and gender in ("masc", "") and word.lower().endswith(("ом", "ем", "ым")):
             return _masculine_name_stem(word, "ablt")
@@ -156,6 +190,20 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
     if any(p.tag.case == "nomn" for p in names) and analyzer().word_is_known(word):
         return word
     return _masculine_name_stem(word, case) if gender in ("masc", "") else word
+
+
+def _declines_like_a_noun_in_a(word: str) -> bool:
+    """ "Ямады", "Лейлы": a name the dictionary does not know, in "-ы" after a consonant, is
+    the genitive of one in "-а", whatever case the tagger read (pymorphy guesses such a word
+    indeclinable). No name in "-ы" is a nominative; one in "-и" may be ("Кэндзи",
+    "Судзуки"), so it is left alone."""
+    lower = word.lower()
+    return (
+        len(word) > 3
+        and lower[-1] == "ы"
+        and lower[-2] not in "аеёиоуыэюяьъ"
+        and not analyzer().word_is_known(word)
+    )
 
 
 def _masculine_name_stem(word: str, case: str) -> str:

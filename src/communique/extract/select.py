@@ -59,6 +59,9 @@ def _merge_same_spans(candidates: list[Candidate]) -> list[Candidate]:
             # the dictionary knows the whole title ("Chairman of the Senate"); a grown head
             # only knows its own ("Chairman")
             label=(other.label if other.source == "kb" else None) or best.label or other.label,
+            # a title the dictionary knows alone ("заместитель министра") stays one when the
+            # parse also grows it from a shorter head ("заместитель" + "министра")
+            standalone=best.standalone or (other.source == "kb" and other.standalone),
         )
     return list(by_span.values())
 
