@@ -235,8 +235,9 @@ def record_review(
         raise ReviewError(f"fact {fact!r}: one of {', '.join(FACTS)}")
     if action not in ACTIONS:
         raise ReviewError(f"action {action!r}: one of {', '.join(ACTIONS)}")
-    if not author:
+    if not author or not author.strip():
         raise ReviewError("a review needs an author", 401)
+    author = _text(author, "author", 100)
     given = _clean_changes(changes or {})
     reason = _text(reason, "reason", MAX_REASON) if reason else None
     backend = store.backend
@@ -464,10 +465,7 @@ def _find(backend: Backend, document_id: str, fact: str, anchor: dict[str, Any])
 
 
 def _before(fact: str, name: str, row: dict[str, Any]) -> Any:
-    column = _READ.get(fact, {}).get(name, name)
-    if fact == "topic" and name == "label_en":
-        return row["label_en"]
-    return row.get(column, row.get(f"{name}_start"))
+    return row.get(_READ.get(fact, {}).get(name, name))
 
 
 def _apply(
@@ -545,7 +543,7 @@ def _add(
         columns = AGREEMENT_COLUMNS
     else:
         row = {
-            **base, "kind": _choice(changes["kind"], "kind", tuple(ActorKind)),
+            **base, "kind": _choice(changes["kind"], "kind", tuple(k.value for k in ActorKind)),
             "name": _text(changes["name"], "name"), "name_latin": None, "country": None,
             "country_basis": None, "kb_id": None, "positions": "[]", "mentions": "[]",
             "span_start": start, "span_end": end, "actor_key": None,
