@@ -27,6 +27,8 @@ from communique.record import (
     Span,
 )
 
+# Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
+# documents of every other version.
 EVENTS = "extract.events@0.1.0"
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")

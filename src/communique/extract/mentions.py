@@ -10,7 +10,9 @@ from communique.nlp import Annotation
 from communique.nlp.translit import transliterate
 from communique.record import Mention, MentionForm, MentionType
 
-EXTRACTOR = "extract.mentions@0.1.0"
+# Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
+# documents of every other version.
+EXTRACTOR = "extract.mentions@0.2.0"
 
 # Names a reader would transliterate; titles, dates and agreements get no Latin form here.
 _TRANSLITERATED = {

@@ -24,7 +24,9 @@ from communique.record import (
     Span,
 )
 
-RESOLVER = "resolve.actors@0.1.0"
+# Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
+# documents of every other version.
+RESOLVER = "resolve.actors@0.2.0"
 
 _ACTOR_KINDS = {
     MentionType.PERSON: ActorKind.PERSON,
