@@ -56,7 +56,7 @@ MAX_SEARCH = 1000
 _SOURCES = "(SELECT count(*) FROM documents ds WHERE ds.story_id = d.story_id) AS sources"
 
 
-def _evidence(alias: str) -> str:
+def evidence(alias: str) -> str:
     """The sentence that states the fact, cut from the text (SQL substr counts from 1)."""
     return (
         f"substr(d.text, {alias}.span_start + 1, {alias}.span_end - {alias}.span_start) AS evidence"
@@ -154,7 +154,7 @@ def events(store: Store, filters: Filters, limit: int | None) -> Table:
         SELECT coalesce(e.date_value, d.published_date) AS date, e.type, e.cameo, e.cameo_name,
                e.status, e.mode, e.source_actors AS source, e.source_countries,
                e.target_actors AS target, e.target_countries, e.joint, e.goldstein,
-               e.trigger_text, {_evidence("e")}, coalesce(e.review, 'machine') AS review,
+               e.trigger_text, {evidence("e")}, coalesce(e.review, 'machine') AS review,
                e.document_id, e.id AS event_id,
                e.span_start, e.span_end, d.story_id, {_SOURCES}, d.published,
                d.source AS publisher, d.url, d.title, d.stored_at, e.pipeline_version
@@ -289,7 +289,7 @@ def agreements(store: Store, filters: Filters, limit: int | None) -> Table:
     )
     sql = f"""
         SELECT coalesce(g.date_value, d.published_date) AS date, g.title, g.kind, g.status,
-               g.parties, g.countries, g.unnamed, {_evidence("g")},
+               g.parties, g.countries, g.unnamed, {evidence("g")},
                coalesce(g.review, 'machine') AS review, g.document_id,
                g.id AS agreement_id,
                g.event_id, g.span_start, g.span_end, d.story_id, {_SOURCES}, d.published,
@@ -313,7 +313,7 @@ def commitments(store: Store, filters: Filters, limit: int | None) -> Table:
     in_dates("d.published_date", "d.published_date", filters, where)
     sql = f"""
         SELECT d.published_date AS date, c.kind, c.who_actors AS who, c.to_actors AS "to",
-               c.what, c.by_value AS "by", e.type AS event_type, e.cameo, {_evidence("c")},
+               c.what, c.by_value AS "by", e.type AS event_type, e.cameo, {evidence("c")},
                coalesce(c.review, 'machine') AS review, c.document_id,
                c.id AS commitment_id, c.event_id, c.what_start, c.what_end, c.span_start,
                c.span_end, d.story_id, {_SOURCES}, d.published, d.source AS publisher, d.url,

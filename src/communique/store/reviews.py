@@ -191,9 +191,10 @@ def review_states(store: Store, document_id: str) -> dict[tuple[str, str], Revie
     for review in reviews:
         if review.attached_to is not None:
             grouped.setdefault((review.fact, review.attached_to), []).append(review)
+    statuses = review_statuses(store, document_id)
     states = {}
     for (fact, fact_id), items in grouped.items():
-        status = _status(store.backend, document_id, fact, fact_id)
+        status = statuses.get((fact, fact_id))
         if status is None:
             continue
         values: dict[str, str] = {}
@@ -201,6 +202,17 @@ def review_states(store: Store, document_id: str) -> dict[tuple[str, str], Revie
             values.update(item.changes)
         states[(fact, fact_id)] = ReviewState(fact, fact_id, status, values, items)
     return states
+
+
+def review_statuses(store: Store, document_id: str) -> dict[tuple[str, str], str]:
+    """(fact, fact id) -> confirmed|corrected|rejected|added, for the document's reviewed facts
+    (the `review` column of each fact row; a fact not in the map is the machine's word)."""
+    statuses: dict[tuple[str, str], str] = {}
+    for fact, table in FACTS.items():
+        sql = f"SELECT id, review FROM {table} WHERE document_id = ? AND review IS NOT NULL"
+        for fact_id, review in store.backend.rows(sql, [document_id]):
+            statuses[(fact, str(fact_id))] = str(review)
+    return statuses
 
 
 def _document_reviews(backend: Backend, document_id: str) -> list[Review]:

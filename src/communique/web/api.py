@@ -175,7 +175,7 @@ def get_document(document_id: DocumentId, store: StoreDep) -> Any:
     """The document's store details, its record (the `communique extract` JSON, with analysts'
     corrections applied) and the review status of each reviewed fact."""
     header = views.document_header(store, document_id)
-    statuses = views.review_statuses(store, header.id)
+    statuses = reviews.review_statuses(store, header.id)
     return {
         "document": header,
         "record": store.load(header.id),

@@ -203,7 +203,7 @@ def _document_page(
     record = store.load(header.id)
     view = DocumentView(
         record,
-        views.review_statuses(store, header.id),
+        reviews.review_statuses(store, header.id),
         reviews.review_states(store, header.id),
     )
     return render(

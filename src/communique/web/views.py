@@ -32,7 +32,7 @@ from communique.store.filters import (
     not_rejected,
 )
 from communique.store.queries import Table
-from communique.store.reviews import FACTS
+from communique.store.reviews import count_reviews
 from communique.store.store import Store
 
 MAX_LIMIT = 500
@@ -205,24 +205,13 @@ def document_header(store: Store, document_id: str) -> DocumentHeader:
             [story_id],
         )
     ]
-    reviews = store.backend.rows("SELECT count(*) FROM reviews WHERE document_id = ?", [id_])
+    reviews = count_reviews(store, document_id=id_)
     return DocumentHeader(
         id=id_, record_id=record_id, headline=headline(title, text), story_id=story_id,
         story_documents=story, stored_at=stored_at, processed_at=processed_at,
         pipeline_version=version, format=fmt, published_date=published,
-        reviews=int(reviews[0][0]),
+        reviews=reviews,
     )  # fmt: skip
-
-
-def review_statuses(store: Store, document_id: str) -> dict[tuple[str, str], str]:
-    """(fact, fact id) -> confirmed|corrected|rejected|added, for the document's reviewed facts
-    (the `review` column of each fact row; a fact not in the map is the machine's word)."""
-    statuses: dict[tuple[str, str], str] = {}
-    for fact, table in FACTS.items():
-        sql = f"SELECT id, review FROM {table} WHERE document_id = ? AND review IS NOT NULL"
-        for fact_id, review in store.backend.rows(sql, [document_id]):
-            statuses[(fact, str(fact_id))] = str(review)
-    return statuses
 
 
 # --- statistics ---------------------------------------------------------------------------------
@@ -668,7 +657,7 @@ def _meetings(store: Store, actor_key: str) -> Table:
         SELECT coalesce(e.date_value, d.published_date) AS date, e.type, e.cameo,
                e.cameo_name, e.status, e.mode, e.source_actors AS source,
                e.target_actors AS target, e.trigger_text,
-               substr(d.text, e.span_start + 1, e.span_end - e.span_start) AS evidence,
+               {queries.evidence("e")},
                coalesce(e.review, 'machine') AS review, e.document_id, e.id AS event_id,
                e.span_start, e.span_end
         FROM events e JOIN documents d ON d.id = e.document_id
