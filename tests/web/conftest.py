@@ -6,6 +6,8 @@
   so tests must not write to it: take `web_db_copy` (or copy_db) for a store of your own.
 - `web_app`: `create_app(<copy of web_db>)` (per module) with a token, for TestClient and
   schemathesis tests that need no socket.
+- `postgres_copy`: the sample records in a fresh schema of $COMMUNIQUE_TEST_PG, as a --db URL.
+- `serving(target)`: uvicorn serving `create_app(target)` in a thread, as a context manager.
 - `live_server`: uvicorn serving `create_app(<copy of web_db>)` in a thread on 127.0.0.1, with a
   token for author "analyst".
 - `browser_page`: a Playwright page on Debian's Chromium (scripts/chromium.sh installs it); the
@@ -19,16 +21,19 @@ set) it fails them, so a broken setup cannot pass as green.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import httpx2
+import psycopg
 import pytest
 
 from communique.ingest import split_results
@@ -170,19 +175,52 @@ class _Server:
 
 
 @pytest.fixture
+def postgres_copy(web_db: Path) -> Iterator[str]:
+    """The sample records copied into a fresh schema of $COMMUNIQUE_TEST_PG (which `make test`
+    and CI set), as a --db URL; skipped without one, failing in CI."""
+    url = os.environ.get("COMMUNIQUE_TEST_PG")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the web API on PostgreSQL too: set $COMMUNIQUE_TEST_PG")
+        pytest.skip("$COMMUNIQUE_TEST_PG is not set: no PostgreSQL to compare with")
+    schema = f"web_{secrets.token_hex(6)}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in url else "?"
+    target = f"{url}{separator}options=-csearch_path%3D{schema}"
+    try:
+        with open_store(str(web_db)) as source, open_store(target) as copy:
+            for document_id in source.document_ids():
+                copy.add(source.load(document_id))
+        yield target
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@contextmanager
+def serving(target: str) -> Iterator[str]:
+    """The dashboard on `target` (a DuckDB path or a PostgreSQL URL) served by uvicorn on a
+    loopback port, as its base URL, for as long as the block runs."""
+    from communique.web.app import create_app
+
+    server = _Server(create_app(target))
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}"
+    finally:
+        server.stop()
+
+
+@pytest.fixture
 def live_server(web_db: Path, tmp_path: Path) -> Iterator[LiveServer]:
     """The dashboard on a private copy of the sample store, per test: a test's reviews never
     show up in another's pages (copying and starting take a fraction of a second)."""
-    from communique.web.app import create_app
 
     db = copy_db(web_db, tmp_path / "live.duckdb")
     token = create_token(db)
-    server = _Server(create_app(str(db)))
-    server.start()
-    try:
-        yield LiveServer(url=f"http://127.0.0.1:{server.port}", db=db, token=token)
-    finally:
-        server.stop()
+    with serving(str(db)) as url:
+        yield LiveServer(url=url, db=db, token=token)
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,12 @@ that say what is wrong (never a 500), and reviews that need a token and change w
 from __future__ import annotations
 
 import csv
-import os
-import secrets
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 from typing import Any, get_args
 from urllib.parse import quote
 
-import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
@@ -418,30 +415,6 @@ def test_an_added_event_shows_up(writer: tuple[TestClient, dict[str, str]]) -> N
 
 
 # --- the same answers on PostgreSQL -------------------------------------------------------------
-
-
-@pytest.fixture
-def postgres_copy(web_db: Path) -> Iterator[str]:
-    """The sample records copied into a fresh schema of $COMMUNIQUE_TEST_PG (which `make test`
-    and CI set), as a --db URL; skipped without one, failing in CI."""
-    url = os.environ.get("COMMUNIQUE_TEST_PG")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI runs the web API on PostgreSQL too: set $COMMUNIQUE_TEST_PG")
-        pytest.skip("$COMMUNIQUE_TEST_PG is not set: no PostgreSQL to compare with")
-    schema = f"web_{secrets.token_hex(6)}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in url else "?"
-    target = f"{url}{separator}options=-csearch_path%3D{schema}"
-    try:
-        with open_store(str(web_db)) as source, open_store(target) as copy:
-            for document_id in source.document_ids():
-                copy.add(source.load(document_id))
-        yield target
-    finally:
-        with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 _COMPARED = [

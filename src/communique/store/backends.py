@@ -29,6 +29,11 @@ class StoreError(CommuniqueError):
     exit_code = 10
 
 
+class WriteConflict(StoreError):
+    """Another connection changed the same rows inside its own transaction at the same moment;
+    this transaction was rolled back whole and may simply be tried again (HTTP 409)."""
+
+
 class Backend(ABC):
     """One connection. Outside `transaction()` every statement commits on its own."""
 
@@ -95,6 +100,14 @@ class DuckDBBackend(Backend):
             raise StoreError(f"cannot open {location}: {error}{hint}") from None
         self._error = duckdb.Error
 
+    @classmethod
+    def on(cls, connection: Any) -> DuckDBBackend:
+        """A backend over an open DuckDB connection (a cursor of a shared database: see
+        web/database.py); closing the backend closes that connection alone."""
+        backend = cls.__new__(cls)
+        backend._connection = connection
+        return backend
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._connection.execute(sql, list(params))
 
@@ -105,16 +118,29 @@ class DuckDBBackend(Backend):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        import duckdb
+
+        # DuckDB's transactions are optimistic: of two that change one row at once, the second
+        # fails at that statement or at its commit, instead of waiting as PostgreSQL's would.
         self._connection.begin()
         try:
             yield
+        except duckdb.TransactionException as error:
+            self._connection.rollback()
+            raise WriteConflict(f"a concurrent change to the same rows: {error}") from None
         except BaseException:
             self._connection.rollback()
             raise
-        self._connection.commit()
+        try:
+            self._connection.commit()
+        except duckdb.TransactionException as error:
+            raise WriteConflict(f"a concurrent change to the same rows: {error}") from None
 
     def lock_for_migration(self) -> None:
         pass  # DuckDB lets one process write a file at a time
+
+    def raw_connection(self) -> Any:
+        return self._connection
 
     def close(self) -> None:
         self._connection.close()
@@ -157,6 +183,14 @@ class PostgresBackend(Backend):
         # Every transaction of a read-only connection is BEGIN READ ONLY; PostgreSQL refuses
         # writes, DDL and sequence changes inside it.
         self._connection.read_only = read_only
+
+    @classmethod
+    def on(cls, connection: Any) -> PostgresBackend:
+        """A backend over an open psycopg connection in autocommit mode (one lent by a pool:
+        see web/database.py); the pool, not the backend, closes it."""
+        backend = cls.__new__(cls)
+        backend._connection = connection
+        return backend
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._connection.execute(to_psycopg(sql), list(params))  # type: ignore[arg-type]

@@ -117,6 +117,10 @@ def _review_out(review: reviews.Review) -> dict[str, Any]:
     responses={
         400: {"model": ErrorOut, "description": "a body that cannot be read as JSON"},
         401: {"model": ErrorOut, "description": "no token, or an unknown one"},
+        409: {
+            "model": ErrorOut,
+            "description": "another review of the same facts was saved at the same moment",
+        },
     },
 )
 def post_review(

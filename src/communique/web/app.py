@@ -1,16 +1,14 @@
 """The dashboard: `create_app(target)` builds the FastAPI application behind `communique serve`.
 
 The REST API lives under /api/ (its OpenAPI document at /openapi.json, the docs at /docs), the
-server-rendered pages at /, their CSS and JavaScript under /static/. The store is opened once when
-the app is made (so a wrong --db fails at once, and migrations run before the first request),
-then once more per worker thread: a Store is one connection, not to be shared between threads.
+server-rendered pages at /, their CSS and JavaScript under /static/. The database is opened once
+when the app is made (so a wrong --db fails at once, and migrations run before the first
+request); each request then gets a connection of its own (web/database.py).
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,12 +21,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
-from communique.store.backends import PostgresBackend, StoreError, connect
+from communique.store.backends import StoreError, WriteConflict
 from communique.store.filters import FilterError
 from communique.store.reviews import ReviewError
-from communique.store.store import Store, open_store
-from communique.store.target import Target, parse_target
+from communique.store.target import parse_target
 from communique.web import api, pages
+from communique.web.database import Database
 from communique.web.rendering import error_page, is_api, public_message, validation_message
 from communique.web.views import NotFound
 
@@ -46,63 +44,15 @@ answer JSON, or CSV with `?format=csv` or `Accept: text/csv`. Filters are those 
 """
 
 
-class Stores:
-    """One Store per thread, all on the same database; closed together when the app stops."""
-
-    def __init__(self, target: Target) -> None:
-        if target.kind == "duckdb" and target.location == ":memory:":
-            # Each connection to ":memory:" is a database of its own; a named in-memory database
-            # is one database that every thread's connection shares.
-            target = Target("duckdb", f":memory:communique-{secrets.token_hex(8)}")
-        self.target = target
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        # Opened (and migrated) here, in the thread that makes the app, and kept open: a DuckDB
-        # database then stays loaded between requests instead of being reopened by each thread.
-        self._opened: list[Store] = [open_store(target)]
-
-    def get(self) -> Store:
-        store: Store | None = getattr(self._local, "store", None)
-        if store is not None and _lost(store):
-            # A PostgreSQL server restarted since: this thread connects again.
-            with self._lock:
-                self._opened = [s for s in self._opened if s is not store]
-            store = None
-        if store is None:
-            store = Store(connect(self.target), self.target)
-            with self._lock:
-                self._opened.append(store)
-            self._local.store = store
-        return store
-
-    def close(self) -> None:
-        with self._lock:
-            opened, self._opened = self._opened, []
-        for store in opened:
-            try:
-                store.close()
-            except Exception:  # closing at shutdown: nothing left to do about a failure
-                log.debug("closing a store failed", exc_info=True)
-        self._local = threading.local()
-
-
-def _lost(store: Store) -> bool:
-    """Whether the store's PostgreSQL connection is closed or broken (a DuckDB one never is)."""
-    if not isinstance(store.backend, PostgresBackend):
-        return False
-    connection = store.backend.raw_connection()
-    return bool(connection.closed or connection.broken)
-
-
 def create_app(target: str | None = None) -> FastAPI:
     """The dashboard and API on the database `target` names (a DuckDB path or a
     postgresql:// URL, as `communique --db` takes; None: the default database)."""
-    stores = Stores(parse_target(target))
+    database = Database(parse_target(target))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        stores.close()
+        database.close()
 
     app = FastAPI(
         title="Communique",
@@ -111,7 +61,7 @@ def create_app(target: str | None = None) -> FastAPI:
         lifespan=lifespan,
         openapi_tags=api.TAGS,
     )
-    app.state.stores = stores
+    app.state.database = database
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -147,6 +97,12 @@ def _handle_errors(app: FastAPI) -> None:
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         return answer(request, error.status_code, str(error.detail), dict(error.headers or {}))
 
+    @app.exception_handler(WriteConflict)
+    async def write_conflict(request: Request, error: WriteConflict) -> Response:
+        return answer(
+            request, 409, "another change to the same facts was saved at the same moment: try again"
+        )
+
     @app.exception_handler(StoreError)
     async def store_error(request: Request, error: StoreError) -> Response:
         log.error("store error on %s: %s", request.url.path, error)
@@ -154,7 +110,7 @@ def _handle_errors(app: FastAPI) -> None:
 
     @app.exception_handler(psycopg.OperationalError)
     async def connection_lost(request: Request, error: psycopg.OperationalError) -> Response:
-        # The thread's connection is reopened on its next request (Stores.get).
+        # The pool checks its connections before lending them: the next request reconnects.
         log.error("database connection lost on %s: %s", request.url.path, error)
         return answer(request, 503, "the database connection was lost: try again")
 

@@ -1,10 +1,10 @@
-"""What the API's endpoints and the pages share: the store of the request's thread, the filters
+"""What the API's endpoints and the pages share: the request's own store connection, the filters
 of `communique query` as query parameters, pages, CSV, and who is signed in."""
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
@@ -21,8 +21,11 @@ from communique.web.views import MAX_LIMIT, MAX_OFFSET
 TOKEN_COOKIE = "communique_token"
 
 
-def get_store(request: Request) -> Store:
-    return request.app.state.stores.get()
+def get_store(request: Request) -> Iterator[Store]:
+    """The request's own connection (web/database.py), closed when the request is done. Every
+    dependency of one request that asks for it gets the same Store."""
+    with request.app.state.database.connection() as store:
+        yield store
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -18,7 +18,7 @@ from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.store import Store
 from communique.store.tokens import authenticate
 from communique.web import charts, views
-from communique.web.deps import TOKEN_COOKIE, Offset, StoreDep, cookie_author, get_store
+from communique.web.deps import TOKEN_COOKIE, Offset, StoreDep, cookie_author
 from communique.web.document_view import DocumentView, plover_types
 from communique.web.rendering import document_url, public_message, render
 
@@ -227,16 +227,15 @@ def document_page(request: Request, store: StoreDep, document_id: str) -> HTMLRe
 
 
 @router.post("/documents/{document_id:path}/reviews")
-async def review_form(request: Request, document_id: str) -> Response:
+async def review_form(request: Request, store: StoreDep, document_id: str) -> Response:
     """A review form of the document page: applied, then back to the document (303), the fact
     in view; signed out, to the sign-in page first."""
     form = await request.form()
     # The store and the review are blocking calls: off the event loop, like every other page.
-    return await run_in_threadpool(_take_review, request, document_id, form)
+    return await run_in_threadpool(_take_review, request, store, document_id, form)
 
 
-def _take_review(request: Request, document_id: str, form: FormData) -> Response:
-    store = get_store(request)
+def _take_review(request: Request, store: Store, document_id: str, form: FormData) -> Response:
     views.checked_key(document_id, "document")
     author = cookie_author(request, store)
     if author is None:
@@ -393,13 +392,12 @@ def login_form(
 
 
 @router.post("/login")
-async def login(request: Request) -> Response:
+async def login(request: Request, store: StoreDep) -> Response:
     form = await request.form()
-    return await run_in_threadpool(_sign_in, request, form)
+    return await run_in_threadpool(_sign_in, request, store, form)
 
 
-def _sign_in(request: Request, form: FormData) -> Response:
-    store = get_store(request)
+def _sign_in(request: Request, store: Store, form: FormData) -> Response:
     token = str(form.get("token", "")).strip()
     target = _local(str(form.get("next", "/")))
     author = authenticate(store, token)
