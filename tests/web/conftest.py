@@ -199,12 +199,13 @@ def postgres_copy(web_db: Path) -> Iterator[str]:
 
 
 @contextmanager
-def serving(target: str) -> Iterator[str]:
+def serving(target: str, *, token_control: bool = False) -> Iterator[str]:
     """The dashboard on `target` (a DuckDB path or a PostgreSQL URL) served by uvicorn on a
-    loopback port, as its base URL, for as long as the block runs."""
+    loopback port, as its base URL, for as long as the block runs; `token_control` as
+    `communique serve` has it (token commands carried out by the server)."""
     from communique.web.app import create_app
 
-    server = _Server(create_app(target))
+    server = _Server(create_app(target, token_control=token_control))
     server.start()
     try:
         yield f"http://127.0.0.1:{server.port}"

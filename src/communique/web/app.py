@@ -26,6 +26,7 @@ from communique.store.filters import FilterError
 from communique.store.reviews import ReviewError
 from communique.store.target import parse_target
 from communique.web import api, pages
+from communique.web.control import ControlServer, socket_path
 from communique.web.database import Database
 from communique.web.rendering import error_page, is_api, public_message, validation_message
 from communique.web.views import NotFound
@@ -44,15 +45,26 @@ answer JSON, or CSV with `?format=csv` or `Accept: text/csv`. Filters are those 
 """
 
 
-def create_app(target: str | None = None) -> FastAPI:
+def create_app(target: str | None = None, *, token_control: bool = False) -> FastAPI:
     """The dashboard and API on the database `target` names (a DuckDB path or a
-    postgresql:// URL, as `communique --db` takes; None: the default database)."""
+    postgresql:// URL, as `communique --db` takes; None: the default database).
+
+    `token_control`: while the app runs, `communique token ...` on the same DuckDB file is
+    carried out by the app (web/control.py), since the file cannot be opened twice."""
     database = Database(parse_target(target))
+    path = socket_path(database.target) if token_control else None
+    control = ControlServer(database, path) if path is not None else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        database.close()
+        if control is not None:
+            control.start()
+        try:
+            yield
+        finally:
+            if control is not None:
+                control.stop()
+            database.close()
 
     app = FastAPI(
         title="Communique",

@@ -27,7 +27,7 @@ def serve(
     from communique.web.app import create_app
 
     try:
-        app = create_app(database(ctx, db))
+        app = create_app(database(ctx, db), token_control=True)
     except StoreError as error:
         fail(str(error), error.exit_code)
         return

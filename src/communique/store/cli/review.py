@@ -4,14 +4,24 @@ the command line, their audit trail, and the API tokens that sign corrections ma
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from communique.store.cli.common import DbOption, TableFormat, err, fail, opened, render, write
+from communique.store.cli.common import (
+    DbOption,
+    TableFormat,
+    database,
+    err,
+    fail,
+    opened,
+    render,
+    write,
+)
 from communique.store.queries import Table
 from communique.store.reviews import ACTIONS, CORRECTABLE, FACTS, ReviewError, history
 from communique.store.reviews import record_review as record
+from communique.store.target import parse_target
 from communique.store.tokens import TokenError, create_token, revoke_token, token_names
 
 token_app = typer.Typer(no_args_is_help=True, help="API tokens: who may write reviews.")
@@ -88,19 +98,35 @@ def reviews(
         write(rendered, None)
 
 
+def _through_server(ctx: typer.Context, db: str | None, command: str, name: str | None) -> Any:
+    """The result of a token command carried out by the `communique serve` that holds the
+    database (web/control.py), or NO_SERVER when none does."""
+    from communique.web.control import ControlError, ask
+
+    try:
+        return ask(parse_target(database(ctx, db)), command, name)
+    except ControlError as error:
+        fail(str(error), error.exit_code)
+
+
 @token_app.command("create")
 def token_create(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="who the token is for: the author of its reviews")],
     db: DbOption = None,
 ) -> None:
-    """Create an API token and print it (only the token, on stdout; it is shown this once)."""
-    with opened(ctx, db) as store:
-        try:
-            token = create_token(store, name)
-        except TokenError as error:
-            fail(str(error), error.exit_code)
-            return
+    """Create an API token and print it (only the token, on stdout; it is shown this once).
+    Works while `communique serve` runs on the database."""
+    from communique.web.control import NO_SERVER
+
+    token = _through_server(ctx, db, "create", name)
+    if token is NO_SERVER:
+        with opened(ctx, db) as store:
+            try:
+                token = create_token(store, name)
+            except TokenError as error:
+                fail(str(error), error.exit_code)
+                return
     typer.echo(token)
     err.print(f"token for {name}: send it as 'Authorization: Bearer <token>' or log in with it")
 
@@ -109,16 +135,24 @@ def token_create(
 def token_revoke(
     ctx: typer.Context, name: Annotated[str, typer.Argument()], db: DbOption = None
 ) -> None:
-    """Revoke NAME's token; its past reviews keep their author."""
-    with opened(ctx, db) as store:
-        if not revoke_token(store, name):
-            fail(f"{name!r} has no live token", 2)
+    """Revoke NAME's token; its past reviews keep their author. Works while `communique serve`
+    runs on the database: the token is refused from its next request on."""
+    from communique.web.control import NO_SERVER
+
+    if _through_server(ctx, db, "revoke", name) is NO_SERVER:
+        with opened(ctx, db) as store:
+            if not revoke_token(store, name):
+                fail(f"{name!r} has no live token", 2)
     err.print(f"revoked {name}")
 
 
 @token_app.command("list")
 def token_list(ctx: typer.Context, db: DbOption = None) -> None:
     """Token names, when made, and when revoked (never the tokens)."""
-    with opened(ctx, db) as store:
-        table = Table(["name", "created_at", "revoked_at"], [list(t) for t in token_names(store)])
-    render(table, TableFormat.TABLE)
+    from communique.web.control import NO_SERVER
+
+    names = _through_server(ctx, db, "list", None)
+    if names is NO_SERVER:
+        with opened(ctx, db) as store:
+            names = [list(t) for t in token_names(store)]
+    render(Table(["name", "created_at", "revoked_at"], names), TableFormat.TABLE)
