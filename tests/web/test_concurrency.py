@@ -121,60 +121,68 @@ def test_readers_and_forgers_at_once_on_postgresql(postgres_copy: str) -> None:
         _race(url)
 
 
-def _corrections_at_once(base_url: str, token: str) -> None:
-    """Four analysts correct the same fact at once: each 201 is a stored review, and a
-    correction that lost the race is told so (409), never a 500."""
+def _reviews_at_once(base_url: str, token: str) -> None:
+    """Four analysts correct the same fact at once, then four add an event at once: each 201 is
+    a stored review, and a review that lost the race is told so (409), never a 500."""
     headers = {"Authorization": f"Bearer {token}"}
     with httpx2.Client(base_url=base_url, timeout=30.0) as client:
         event = client.get("/api/events", params={"country": "KZ-MN", "limit": 1}).json()
     fact_id = event["items"][0]["event_id"]
-    statuses: list[int] = []
-    lock = threading.Lock()
-    start = threading.Barrier(4)
-
-    def correct(new_type: str) -> None:
-        with httpx2.Client(base_url=base_url, timeout=30.0) as client:
-            start.wait()
-            answer = client.post(
-                f"/api/documents/{SENATE}/reviews",
-                json={
-                    "fact": "event",
-                    "fact_id": fact_id,
-                    "action": "correct",
-                    "changes": {"type": new_type},
-                },
-                headers=headers,
-            )
-        with lock:
-            statuses.append(answer.status_code)
-
-    threads = [
-        threading.Thread(target=correct, args=(kind,))
+    corrections = [
+        {"fact": "event", "fact_id": fact_id, "action": "correct", "changes": {"type": kind}}
         for kind in ("AGREE", "COOPERATE", "SUPPORT", "CONSULT")
     ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    additions = [
+        {
+            "fact": "event",
+            "action": "add",
+            "changes": {"type": "COOPERATE", "start": s, "end": s + 9},
+        }
+        for s in (0, 10, 20, 30)
+    ]
+    statuses: list[int] = []
+    for bodies in (corrections, additions):
+        statuses += _posted_at_once(base_url, headers, bodies)
     assert set(statuses) <= {201, 409}, statuses
-    assert 201 in statuses
+    assert statuses[:4].count(201) >= 1 and statuses[4:].count(201) >= 1
     with httpx2.Client(base_url=base_url, timeout=30.0) as client:
         trail = client.get(f"/api/documents/{SENATE}/reviews").json()["items"]
     assert len(trail) == statuses.count(201)
 
 
-def test_concurrent_corrections_of_one_fact_on_duckdb(web_db: Path, tmp_path: Path) -> None:
+def _posted_at_once(base_url: str, headers: dict[str, str], bodies: list[dict]) -> list[int]:
+    """Each body posted as a review by a client of its own, all released at the same moment."""
+    statuses: list[int] = []
+    lock = threading.Lock()
+    start = threading.Barrier(len(bodies))
+
+    def post(body: dict) -> None:
+        with httpx2.Client(base_url=base_url, timeout=30.0) as client:
+            start.wait()
+            answer = client.post(f"/api/documents/{SENATE}/reviews", json=body, headers=headers)
+        with lock:
+            statuses.append(answer.status_code)
+
+    threads = [threading.Thread(target=post, args=(body,)) for body in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
+def test_concurrent_reviews_on_duckdb(web_db: Path, tmp_path: Path) -> None:
     db = copy_db(web_db, tmp_path / "corrections.duckdb")
     token = create_token(db)
     with serving(str(db)) as url:
-        _corrections_at_once(url, token)
+        _reviews_at_once(url, token)
 
 
-def test_concurrent_corrections_of_one_fact_on_postgresql(postgres_copy: str) -> None:
+def test_concurrent_reviews_on_postgresql(postgres_copy: str) -> None:
     from communique.store import open_store
     from communique.store.tokens import create_token as create
 
     with open_store(postgres_copy) as store:
         token = create(store, "analyst")
     with serving(postgres_copy) as url:
-        _corrections_at_once(url, token)
+        _reviews_at_once(url, token)

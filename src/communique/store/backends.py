@@ -7,7 +7,9 @@ as parameters, never inside the SQL text.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -56,6 +58,12 @@ class Backend(ABC):
         """Inside a transaction: keep two processes from migrating the same database at once."""
 
     @abstractmethod
+    def serialize(self, topic: str) -> None:
+        """Inside a transaction: wait until no other transaction holds `topic`, and hold it until
+        this one ends. For writes that read before they write (the next review id): on
+        PostgreSQL two such transactions would otherwise both read the same value."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
@@ -71,6 +79,11 @@ class Backend(ABC):
             self.execute(
                 head + ", ".join([placeholder] * len(chunk)), [v for row in chunk for v in row]
             )
+
+
+# serialize()'s locks on DuckDB, one per topic, shared by every connection of the process.
+_TOPIC_LOCKS: dict[str, threading.Lock] = {}
+_TOPIC_LOCKS_GUARD = threading.Lock()
 
 
 class DuckDBBackend(Backend):
@@ -98,7 +111,8 @@ class DuckDBBackend(Backend):
                 else ""
             )
             raise StoreError(f"cannot open {location}: {error}{hint}") from None
-        self._error = duckdb.Error
+        # Locks taken by serialize(), released when the transaction ends.
+        self._held: list[threading.Lock] = []
 
     @classmethod
     def on(cls, connection: Any) -> DuckDBBackend:
@@ -106,6 +120,7 @@ class DuckDBBackend(Backend):
         web/database.py); closing the backend closes that connection alone."""
         backend = cls.__new__(cls)
         backend._connection = connection
+        backend._held = []
         return backend
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -124,23 +139,35 @@ class DuckDBBackend(Backend):
         # fails at that statement or at its commit, instead of waiting as PostgreSQL's would.
         self._connection.begin()
         try:
-            yield
-        except duckdb.TransactionException as error:
-            self._connection.rollback()
-            raise WriteConflict(f"a concurrent change to the same rows: {error}") from None
-        except BaseException:
-            self._connection.rollback()
-            raise
-        try:
-            self._connection.commit()
-        except duckdb.TransactionException as error:
-            raise WriteConflict(f"a concurrent change to the same rows: {error}") from None
+            try:
+                yield
+            except duckdb.TransactionException as error:
+                self._connection.rollback()
+                raise WriteConflict(f"a concurrent change to the same rows: {error}") from None
+            except BaseException:
+                self._connection.rollback()
+                raise
+            try:
+                self._connection.commit()
+            except duckdb.TransactionException as error:
+                raise WriteConflict(f"a concurrent change to the same rows: {error}") from None
+        finally:
+            while self._held:
+                self._held.pop().release()
 
     def lock_for_migration(self) -> None:
         pass  # DuckDB lets one process write a file at a time
 
     def raw_connection(self) -> Any:
         return self._connection
+
+    def serialize(self, topic: str) -> None:
+        # One process writes a DuckDB file, so a lock of this process serialises every writer.
+        with _TOPIC_LOCKS_GUARD:
+            lock = _TOPIC_LOCKS.setdefault(topic, threading.Lock())
+        if lock not in self._held:
+            lock.acquire()
+            self._held.append(lock)
 
     def close(self) -> None:
         self._connection.close()
@@ -207,6 +234,10 @@ class PostgresBackend(Backend):
 
     def lock_for_migration(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", [self._MIGRATION_LOCK])
+
+    def serialize(self, topic: str) -> None:
+        key = int.from_bytes(hashlib.sha256(topic.encode()).digest()[:8], "big", signed=True)
+        self.execute("SELECT pg_advisory_xact_lock(?)", [key])
 
     def raw_connection(self) -> Any:
         return self._connection

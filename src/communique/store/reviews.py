@@ -254,6 +254,8 @@ def record_review(
     reason = _text(reason, "reason", MAX_REASON) if reason else None
     backend = store.backend
     with backend.transaction():
+        # One review at a time: the id is read here and written below.
+        backend.serialize("reviews")
         document = _document(backend, document_id)
         review_id = int(backend.rows("SELECT coalesce(max(id), 0) + 1 FROM reviews")[0][0])
         if action == "add":
