@@ -57,6 +57,7 @@ def create_app(target: str | None = None, *, token_control: bool = False) -> Fas
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        database.open()
         if control is not None:
             control.start()
         try:

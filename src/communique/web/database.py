@@ -41,38 +41,49 @@ class Database:
             # is one that every cursor shares.
             target = Target("duckdb", f":memory:communique-{secrets.token_hex(8)}")
         self.target = target
-        # Opened and migrated here, so a wrong --db fails before the server starts.
-        root = open_store(target)
         self._pool: Any = None
         self._root: Store | None = None
         self._lock = threading.Lock()
-        if target.kind == "postgresql":
-            root.close()
-            self._pool = _postgres_pool(target)
-        else:
-            # Kept open: it holds the database instance (and the file's lock) that the requests'
-            # cursors share.
-            self._root = root
+        # Opened and migrated here, so a wrong --db fails before the server starts.
+        self.open()
+
+    def open(self) -> None:
+        """Open the database, unless it is open: the app's startup calls it again after a
+        shutdown (a test client or an ASGI server may run the app's lifespan more than once)."""
+        with self._lock:
+            if self._pool is not None or self._root is not None:
+                return
+            root = open_store(self.target)
+            if self.target.kind == "postgresql":
+                root.close()
+                self._pool = _postgres_pool(self.target)
+            else:
+                # Kept open: it holds the database instance (and the file's lock) that the
+                # requests' cursors share.
+                self._root = root
 
     @contextmanager
     def connection(self) -> Iterator[Store]:
         """A Store on a connection no other request uses, closed (or given back) on exit."""
-        if self._pool is not None:
+        pool = self._pool
+        if pool is not None:
             import psycopg_pool
 
             try:
-                with self._pool.connection(timeout=POOL_TIMEOUT_SECONDS) as connection:
+                with pool.connection(timeout=POOL_TIMEOUT_SECONDS) as connection:
                     yield Store(PostgresBackend.on(connection), self.target)
             except psycopg_pool.PoolTimeout:
                 raise StoreError("every database connection is busy: try again") from None
             return
-        if self._root is None:
-            raise StoreError("the database is closed")
-        root = self._root.backend
-        assert isinstance(root, DuckDBBackend)
         try:
             with self._lock:  # one thread at a time asks the root connection for a cursor
+                if self._root is None:
+                    raise StoreError("the database is closed")
+                root = self._root.backend
+                assert isinstance(root, DuckDBBackend)
                 cursor = root.raw_connection().cursor()
+        except StoreError:
+            raise
         except Exception as error:  # the database was closed or has failed
             raise StoreError(f"cannot open a connection: {error}") from None
         store = Store(DuckDBBackend.on(cursor), self.target)
@@ -83,9 +94,11 @@ class Database:
 
     def close(self) -> None:
         """Close the pool and the database (at the app's shutdown)."""
-        if self._pool is not None:
-            self._pool.close()
-        root, self._root = self._root, None
+        with self._lock:
+            pool, self._pool = self._pool, None
+            root, self._root = self._root, None
+        if pool is not None:
+            pool.close()
         if root is not None:
             try:
                 root.close()
