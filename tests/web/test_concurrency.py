@@ -101,6 +101,8 @@ def _race(base_url: str) -> None:
     work = [reader(i) for i in range(READERS)] + [forge] * FORGERS
     assert _clients(base_url, work, RACE_SECONDS) == []
 
+    # The counts, for the record (`pytest -s` shows them).
+    print(f"race: {sum(reads.values())} reads, {sum(writes.values())} forged writes {dict(writes)}")
     wrong = {key: n for key, n in reads.items() if key[1] != 200 or not key[2]}
     assert not wrong, f"reads that failed or saw other rows: {wrong}"
     assert sum(reads.values()) >= len(READS), "the readers barely ran"
