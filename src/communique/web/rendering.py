@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
+from communique.document import web_link
 from communique.web.views import country_name
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -119,6 +120,7 @@ def _environment() -> jinja2.Environment:
         with_query=with_query,
         country_name=country_name,
         plover_color=plover_color,
+        web_link=web_link,  # a stored URL becomes a link only when it is http(s)
     )
     environment.filters.update(
         quote_id=quote_id,
