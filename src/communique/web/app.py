@@ -29,6 +29,7 @@ from communique.store.reviews import ReviewError
 from communique.store.store import Store, open_store
 from communique.store.target import Target, parse_target
 from communique.web import api, pages
+from communique.web.sessions import Sessions
 from communique.web.rendering import error_page, is_api, public_message, validation_message
 from communique.web.views import NotFound
 
@@ -112,6 +113,7 @@ def create_app(target: str | None = None) -> FastAPI:
         openapi_tags=api.TAGS,
     )
     app.state.stores = stores
+    app.state.sessions = Sessions()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

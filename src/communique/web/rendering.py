@@ -144,7 +144,11 @@ def render(
     headers: dict[str, str] | None = None,
 ) -> HTMLResponse:
     page = TEMPLATES.get_template(template).render(
-        request_path=request.url.path, user=user, **context
+        request_path=request.url.path,
+        user=user,
+        # The token every form of the page carries (web/sessions.py); none on a page without forms.
+        csrf_token=getattr(request.state, "csrf_token", ""),
+        **context,
     )
     return HTMLResponse(page, status_code=status, headers=headers)
 
