@@ -40,8 +40,8 @@ def signed_in(web_db_copy: Path) -> Iterator[TestClient]:
         english = store.load("mfa-kazakhstan-statement.en")  # no facts: its text may change
         store.add(english.model_copy(update={"id": ODD_ID, "title": HOSTILE, "text": HOSTILE}))
     with TestClient(create_app(str(web_db_copy))) as client:
-        response = post_form(client, 
-            "/login", data={"token": token, "next": "/reviews"}, follow_redirects=False
+        response = post_form(
+            client, "/login", data={"token": token, "next": "/reviews"}, follow_redirects=False
         )
         assert response.status_code == 303 and response.headers["location"] == "/reviews"
         yield client
@@ -230,8 +230,8 @@ def test_login_and_logout(pages: TestClient, signed_in: TestClient) -> None:
     assert wrong.status_code == 401 and "Unknown or revoked token" in wrong.text
     assert "communique_token" not in wrong.headers.get("set-cookie", "")
     assert "analyst" in _text(_html(signed_in.get("/")).xpath('//div[@class="session"]')[0])
-    elsewhere = post_form(signed_in, 
-        "/login", data={"token": "x", "next": "//evil.example"}, follow_redirects=False
+    elsewhere = post_form(
+        signed_in, "/login", data={"token": "x", "next": "//evil.example"}, follow_redirects=False
     )
     assert elsewhere.status_code == 401
     out = post_form(signed_in, "/logout", follow_redirects=False)
@@ -242,22 +242,23 @@ def test_the_login_cookie_is_httponly_and_strict(web_db_copy: Path) -> None:
     with open_store(str(web_db_copy)) as store:
         token = create_token(store, "analyst")
     with TestClient(create_app(str(web_db_copy))) as client:
-        response = post_form(client, 
-            "/login", data={"token": token, "next": "/documents"}, follow_redirects=False
+        response = post_form(
+            client, "/login", data={"token": token, "next": "/documents"}, follow_redirects=False
         )
         cookie = response.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=strict" in cookie
         assert response.headers["location"] == "/documents"
         # Never off the site, nor anywhere a browser would read as off the site.
         for elsewhere in ("//evil.example/", "/\t/evil.example", "/\\evil.example", "https://e.x"):
-            response = post_form(client, 
-                "/login", data={"token": token, "next": elsewhere}, follow_redirects=False
+            response = post_form(
+                client, "/login", data={"token": token, "next": elsewhere}, follow_redirects=False
             )
             assert response.headers["location"] == "/", elsewhere
 
 
 def test_a_review_form_signed_out_goes_to_login(pages: TestClient) -> None:
-    response = post_form(pages, 
+    response = post_form(
+        pages,
         f"/documents/{SENATE}/reviews",
         data={"fact": "event", "fact_id": "e0", "action": "confirm"},
         follow_redirects=False,
@@ -273,7 +274,8 @@ def test_correcting_an_actor_through_the_form(signed_in: TestClient) -> None:
     actor = next(a for a in signed_in.get(f"/api/records/{SENATE}").json()["actors"]
                  if a["name"] == "Маулен Ашимбаев")  # fmt: skip
     assert actor["country"] == "KZ"
-    response = post_form(signed_in, 
+    response = post_form(
+        signed_in,
         f"/documents/{SENATE}/reviews",
         data={
             "fact": "actor",
@@ -299,7 +301,8 @@ def test_correcting_an_actor_through_the_form(signed_in: TestClient) -> None:
 def test_a_confirm_ignores_stray_correction_fields_and_bad_values_say_why(
     signed_in: TestClient,
 ) -> None:
-    confirmed = post_form(signed_in, 
+    confirmed = post_form(
+        signed_in,
         f"/documents/{SENATE}/reviews",
         data={"fact": "event", "fact_id": "e0", "action": "confirm", "changes-type": "AGREE"},
         follow_redirects=False,
@@ -308,13 +311,15 @@ def test_a_confirm_ignores_stray_correction_fields_and_bad_values_say_why(
     page = _html(signed_in.get(f"/documents/{SENATE}"))
     (event,) = page.xpath('//li[@id="fact-event-e0"]')
     assert event.xpath('string(.//span[contains(@class, "review-status")])') == "confirmed"
-    wrong = post_form(signed_in, 
+    wrong = post_form(
+        signed_in,
         f"/documents/{SENATE}/reviews",
         data={"fact": "event", "fact_id": "e0", "action": "correct", "changes-date": "soon"},
     )
     assert wrong.status_code == 422
     assert "YYYY" in _text(lxml.html.fromstring(wrong.text).xpath('//p[@role="alert"]')[0])
-    missing = post_form(signed_in, 
+    missing = post_form(
+        signed_in,
         f"/documents/{SENATE}/reviews",
         data={"fact": "event", "fact_id": "e404", "action": "confirm"},
     )

@@ -28,9 +28,10 @@ from communique.store.filters import FilterError
 from communique.store.reviews import ReviewError
 from communique.store.store import Store, open_store
 from communique.store.target import Target, parse_target
-from communique.web import api, pages
-from communique.web.sessions import Sessions
+from communique.web import api, docs, pages
+from communique.web.headers import SecurityHeaders, security_headers
 from communique.web.rendering import error_page, is_api, public_message, validation_message
+from communique.web.sessions import Sessions
 from communique.web.views import NotFound
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -111,12 +112,17 @@ def create_app(target: str | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         openapi_tags=api.TAGS,
+        docs_url=None,  # web/docs.py serves them without a CDN or an inline script
+        redoc_url=None,
     )
     app.state.stores = stores
     app.state.sessions = Sessions()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount(docs.ASSETS_URL, StaticFiles(directory=docs.ASSETS_DIR), name="docs-assets")
     app.include_router(api.router)
+    app.include_router(docs.router)
     app.include_router(pages.router)
+    app.add_middleware(SecurityHeaders)
     _handle_errors(app)
     return app
 
@@ -164,4 +170,10 @@ def _handle_errors(app: FastAPI) -> None:
     async def unexpected(request: Request, error: Exception) -> Response:
         # A bug, not bad input: logged with its traceback, answered without internals.
         log.exception("unexpected error on %s", request.url.path, exc_info=error)
-        return answer(request, 500, "internal error: this request could not be answered")
+        # Answered outside the middleware (Starlette's last resort): the headers are added here.
+        return answer(
+            request,
+            500,
+            "internal error: this request could not be answered",
+            security_headers(request.url.path),
+        )

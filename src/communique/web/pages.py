@@ -20,7 +20,7 @@ from communique.store.tokens import authenticate, token_hash
 from communique.web import charts, views
 from communique.web.deps import Offset, StoreDep, get_store
 from communique.web.document_view import DocumentView, plover_types
-from communique.web.rendering import document_url, public_message, render
+from communique.web.rendering import document_url, palette_css, public_message, render
 from communique.web.sessions import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -113,6 +113,15 @@ def _list_page(
         {"filters": filters, "paged": paged, **(context or {})},
         status=422 if filters.error else 200,
         user=_user(request, store),
+    )
+
+
+@router.get("/palette.css")
+def palette() -> Response:
+    return Response(
+        palette_css(),
+        media_type="text/css; charset=utf-8",
+        headers={"Cache-Control": "public, max-age=3600"},
     )
 
 

@@ -100,6 +100,16 @@ def plover_color(event_type: str) -> str:
     return PLOVER_COLORS.get(event_type, OTHER_COLOR)
 
 
+def palette_css() -> str:
+    """The colour of each PLOVER type's chip as CSS (/palette.css), from PLOVER_COLORS: the pages
+    carry no style attribute, which their Content-Security-Policy would block."""
+    rules = [f".type-chip {{ --chip: {OTHER_COLOR}; }}"]
+    rules += [
+        f".type-chip.plover-{name} {{ --chip: {color}; }}" for name, color in PLOVER_COLORS.items()
+    ]
+    return "\n".join(rules) + "\n"
+
+
 def counted(number: int, noun: str) -> str:
     """ "1 event", "3 events": the English plural of the nouns the pages count."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

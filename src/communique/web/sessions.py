@@ -40,7 +40,9 @@ MAX_SESSIONS = 10_000
 _MAX_SECRET = 100
 
 FORBIDDEN_ORIGIN = "this form was sent from another site: reload the page and try again"
-FORBIDDEN_CSRF = "this form's security token is missing or out of date: reload the page and try again"
+FORBIDDEN_CSRF = (
+    "this form's security token is missing or out of date: reload the page and try again"
+)
 
 
 @dataclass(frozen=True)
