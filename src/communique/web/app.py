@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import duckdb
 import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,6 +36,9 @@ from communique.web.sessions import Sessions
 from communique.web.views import NotFound
 
 STATIC_DIR = Path(__file__).parent / "static"
+DATABASE_FAILED = (
+    "the database could not be read: its file may be damaged (the server's log has the details)"
+)
 log = logging.getLogger(__name__)
 
 DESCRIPTION = """\
@@ -159,6 +163,17 @@ def _handle_errors(app: FastAPI) -> None:
     async def store_error(request: Request, error: StoreError) -> Response:
         log.error("store error on %s: %s", request.url.path, error)
         return answer(request, 503, f"the database could not answer: {error}")
+
+    @app.exception_handler(duckdb.Error)
+    @app.exception_handler(psycopg.errors.DataCorrupted)
+    @app.exception_handler(psycopg.errors.IndexCorrupted)
+    async def database_failed(request: Request, error: Exception) -> Response:
+        # A damaged file (a block whose checksum fails), an invalidated DuckDB database, an I/O
+        # error: the database, not the request, is at fault. Bad SQL is a bug: a 500.
+        if isinstance(error, duckdb.ProgrammingError):
+            return await unexpected(request, error)
+        log.error("the database failed on %s: %s", request.url.path, error)
+        return answer(request, 503, DATABASE_FAILED)
 
     @app.exception_handler(psycopg.OperationalError)
     async def connection_lost(request: Request, error: psycopg.OperationalError) -> Response:
