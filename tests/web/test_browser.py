@@ -158,9 +158,11 @@ def test_pages_and_api_docs_run_under_the_content_security_policy(
     elsewhere: list[str] = []  # what was fetched from another host (a blocked load is not)
     page.on(
         "response",
-        lambda response: elsewhere.append(response.url)
-        if not response.url.startswith((live_server.url, "data:", "blob:"))
-        else None,
+        lambda response: (
+            elsewhere.append(response.url)
+            if not response.url.startswith((live_server.url, "data:", "blob:"))
+            else None
+        ),
     )
     page.goto(f"{live_server.url}/login?next=/documents/{SENATE}")
     page.fill("input[name=token]", live_server.token)
