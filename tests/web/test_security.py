@@ -67,6 +67,8 @@ def test_the_session_cookie_holds_a_random_id_never_the_token(site: Site) -> Non
     assert "httponly" in attributes and "samesite=strict" in attributes
     assert "secure" not in attributes  # plain http: a Secure cookie would never come back
     assert "signed in as analyst" in site.user().lower()
+    # Pages carrying the session's CSRF token stay out of shared caches.
+    assert site.client.get(f"/documents/{SENATE}").headers["cache-control"] == "no-store"
 
 
 def test_the_session_cookie_is_secure_under_https(web_db_copy: Path) -> None:

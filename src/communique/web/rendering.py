@@ -153,13 +153,14 @@ def render(
     user: str | None = None,
     headers: dict[str, str] | None = None,
 ) -> HTMLResponse:
+    # The token every form of the page carries (web/sessions.py); none on a page without forms.
+    csrf_token = getattr(request.state, "csrf_token", "")
     page = TEMPLATES.get_template(template).render(
-        request_path=request.url.path,
-        user=user,
-        # The token every form of the page carries (web/sessions.py); none on a page without forms.
-        csrf_token=getattr(request.state, "csrf_token", ""),
-        **context,
+        request_path=request.url.path, user=user, csrf_token=csrf_token, **context
     )
+    if csrf_token:
+        # A page holding someone's CSRF token is theirs alone: no shared cache may keep it.
+        headers = {**(headers or {}), "Cache-Control": "no-store"}
     return HTMLResponse(page, status_code=status, headers=headers)
 
 
