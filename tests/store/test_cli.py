@@ -196,3 +196,22 @@ def test_samples_folder_with_a_feed(tmp_path: Path) -> None:
         assert document.published == "2025-04-02T10:00:00Z"
         assert document.source == "МИД Казахстана"
         assert "консультации" in document.text
+
+
+def test_a_feed_entry_with_a_javascript_link_is_stored_without_it(tmp_path: Path) -> None:
+    feed = tmp_path / "news.rss"
+    feed.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Пресс-служба</title>
+<item><title>Визит</title><link>javascript:fetch('/logout',{method:'POST'})</link>
+<guid>visit-1</guid><description>Министр иностранных дел Казахстана провёл переговоры
+с послом Монголии в Астане. Стороны обсудили визит делегации.</description></item>
+</channel></rss>""",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "feed.duckdb")
+    result = cli("--db", db, "ingest", str(feed))
+    assert "1 stored" in result.stdout, result.output
+    with open_store(Target("duckdb", db)) as store:
+        assert store.document("visit-1").url is None
+        assert store.backend.rows("SELECT count(*) FROM documents WHERE url IS NOT NULL") == [(0,)]

@@ -64,6 +64,30 @@ def _unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+# What a browser sends as `Origin` with a form post to the TestClient's site.
+TEST_ORIGIN = "http://testserver"
+
+
+def csrf_token(client: Any) -> str:
+    """The CSRF token the forms of the client's pages carry: its session's when signed in,
+    else the sign-in form's (whose cookie the client keeps)."""
+    import lxml.html
+
+    page = lxml.html.fromstring(client.get("/login").text)
+    token = str(page.xpath('string(//input[@name="csrf_token"]/@value)'))
+    assert token, "the sign-in page has no CSRF token"
+    return token
+
+
+def post_form(client: Any, path: str, data: dict[str, str] | None = None, **options: Any) -> Any:
+    """`data` posted as a browser posts a page's form: with the page's CSRF token, from this
+    site's origin."""
+    headers = {"Origin": TEST_ORIGIN, **options.pop("headers", {})}
+    return client.post(
+        path, data={"csrf_token": csrf_token(client), **(data or {})}, headers=headers, **options
+    )
+
+
 def copy_db(source: Path, target: Path) -> Path:
     """Copy a closed DuckDB store (its WAL too, should one be left) to `target`."""
     shutil.copyfile(source, target)

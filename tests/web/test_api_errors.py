@@ -19,6 +19,8 @@ from httpx2 import Response
 
 from communique.store import open_store
 
+from .conftest import post_form
+
 DOCUMENT = "senate-kz-mongolia.ru"  # a bundled sample (samples/senate-kz-mongolia.ru.txt)
 REVIEWS = f"/api/documents/{DOCUMENT}/reviews"
 CONFIRM = {"fact": "event", "fact_id": "e0", "action": "confirm"}
@@ -469,7 +471,7 @@ def test_pages_escape_what_they_echo(client: TestClient, url: str) -> None:
 )
 def test_login_never_redirects_off_site(client: TestClient, web_app: Any, target: str) -> None:
     try:
-        response = client.post("/login", data={"token": web_app.token, "next": target})
+        response = post_form(client, "/login", data={"token": web_app.token, "next": target})
         assert response.status_code == 303
         assert response.headers["location"] == "/"
     finally:
@@ -477,7 +479,7 @@ def test_login_never_redirects_off_site(client: TestClient, web_app: Any, target
 
 
 def test_login_with_unknown_token_is_401(client: TestClient) -> None:
-    response = client.post("/login", data={"token": "nope", "next": "/"})
+    response = post_form(client, "/login", data={"token": "nope", "next": "/"})
     assert response.status_code == 401
     assert "set-cookie" not in response.headers
 
@@ -487,9 +489,9 @@ def test_page_review_needs_a_valid_cookie(client: TestClient) -> None:
     form = {"fact": "event", "fact_id": "e0", "action": "confirm"}
     for cookie in (None, "bogus"):
         if cookie:
-            client.cookies.set("communique_token", cookie)
+            client.cookies.set("communique_session", cookie)
         try:
-            response = client.post(f"/documents/{DOCUMENT}/reviews", data=form)
+            response = post_form(client, f"/documents/{DOCUMENT}/reviews", data=form)
         finally:
             client.cookies.clear()
         assert response.status_code == 303, (cookie, response.status_code)

@@ -17,6 +17,8 @@ from communique.store import open_store
 from communique.store.tokens import create_token
 from communique.web.app import create_app
 
+from .conftest import post_form
+
 SENATE = "senate-kz-mongolia.ru"
 ODD_ID = "odd/id #1 %ü?"  # a slash, a hash, a percent, a question mark, non-ASCII, spaces
 HOSTILE = '<script>alert("x")</script> & «кавычки»'
@@ -38,8 +40,8 @@ def signed_in(web_db_copy: Path) -> Iterator[TestClient]:
         english = store.load("mfa-kazakhstan-statement.en")  # no facts: its text may change
         store.add(english.model_copy(update={"id": ODD_ID, "title": HOSTILE, "text": HOSTILE}))
     with TestClient(create_app(str(web_db_copy))) as client:
-        response = client.post(
-            "/login", data={"token": token, "next": "/reviews"}, follow_redirects=False
+        response = post_form(
+            client, "/login", data={"token": token, "next": "/reviews"}, follow_redirects=False
         )
         assert response.status_code == 303 and response.headers["location"] == "/reviews"
         yield client
@@ -186,7 +188,9 @@ def test_the_actor_page(pages: TestClient) -> None:
     assert "Председатель" in positions and "Сенат Парламента Республики Казахстан" in positions
     counterparts = [a.text_content() for a in page.xpath('//ul[@class="counterparts"]//a')]
     assert "Дашзэгвийн Амарбаясгалан" in counterparts
-    assert page.xpath('//table[contains(@class, "events")]/tbody/tr/td/span[@class="type-chip"]')
+    assert page.xpath(
+        '//table[contains(@class, "events")]/tbody/tr/td/span[contains(@class, "type-chip")]'
+    )
 
 
 def test_the_agreements_register_filters(pages: TestClient) -> None:
@@ -205,7 +209,9 @@ def test_the_agreements_register_filters(pages: TestClient) -> None:
 
 def test_events_search_network_and_lists(pages: TestClient) -> None:
     events = _html(pages.get("/events?type=AGREE"))
-    chips = events.xpath('//table[contains(@class, "events")]//span[@class="type-chip"]/text()')
+    chips = events.xpath(
+        '//table[contains(@class, "events")]//span[contains(@class, "type-chip")]/text()'
+    )
     assert chips and set(chips) == {"AGREE"}
     found = _html(pages.get("/search?q=Хурал"))
     assert [unquote(a.get("href")) for a in found.xpath('//li[@class="result"]/a')] == [
@@ -224,38 +230,39 @@ def test_events_search_network_and_lists(pages: TestClient) -> None:
 
 
 def test_login_and_logout(pages: TestClient, signed_in: TestClient) -> None:
-    wrong = pages.post("/login", data={"token": "nope", "next": "/"})
+    wrong = post_form(pages, "/login", data={"token": "nope", "next": "/"})
     assert wrong.status_code == 401 and "Unknown or revoked token" in wrong.text
     assert "communique_token" not in wrong.headers.get("set-cookie", "")
     assert "analyst" in _text(_html(signed_in.get("/")).xpath('//div[@class="session"]')[0])
-    elsewhere = signed_in.post(
-        "/login", data={"token": "x", "next": "//evil.example"}, follow_redirects=False
+    elsewhere = post_form(
+        signed_in, "/login", data={"token": "x", "next": "//evil.example"}, follow_redirects=False
     )
     assert elsewhere.status_code == 401
-    out = signed_in.post("/logout", follow_redirects=False)
-    assert out.status_code == 303 and 'communique_token=""' in out.headers["set-cookie"]
+    out = post_form(signed_in, "/logout", follow_redirects=False)
+    assert out.status_code == 303 and 'communique_session=""' in out.headers["set-cookie"]
 
 
 def test_the_login_cookie_is_httponly_and_strict(web_db_copy: Path) -> None:
     with open_store(str(web_db_copy)) as store:
         token = create_token(store, "analyst")
     with TestClient(create_app(str(web_db_copy))) as client:
-        response = client.post(
-            "/login", data={"token": token, "next": "/documents"}, follow_redirects=False
+        response = post_form(
+            client, "/login", data={"token": token, "next": "/documents"}, follow_redirects=False
         )
         cookie = response.headers["set-cookie"].lower()
         assert "httponly" in cookie and "samesite=strict" in cookie
         assert response.headers["location"] == "/documents"
         # Never off the site, nor anywhere a browser would read as off the site.
         for elsewhere in ("//evil.example/", "/\t/evil.example", "/\\evil.example", "https://e.x"):
-            response = client.post(
-                "/login", data={"token": token, "next": elsewhere}, follow_redirects=False
+            response = post_form(
+                client, "/login", data={"token": token, "next": elsewhere}, follow_redirects=False
             )
             assert response.headers["location"] == "/", elsewhere
 
 
 def test_a_review_form_signed_out_goes_to_login(pages: TestClient) -> None:
-    response = pages.post(
+    response = post_form(
+        pages,
         f"/documents/{SENATE}/reviews",
         data={"fact": "event", "fact_id": "e0", "action": "confirm"},
         follow_redirects=False,
@@ -271,7 +278,8 @@ def test_correcting_an_actor_through_the_form(signed_in: TestClient) -> None:
     actor = next(a for a in signed_in.get(f"/api/records/{SENATE}").json()["actors"]
                  if a["name"] == "Маулен Ашимбаев")  # fmt: skip
     assert actor["country"] == "KZ"
-    response = signed_in.post(
+    response = post_form(
+        signed_in,
         f"/documents/{SENATE}/reviews",
         data={
             "fact": "actor",
@@ -297,7 +305,8 @@ def test_correcting_an_actor_through_the_form(signed_in: TestClient) -> None:
 def test_a_confirm_ignores_stray_correction_fields_and_bad_values_say_why(
     signed_in: TestClient,
 ) -> None:
-    confirmed = signed_in.post(
+    confirmed = post_form(
+        signed_in,
         f"/documents/{SENATE}/reviews",
         data={"fact": "event", "fact_id": "e0", "action": "confirm", "changes-type": "AGREE"},
         follow_redirects=False,
@@ -306,13 +315,15 @@ def test_a_confirm_ignores_stray_correction_fields_and_bad_values_say_why(
     page = _html(signed_in.get(f"/documents/{SENATE}"))
     (event,) = page.xpath('//li[@id="fact-event-e0"]')
     assert event.xpath('string(.//span[contains(@class, "review-status")])') == "confirmed"
-    wrong = signed_in.post(
+    wrong = post_form(
+        signed_in,
         f"/documents/{SENATE}/reviews",
         data={"fact": "event", "fact_id": "e0", "action": "correct", "changes-date": "soon"},
     )
     assert wrong.status_code == 422
     assert "YYYY" in _text(lxml.html.fromstring(wrong.text).xpath('//p[@role="alert"]')[0])
-    missing = signed_in.post(
+    missing = post_form(
+        signed_in,
         f"/documents/{SENATE}/reviews",
         data={"fact": "event", "fact_id": "e404", "action": "confirm"},
     )

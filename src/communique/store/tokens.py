@@ -71,6 +71,20 @@ def authenticate(store: Store, token: str | None) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
+def token_hash(token: str) -> str:
+    """What the store keeps of `token`: a signed-in page session keeps no more than this."""
+    return _hash(token)
+
+
+def author_of_hash(store: Store, stored_hash: str) -> str | None:
+    """The name of the live token whose hash is `stored_hash`, or None once it is revoked or
+    replaced: a session made with a token is checked with this on every request."""
+    rows = store.backend.rows(
+        "SELECT name FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL", [stored_hash]
+    )
+    return str(rows[0][0]) if rows else None
+
+
 def revoke_token(store: Store, name: str) -> bool:
     """Revoke `name`'s token; False when it has no live token."""
     with store.backend.transaction():

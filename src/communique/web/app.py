@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import duckdb
 import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,13 +26,18 @@ from communique.store.backends import StoreError, WriteConflict
 from communique.store.filters import FilterError
 from communique.store.reviews import ReviewError
 from communique.store.target import parse_target
-from communique.web import api, pages
+from communique.web import api, docs, pages
 from communique.web.control import ControlServer, socket_path
 from communique.web.database import Database
+from communique.web.headers import SecurityHeaders, security_headers
 from communique.web.rendering import error_page, is_api, public_message, validation_message
+from communique.web.sessions import Sessions
 from communique.web.views import NotFound
 
 STATIC_DIR = Path(__file__).parent / "static"
+DATABASE_FAILED = (
+    "the database could not be read: its file may be damaged (the server's log has the details)"
+)
 log = logging.getLogger(__name__)
 
 DESCRIPTION = """\
@@ -73,11 +79,17 @@ def create_app(target: str | None = None, *, token_control: bool = False) -> Fas
         description=DESCRIPTION,
         lifespan=lifespan,
         openapi_tags=api.TAGS,
+        docs_url=None,  # web/docs.py serves them without a CDN or an inline script
+        redoc_url=None,
     )
     app.state.database = database
+    app.state.sessions = Sessions()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount(docs.ASSETS_URL, StaticFiles(directory=docs.ASSETS_DIR), name="docs-assets")
     app.include_router(api.router)
+    app.include_router(docs.router)
     app.include_router(pages.router)
+    app.add_middleware(SecurityHeaders)
     _handle_errors(app)
     return app
 
@@ -121,6 +133,17 @@ def _handle_errors(app: FastAPI) -> None:
         log.error("store error on %s: %s", request.url.path, error)
         return answer(request, 503, f"the database could not answer: {error}")
 
+    @app.exception_handler(duckdb.Error)
+    @app.exception_handler(psycopg.errors.DataCorrupted)
+    @app.exception_handler(psycopg.errors.IndexCorrupted)
+    async def database_failed(request: Request, error: Exception) -> Response:
+        # A damaged file (a block whose checksum fails), an invalidated DuckDB database, an I/O
+        # error: the database, not the request, is at fault. Bad SQL is a bug: a 500.
+        if isinstance(error, duckdb.ProgrammingError):
+            return await unexpected(request, error)
+        log.error("the database failed on %s: %s", request.url.path, error)
+        return answer(request, 503, DATABASE_FAILED)
+
     @app.exception_handler(psycopg.OperationalError)
     async def connection_lost(request: Request, error: psycopg.OperationalError) -> Response:
         # The pool checks its connections before lending them: the next request reconnects.
@@ -131,4 +154,10 @@ def _handle_errors(app: FastAPI) -> None:
     async def unexpected(request: Request, error: Exception) -> Response:
         # A bug, not bad input: logged with its traceback, answered without internals.
         log.exception("unexpected error on %s", request.url.path, exc_info=error)
-        return answer(request, 500, "internal error: this request could not be answered")
+        # Answered outside the middleware (Starlette's last resort): the headers are added here.
+        return answer(
+            request,
+            500,
+            "internal error: this request could not be answered",
+            security_headers(request.url.path),
+        )

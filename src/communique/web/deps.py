@@ -18,8 +18,6 @@ from communique.store.store import Store
 from communique.store.tokens import authenticate
 from communique.web.views import MAX_LIMIT, MAX_OFFSET
 
-TOKEN_COOKIE = "communique_token"
-
 
 def get_store(request: Request) -> Iterator[Store]:
     """The request's own connection (web/database.py), closed when the request is done. Every
@@ -179,8 +177,3 @@ def token_author(
     if author is None:
         raise HTTPException(401, "unknown or revoked token", challenge)
     return author
-
-
-def cookie_author(request: Request, store: Store) -> str | None:
-    """Who the page's sign-in cookie names, if anyone."""
-    return authenticate(store, request.cookies.get(TOKEN_COOKIE))

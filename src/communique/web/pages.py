@@ -16,16 +16,28 @@ from starlette.datastructures import FormData
 from communique.store import reviews
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.store import Store
-from communique.store.tokens import authenticate
+from communique.store.tokens import authenticate, token_hash
 from communique.web import charts, views
-from communique.web.deps import TOKEN_COOKIE, Offset, StoreDep, cookie_author
+from communique.web.deps import Offset, StoreDep
 from communique.web.document_view import DocumentView, plover_types
-from communique.web.rendering import document_url, public_message, render
+from communique.web.rendering import document_url, palette_css, public_message, render
+from communique.web.sessions import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    check_csrf,
+    check_origin,
+    current_session,
+    forget,
+    keep_sign_in_csrf,
+    remember,
+    sessions_of,
+    sign_in_csrf,
+    signed_in,
+)
 
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50
-_COOKIE_DAYS = 30
 # The filters each list page offers (CLI option names), in the order its form shows them.
 _PAGE_FILTERS: dict[str, tuple[str, ...]] = {
     "documents": ("--country", "--topic", "--since", "--until", "--status"),
@@ -77,7 +89,7 @@ class PageFilters:
 
 
 def _user(request: Request, store: Store) -> str | None:
-    return cookie_author(request, store)
+    return signed_in(request, store)
 
 
 def _list_page(
@@ -101,6 +113,15 @@ def _list_page(
         {"filters": filters, "paged": paged, **(context or {})},
         status=422 if filters.error else 200,
         user=_user(request, store),
+    )
+
+
+@router.get("/palette.css")
+def palette() -> Response:
+    return Response(
+        palette_css(),
+        media_type="text/css; charset=utf-8",
+        headers={"Cache-Control": "public, max-age=3600"},
     )
 
 
@@ -230,6 +251,7 @@ def document_page(request: Request, store: StoreDep, document_id: str) -> HTMLRe
 async def review_form(request: Request, store: StoreDep, document_id: str) -> Response:
     """A review form of the document page: applied, then back to the document (303), the fact
     in view; signed out, to the sign-in page first."""
+    check_origin(request)
     form = await request.form()
     # The store and the review are blocking calls: off the event loop, like every other page.
     return await run_in_threadpool(_take_review, request, store, document_id, form)
@@ -237,11 +259,14 @@ async def review_form(request: Request, store: StoreDep, document_id: str) -> Re
 
 def _take_review(request: Request, store: Store, document_id: str, form: FormData) -> Response:
     views.checked_key(document_id, "document")
-    author = cookie_author(request, store)
-    if author is None:
+    session = current_session(request, store)
+    author = signed_in(request, store)
+    if session is None or author is None:
+        # Nothing is changed for a post without a session: it only leads to the sign-in page.
         return RedirectResponse(
             "/login?" + urlencode({"next": document_url(document_id)}), status_code=303
         )
+    check_csrf(form, session.csrf_token)
     fact = str(form.get("fact", ""))
     fact_id = str(form.get("fact_id", ""))
     action = str(form.get("action", ""))
@@ -383,45 +408,64 @@ def _local(target: str) -> str:
 def login_form(
     request: Request, store: StoreDep, next: Annotated[str, Query(max_length=2000)] = "/"
 ) -> HTMLResponse:
-    return render(
+    return _login_page(request, store, _local(next))
+
+
+def _login_page(
+    request: Request, store: Store | None, target: str, error: str | None = None
+) -> HTMLResponse:
+    """The sign-in form, its CSRF token in the form and in the `communique_csrf` cookie."""
+    user = _user(request, store) if store is not None else None
+    if user is None:
+        sign_in_csrf(request)
+    response = render(
         request,
         "login.html",
-        {"next": _local(next), "error": None},
-        user=_user(request, store),
+        {"next": target, "error": error},
+        status=401 if error else 200,
+        user=user,
     )
+    if user is None:
+        keep_sign_in_csrf(request, response)
+    return response
 
 
 @router.post("/login")
 async def login(request: Request, store: StoreDep) -> Response:
+    check_origin(request)
     form = await request.form()
     return await run_in_threadpool(_sign_in, request, store, form)
 
 
 def _sign_in(request: Request, store: Store, form: FormData) -> Response:
+    # The token the form was rendered with: the session's when someone is signed in already.
+    session = current_session(request, store)
+    check_csrf(form, session.csrf_token if session else request.cookies.get(CSRF_COOKIE))
     token = str(form.get("token", "")).strip()
     target = _local(str(form.get("next", "/")))
     author = authenticate(store, token)
     if author is None:
-        return render(
-            request,
-            "login.html",
-            {"next": target, "error": "Unknown or revoked token."},
-            status=401,
-        )
+        return _login_page(request, None, target, "Unknown or revoked token.")
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(
-        TOKEN_COOKIE,
-        token,
-        max_age=_COOKIE_DAYS * 24 * 3600,
-        httponly=True,
-        samesite="strict",
-        path="/",
-    )
+    sessions = sessions_of(request)
+    sessions.end(request.cookies.get(SESSION_COOKIE))  # a new session id for each sign-in
+    remember(request, response, sessions.start(token_hash(token)))
     return response
 
 
-@router.api_route("/logout", methods=["GET", "POST"])
-def logout() -> Response:
+@router.post("/logout")
+async def logout(request: Request, store: StoreDep) -> Response:
+    """Sign out (a post from the page header, with the session's CSRF token): the session is
+    ended on the server, not only its cookie deleted."""
+    check_origin(request)
+    form = await request.form()
+    return await run_in_threadpool(_sign_out, request, store, form)
+
+
+def _sign_out(request: Request, store: Store, form: FormData) -> Response:
+    session = current_session(request, store)
+    if session is not None:
+        check_csrf(form, session.csrf_token)
     response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(TOKEN_COOKIE, path="/", httponly=True, samesite="strict")
+    forget(request, response)
     return response

@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
+from communique.document import web_link
 from communique.web.views import country_name
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -99,6 +100,16 @@ def plover_color(event_type: str) -> str:
     return PLOVER_COLORS.get(event_type, OTHER_COLOR)
 
 
+def palette_css() -> str:
+    """The colour of each PLOVER type's chip as CSS (/palette.css), from PLOVER_COLORS: the pages
+    carry no style attribute, which their Content-Security-Policy would block."""
+    rules = [f".type-chip {{ --chip: {OTHER_COLOR}; }}"]
+    rules += [
+        f".type-chip.plover-{name} {{ --chip: {color}; }}" for name, color in PLOVER_COLORS.items()
+    ]
+    return "\n".join(rules) + "\n"
+
+
 def counted(number: int, noun: str) -> str:
     """ "1 event", "3 events": the English plural of the nouns the pages count."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
@@ -119,6 +130,7 @@ def _environment() -> jinja2.Environment:
         with_query=with_query,
         country_name=country_name,
         plover_color=plover_color,
+        web_link=web_link,  # a stored URL becomes a link only when it is http(s)
     )
     environment.filters.update(
         quote_id=quote_id,
@@ -141,9 +153,14 @@ def render(
     user: str | None = None,
     headers: dict[str, str] | None = None,
 ) -> HTMLResponse:
+    # The token every form of the page carries (web/sessions.py); none on a page without forms.
+    csrf_token = getattr(request.state, "csrf_token", "")
     page = TEMPLATES.get_template(template).render(
-        request_path=request.url.path, user=user, **context
+        request_path=request.url.path, user=user, csrf_token=csrf_token, **context
     )
+    if csrf_token:
+        # A page holding someone's CSRF token is theirs alone: no shared cache may keep it.
+        headers = {**(headers or {}), "Cache-Control": "no-store"}
     return HTMLResponse(page, status_code=status, headers=headers)
 
 
