@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from communique.export.cells import csv_cell
 from communique.export.gdelt import gdelt_row
 from communique.export.plover import plover_event
 from communique.store.queries import Table
@@ -45,15 +46,14 @@ def _jsonl(table: Table, path: Path) -> None:
             handle.write("\n")
 
 
-def _csv(table: Table, path: Path) -> None:
-    # Lists as JSON in their cell: unambiguous, and read back by any CSV reader plus a JSON parser.
-    with path.open("w", encoding="utf-8", newline="") as handle:
+def _csv(table: Table, path: Path, *, bom: bool = True) -> None:
+    """Lists as JSON in their cell (unambiguous, read back by any CSV reader plus a JSON parser);
+    UTF-8 with a byte-order mark unless asked not to, so a spreadsheet reads Cyrillic as UTF-8."""
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(table.columns)
         for row in table.rows:
-            writer.writerow(
-                json.dumps(v, ensure_ascii=False) if isinstance(v, list) else _plain(v) for v in row
-            )
+            writer.writerow(csv_cell(v) for v in row)
 
 
 def _sql_type(values: list[Any]) -> str:
