@@ -75,6 +75,22 @@ DEFAULTS = {
 }  # fmt: skip
 
 
+# A planned (future-tense) event as the manual codes future actions: cooperative CONSULT,
+# SUPPORT, COOPERATE and AID are AGREE ("reported in future tense ... should be coded as AGREE"),
+# an announced retreat is CONCEDE, a future concession stays CONCEDE. `cameo` is the CAMEO 03
+# (intent) code of the same meaning, for CAMEO-coded exports; None keeps the event's own code.
+# Categories not listed have no future form in the manual: exports mark them (context "future").
+FUTURE = {
+    "AGREE": {"plover": "AGREE", "cameo": None},
+    "CONSULT": {"plover": "AGREE", "cameo": "036"},
+    "SUPPORT": {"plover": "AGREE", "cameo": "032"},
+    "COOPERATE": {"plover": "AGREE", "cameo": "031"},
+    "AID": {"plover": "AGREE", "cameo": "033"},
+    "CONCEDE": {"plover": "CONCEDE", "cameo": "035"},
+    "RETREAT": {"plover": "CONCEDE", "cameo": "035"},
+}
+
+
 def read_lookup(path: Path) -> dict[str, str]:
     """A GDELT lookup table: header row, then code TAB value."""
     rows = path.read_text(encoding="utf-8").splitlines()[1:]
@@ -126,7 +142,9 @@ def build(folder: Path, vocabulary: dict[str, object]) -> dict[str, object]:
         if unknown:
             raise ValueError(f"CAMEO {code}: contexts {sorted(unknown)} are not the manual's")
         codes[code] = entry
-    return {"source": SOURCES, "defaults": DEFAULTS, "roots": roots, "codes": codes}
+    return {
+        "source": SOURCES, "defaults": DEFAULTS, "future": FUTURE, "roots": roots, "codes": codes
+    }  # fmt: skip
 
 
 def main(folder: str) -> None:
@@ -136,7 +154,7 @@ def main(folder: str) -> None:
         f"    {json.dumps(c)}: {json.dumps(v, ensure_ascii=False)}"
         for c, v in table["codes"].items()  # type: ignore[attr-defined]
     ]
-    head = {k: table[k] for k in ("source", "defaults", "roots")}
+    head = {k: table[k] for k in ("source", "defaults", "future", "roots")}
     text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
     OUTPUT.write_text(text + ',\n  "codes": {\n' + ",\n".join(lines) + "\n  }\n}\n", "utf-8")
 

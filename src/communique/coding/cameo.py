@@ -41,11 +41,13 @@ class CameoTable:
         codes: dict[str, CameoCode],
         roots: dict[str, tuple[str, float]],
         defaults: dict[str, str],
+        future: dict[str, dict[str, str | None]],
         source: dict[str, str],
     ) -> None:
         self._codes = codes
         self._roots = roots
         self._defaults = defaults
+        self._future = future
         self.source = source
 
     def __contains__(self, code: str) -> bool:
@@ -74,6 +76,16 @@ class CameoTable:
         """The code an event of this PLOVER category gets when nothing narrows it."""
         return self.code(self._defaults[plover])
 
+    def future(self, plover: str) -> tuple[str, CameoCode | None] | None:
+        """How the PLOVER manual codes a planned event of this category: its PLOVER category
+        and the CAMEO intent code of the same meaning (None: the event's own code); None when
+        the manual gives the category no future form."""
+        found = self._future.get(plover)
+        if found is None:
+            return None
+        cameo = found["cameo"]
+        return str(found["plover"]), self.code(cameo) if cameo else None
+
     def categories(self) -> tuple[str, ...]:
         return tuple(sorted(self._defaults))
 
@@ -93,7 +105,9 @@ def cameo_table(path: Path = TABLE_PATH) -> CameoTable:
         for code, entry in data["codes"].items()
     }
     roots = {root: (entry["name"], entry["goldstein"]) for root, entry in data["roots"].items()}
-    return CameoTable(codes, roots, dict(data["defaults"]), dict(data["source"]))
+    return CameoTable(
+        codes, roots, dict(data["defaults"]), dict(data["future"]), dict(data["source"])
+    )
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,8 @@ def predicted_relations(record: Record) -> list[PredictedRelation]:
       the evidence sentence.
     * PARTICIPANT_IN, actor mention -> event span: each stated source and target actor of an
       event not negated, by its mention nearest the trigger in the evidence.
-    * ORGANIZES, actor mention -> event span: the source of a CAMEO 043 (host a visit) event ("принял делегацию").
+    * ORGANIZES, actor mention -> event span: the source of a CAMEO 043 (host a visit) event
+      ("принял делегацию").
     * POINT_IN_TIME, event span -> date span: an event date written in the text.
     * TAKES_PLACE_IN, event span -> place mention: the event's location actor, by its mention
       nearest the trigger in the evidence.
