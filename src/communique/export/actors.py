@@ -73,10 +73,9 @@ def code_actor(stored: dict[str, Any]) -> CodedActor:
     """An actor as `queries.event_details` gives it, coded."""
     roles: list[dict[str, str | None]] = []
     office = None
-    kb = _knowledge()
     international = None
     for title in [o["position"] for o in stored["occupations"]] + stored["positions"]:
-        position = kb.position(title)
+        position = _position(title)
         if position is not None:
             office = office or position.en
             roles.append(_codes()["position_categories"].get(position.category) or {})
@@ -100,6 +99,12 @@ def code_actor(stored: dict[str, Any]) -> CodedActor:
         kb_id=stored["kb_id"],
         office=office,
     )
+
+
+@cache
+def _position(title: str) -> Any:
+    """The knowledge base's title in `title` (a morphological lookup: asked once per title)."""
+    return _knowledge().position(title)
 
 
 def _organization(kb_id: str | None) -> Any:
