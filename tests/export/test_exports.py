@@ -19,7 +19,7 @@ from communique.export.plover import plover_schema
 from communique.record import Record
 from communique.store import Target, open_store
 from communique.store.cli.common import TableFormat, render
-from communique.store.queries import Table
+from communique.store.queries import Table, lead_end
 
 from .conftest import HOSTILE_TITLE, LEAD, release
 
@@ -236,3 +236,11 @@ def test_documents_export_reads_back_as_documents(stored: Target, tmp_path: Path
          "--what", "records", "-c", "KZ"],
     )  # fmt: skip
     assert filtered.exit_code == 2 and "--country" in filtered.output
+
+
+def test_the_lead_is_the_first_paragraph_that_ends_a_sentence() -> None:
+    text = (
+        "Фото: пресс-служба\n\nПрезидент встретился с послом. Стороны обсудили торговлю.\nДалее.\n"
+    )
+    assert text[: lead_end(text)].strip().endswith("обсудили торговлю.")
+    assert lead_end("Одна строка без точки") == len("Одна строка без точки")
