@@ -617,9 +617,10 @@ def _column_values(
             if "cameo" not in changes:
                 row = _fact_row(backend, document.id, fact, fact_id)
                 if cameo_table().code(row["cameo"]).plover != values["type"]:
-                    values |= _cameo_columns(cameo_table().default_for(values["type"]).code)
+                    code = cameo_table().default_for(values["type"]).code
+                    values |= _cameo_columns(code, with_mode="mode" not in changes)
         elif fact == "event" and name == "cameo":
-            values |= _cameo_columns(value)
+            values |= _cameo_columns(value, with_mode="mode" not in changes)
             if "type" not in changes:
                 values["type"] = _cameo(value).plover
         elif name == "status":
@@ -652,9 +653,12 @@ def _event_type(backend: Backend, document_id: str, event_id: str, changes: dict
     return str(_fact_row(backend, document_id, "event", event_id)["type"])
 
 
-def _cameo_columns(code: str) -> dict[str, Any]:
+def _cameo_columns(code: str, *, with_mode: bool) -> dict[str, Any]:
+    """A new code's columns; `with_mode`: its mode too, as a mode belongs to its category (a
+    CONSULT's `visit` is no AGREE's), unless the review sets the mode itself."""
     entry = _cameo(code)
-    return {"cameo": entry.code, "cameo_name": entry.name, "goldstein": entry.goldstein}
+    columns = {"cameo": entry.code, "cameo_name": entry.name, "goldstein": entry.goldstein}
+    return columns | ({"mode": entry.mode} if with_mode else {})
 
 
 def _actors(backend: Backend, document_id: str, value: str, name: str) -> tuple[list[str], list]:
