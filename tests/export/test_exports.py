@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -14,7 +15,7 @@ from typer.testing import CliRunner, Result
 from communique.cli.main import app
 from communique.document import Document
 from communique.export.cells import csv_cell, neutralised
-from communique.export.gdelt import COLUMNS
+from communique.export.gdelt import COLUMNS, dated
 from communique.export.plover import plover_schema
 from communique.record import Record
 from communique.store import Target, open_store
@@ -244,3 +245,15 @@ def test_the_lead_is_the_first_paragraph_that_ends_a_sentence() -> None:
     )
     assert text[: lead_end(text)].strip().endswith("обсудили торговлю.")
     assert lead_end("Одна строка без точки") == len("Одна строка без точки")
+
+
+def test_an_export_date_is_never_blank_and_says_where_it_came_from() -> None:
+    def details(value: str | None, precision: str | None, published: str | None) -> dict:
+        return {"date_value": value, "date_precision": precision, "published_date": published}
+
+    assert dated(details("2025-05-20", "day", "2025-03-12")) == (date(2025, 5, 20), "text")
+    assert dated(details("2025-05", "month", "2025-03-12")) == (date(2025, 3, 12), "published")
+    assert dated(details("2024-06", "month", None)) == (date(2024, 6, 1), "period")
+    assert dated(details("2024", "year", None)) == (date(2024, 1, 1), "period")
+    stored = "2026-01-02T10:00:00+00:00"
+    assert dated(details(None, None, None), stored) == (date(2026, 1, 2), "stored")

@@ -78,7 +78,7 @@ def gdelt_row(row: dict[str, Any], details: dict[str, Any]) -> list[str] | None:
     targets = [code_actor(a) for a in details["target"]]
     if row["joint"] and not targets and len(sources) > 1:
         sources, targets = sources[:1], sources[1:2]
-    day = event_day(details, row.get("stored_at"))
+    day, _ = dated(details, row.get("stored_at"))
     values: dict[str, Any] = dict.fromkeys(COLUMNS, "")
     values |= dict.fromkeys(_ZERO_WHEN_UNKNOWN, 0)
     values |= _actor_fields(1, sources[0] if sources else None)
@@ -97,19 +97,31 @@ def gdelt_row(row: dict[str, Any], details: dict[str, Any]) -> list[str] | None:
     return [_clean(values[c]) for c in COLUMNS]
 
 
-def event_day(details: dict[str, Any], stored_at: Any = None) -> Date:
-    """The day the event took place when the text gives it, else the release's date, else the
-    day it was stored: GDELT's SQLDATE is never blank."""
-    if details["date_precision"] == "day" and details["date_value"]:
-        return Date.fromisoformat(details["date_value"][:10])
-    for value in (details["published_date"], stored_at):
-        text = value.isoformat() if hasattr(value, "isoformat") else value
-        if text and len(text) >= 10:
-            try:
-                return Date.fromisoformat(text[:10])
-            except ValueError:
-                continue
-    return Date.today()
+def dated(details: dict[str, Any], stored_at: Any = None) -> tuple[Date, str]:
+    """The day an export gives an event, and how it was found: `text` (the day the text gives),
+    `published` (the release's date), `period` (the first day of the month or year the text
+    gives, for a release with no date), `stored` (the day it was stored). GDELT's SQLDATE and
+    PLOVER's date are never blank."""
+    value, precision = details["date_value"], details["date_precision"]
+    if precision == "day" and value:
+        return Date.fromisoformat(value[:10]), "text"
+    published = _day(details["published_date"])
+    if published:
+        return published, "published"
+    if value:
+        year, month = int(value[:4]), int(value[5:7]) if len(value) >= 7 else 1
+        return Date(year, month, 1), "period"
+    return _day(stored_at) or Date.today(), "stored"
+
+
+def _day(value: Any) -> Date | None:
+    text = value.isoformat() if hasattr(value, "isoformat") else value
+    if not text or len(text) < 10:
+        return None
+    try:
+        return Date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 def _actor_fields(number: int, actor: CodedActor | None) -> dict[str, Any]:

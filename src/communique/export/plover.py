@@ -14,7 +14,7 @@ from typing import Any
 
 from communique.coding import cameo_table
 from communique.export.actors import CodedActor, code_actor
-from communique.export.gdelt import event_day
+from communique.export.gdelt import dated
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "plover-event.schema.json"
 CODEBOOK = "PLOVER manual (Open Event Data Alliance), Draft 0.8 CAMEO-to-PLOVER table"
@@ -51,7 +51,7 @@ def plover_event(row: dict[str, Any], details: dict[str, Any]) -> dict[str, Any]
         actors, recipients, mode = recipients, actors, "visit"
     if category != row["type"]:
         mode = None  # a mode belongs to its category; AGREE has none
-    day = event_day(details, row.get("stored_at"))
+    day, dated_by = dated(details, row.get("stored_at"))
     record: dict[str, Any] = {
         "id": f"{row['document_id']}/{row['event_id']}",
         "date": day.isoformat(),
@@ -80,8 +80,8 @@ def plover_event(row: dict[str, Any], details: dict[str, Any]) -> dict[str, Any]
             "sources": row["sources"],
             "date_stated": details["date_value"],
             "date_precision": details["date_precision"],
-            # how `date` was found: the text's own day, else the release's date
-            "dated_by": "text" if details["date_precision"] == "day" else "published",
+            # how `date` was found: text, published, period (a month or year's first day), stored
+            "dated_by": dated_by,
             "evidence": {
                 "document_id": row["document_id"],
                 "start": row["span_start"],
