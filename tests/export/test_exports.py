@@ -257,3 +257,25 @@ def test_an_export_date_is_never_blank_and_says_where_it_came_from() -> None:
     assert dated(details("2024", "year", None)) == (date(2024, 1, 1), "period")
     stored = "2026-01-02T10:00:00+00:00"
     assert dated(details(None, None, None), stored) == (date(2026, 1, 2), "stored")
+
+
+def test_a_records_export_moves_a_database_losslessly(stored: Target, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    export(stored, first, "-f", "jsonl", "--what", "records")
+    moved = Target("duckdb", str(tmp_path / "moved.duckdb"))
+    loaded = runner.invoke(app, ["--db", moved.location, "load", str(first)])
+    assert loaded.exit_code == 0, loaded.output
+    assert "1 stored" in loaded.output
+    export(moved, second, "-f", "jsonl", "--what", "records")
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+    again = runner.invoke(app, ["--db", moved.location, "load", str(first)])
+    assert again.exit_code == 0 and "1 skipped as duplicates" in again.output
+
+
+def test_load_reports_a_line_that_is_no_record(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(release().model_dump_json() + '\n{"id": "x"}\n', encoding="utf-8")
+    target = tmp_path / "bad.duckdb"
+    result = runner.invoke(app, ["--db", str(target), "load", str(bad)])
+    assert result.exit_code == 6
+    assert "line 2: not a record" in result.output and "1 stored" in result.output
