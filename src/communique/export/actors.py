@@ -33,8 +33,9 @@ class CodedActor:
 
     @property
     def cameo_code(self) -> str:
-        """GDELT's ActorCode: the country code followed by the role codes ("KAZGOV")."""
-        return (self.cameo_country or "") + "".join(self.cameo_roles[:1])
+        """GDELT's ActorCode, the complete raw CAMEO code: the country code followed by the role
+        codes, as many as GDELT's three Type fields ("KAZLEG")."""
+        return (self.cameo_country or "") + "".join(self.cameo_roles[:3])
 
 
 @cache
