@@ -115,18 +115,64 @@ def annotate_many(texts: list[str]) -> list[Annotation]:
         doc = natasha.Doc(text)
         doc.segment(segmenter)
         docs.append(doc)
-    sentences = [[tok.text for tok in sent.tokens] for doc in docs for sent in doc.sents]
+    pieces = [[piece for sent in doc.sents for piece in _pieces(sent)] for doc in docs]
+    sentences = [
+        [tok.text for tok in piece.tokens] for doc_pieces in pieces for piece in doc_pieces
+    ]
     morph = iter(_map_by_length(models.morph_tagger, sentences))
     syntax = iter(_map_by_length(models.syntax_parser, sentences))
     annotations = []
-    for doc in docs:
+    for doc, doc_pieces in zip(docs, pieces, strict=True):
         annotation = Annotation(text=doc.text)
-        for sent in doc.sents:
-            _add_sentence(annotation, sent, next(morph), next(syntax))
+        for piece in doc_pieces:
+            _add_sentence(annotation, piece, next(morph), next(syntax))
         doc.tag_ner(models.ner_tagger)
         annotation.ner = _ner_spans(annotation, doc)
         annotations.append(annotation)
     return annotations
+
+
+# The syntax parser scores every pair of a sentence's tokens: its time and memory grow with the
+# square of the sentence's length (a 50 KB text with no full stop took gigabytes). Longer runs of
+# tokens go to the models in pieces of at most this many, so any document costs memory bounded
+# by this length and time linear in its own. Far above real sentences: the longest of
+# FactRuEval's 1,534 has 198 tokens, of the Kazakh releases' 335 has 45.
+MAX_SENTENCE_TOKENS = 256
+# Punctuation that ends a clause: a piece is cut after the last one in its second half, so that
+# clauses stay whole where the text has them.
+_CLAUSE_ENDS = frozenset(",;:—–()")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A sentence, or one piece of an over-long one: what the taggers see as a sentence."""
+
+    start: int
+    stop: int
+    tokens: list[Any]
+
+
+def _pieces(sent: Any) -> list[_Piece]:
+    """`sent` whole, or cut into pieces of at most MAX_SENTENCE_TOKENS tokens."""
+    tokens: list[Any] = sent.tokens
+    pieces: list[_Piece] = []
+    start = sent.start
+    while len(tokens) > MAX_SENTENCE_TOKENS:
+        cut = _cut(tokens)
+        pieces.append(_Piece(start, tokens[cut - 1].stop, tokens[:cut]))
+        tokens = tokens[cut:]
+        start = tokens[0].start
+    pieces.append(_Piece(start, sent.stop, tokens))
+    return pieces
+
+
+def _cut(tokens: list[Any]) -> int:
+    """How many of `tokens` the next piece takes: up to the last clause end in the second half
+    of the longest piece allowed, else the longest piece."""
+    for position in range(MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS // 2, -1):
+        if tokens[position - 1].text in _CLAUSE_ENDS:
+            return position
+    return MAX_SENTENCE_TOKENS
 
 
 def _add_sentence(annotation: Annotation, sent: Any, morph: Any, syntax: Any) -> None:
