@@ -30,6 +30,7 @@ from communique.store.cli.common import (
 )
 from communique.store.filters import FilterError
 from communique.store.queries import run
+from communique.store.store import write_error_code
 
 
 class ExportFormat(StrEnum):
@@ -93,6 +94,6 @@ def export(
             return
     try:
         write_export(table, what.value, output_format.value, output)
-    except OSError as error:
-        fail(f"cannot write {output}: {error}", 1)
+    except OSError as error:  # nothing half-written: the file is renamed into place when whole
+        fail(f"cannot write {output}: {error}", write_error_code(error))
     err.print(f"{len(table.rows)} {what.value} written to {output}")
