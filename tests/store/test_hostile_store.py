@@ -8,6 +8,7 @@ import importlib
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,3 +148,31 @@ def test_a_full_disk_during_export_is_a_clear_error(
         assert result.exit_code == 11, result.output
         assert "No space left on device" in result.output
         assert sorted(p.name for p in disk.iterdir()) == ["filler"]  # no half-written file
+
+
+def test_ingest_of_a_hostile_folder_stores_only_its_own_regular_files(tmp_path: Path) -> None:
+    """`ln -s /etc/shadow t/x.txt; communique ingest t`, with a FIFO beside it and a record that
+    holds a lone surrogate: the run ends, stores the good document, and says why for each."""
+    secret = tmp_path / "shadow"
+    secret.write_text("Пароль администратора сервера: совершенно секретно.", encoding="utf-8")
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "x.txt").symlink_to(secret)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "news.jsonl").write_text(
+        json.dumps({"id": "ok", "text": SENTENCES[0]}) + "\n"
+        '{"id": "bad", "text": "Посол \\ud800 прибыл."}\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.duckdb"
+    command = [sys.executable, "-m", "communique.cli.main", "--db", str(db), "ingest", str(folder)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 6, done.stdout + done.stderr  # the first failure: news.jsonl line 2
+    assert "1 read, 1 stored" in done.stdout and "3 failed" in done.stdout
+    assert "line 2: 'text' holds the lone surrogate" in done.stdout
+    assert "pipe.txt: a named pipe (FIFO), skipped unread" in done.stdout
+    assert "x.txt: a symbolic link, not followed" in done.stdout
+    assert "Traceback" not in done.stderr
+    with open_store(Target("duckdb", str(db))) as store:
+        texts = [row[0] for row in store.backend.rows("SELECT text FROM documents")]
+    assert texts == [SENTENCES[0]]

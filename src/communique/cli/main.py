@@ -120,10 +120,17 @@ def extract(
             "ones are skipped with exit code 7.",
         ),
     ] = DEFAULT_MAX_BYTES,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="in folders, follow symbolic links (only to files inside the folder given)",
+        ),
+    ] = False,
 ) -> None:
     """Read, extract, write, report; the help text is EXTRACT_HELP and EXIT_CODES."""
     err = Console(stderr=True, soft_wrap=True, highlight=False)
-    documents, failures = _read(paths, max_bytes)
+    documents, failures = _read(paths, max_bytes, follow_symlinks)
     for failure in failures:
         err.print(f"[red]error[/red] {escape(describe_failure(failure, max_bytes))}")
     records = _extract_all(documents, err)
@@ -140,8 +147,14 @@ def extract(
     raise typer.Exit(exit_code(failures, records))
 
 
-def _read(paths: list[str], max_bytes: int) -> tuple[list[Document], list[ReadFailure]]:
-    return split_results(item for path in paths for item in read_path(path, max_bytes=max_bytes))
+def _read(
+    paths: list[str], max_bytes: int, follow_symlinks: bool
+) -> tuple[list[Document], list[ReadFailure]]:
+    return split_results(
+        item
+        for path in paths
+        for item in read_path(path, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+    )
 
 
 def describe_failure(failure: ReadFailure, max_bytes: int) -> str:

@@ -72,10 +72,15 @@ def read_path(
     if not root.is_dir():
         yield from read_file(root, doc_id=root.stem, fmt=fmt, max_bytes=max_bytes)
         return
-    files, skipped = walk(root, follow_symlinks=follow_symlinks)
-    yield from skipped
-    for file, doc_id in _file_ids(root, files).items():
-        yield from read_file(file, doc_id=doc_id, fmt=fmt, max_bytes=max_bytes, regular_only=True)
+    entries = walk(root, follow_symlinks=follow_symlinks)
+    ids = _file_ids(root, [entry for entry in entries if isinstance(entry, Path)])
+    for entry in entries:
+        if isinstance(entry, ReadFailure):
+            yield entry
+        else:
+            yield from read_file(
+                entry, doc_id=ids[entry], fmt=fmt, max_bytes=max_bytes, regular_only=True
+            )
 
 
 def read_bytes(
@@ -106,10 +111,11 @@ def _check_format(fmt: str | None) -> None:
         raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
 
 
-def walk(root: Path, *, follow_symlinks: bool = False) -> tuple[list[Path], list[ReadFailure]]:
-    """The files under `root` in sorted order (hidden entries skipped), and a ReadFailure for
+def walk(root: Path, *, follow_symlinks: bool = False) -> list[Path | ReadFailure]:
+    """The files under `root` (hidden entries skipped), and in their place a ReadFailure for
     each entry left out: a folder that cannot be listed, a symbolic link not followed (every
-    one, unless `follow_symlinks`; even then one that leads out of `root`, or nowhere)."""
+    one, unless `follow_symlinks`; even then one that leads out of `root`, or nowhere). Sorted
+    by path, so that the first failure of a run is the first in the folder's order."""
     inside = root.resolve()
     files: list[Path] = []
     skipped: list[ReadFailure] = []
@@ -135,7 +141,16 @@ def walk(root: Path, *, follow_symlinks: bool = False) -> tuple[list[Path], list
         )
     for error in errors:
         skipped.append(failure(UnreadableInputError(_reason(error)), source=str(error.filename)))
-    return sorted(files, key=lambda file: file.relative_to(root).parts), skipped
+    entries: list[Path | ReadFailure] = [*files, *skipped]
+    return sorted(entries, key=lambda entry: _relative_parts(entry, root))
+
+
+def _relative_parts(entry: Path | ReadFailure, root: Path) -> tuple[str, ...]:
+    path = entry if isinstance(entry, Path) else Path(entry.source)
+    try:
+        return path.relative_to(root).parts
+    except ValueError:  # an error about the root itself
+        return ()
 
 
 def _admitted(entry: Path, follow: bool, inside: Path, skipped: list[ReadFailure]) -> bool:

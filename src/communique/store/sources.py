@@ -19,7 +19,7 @@ from communique.errors import (
     MalformedInputError,
     UnreadableInputError,
 )
-from communique.ingest import ReadResult, read_path
+from communique.ingest import ReadFailure, ReadResult, read_path
 from communique.ingest.documents import check_id, html_document, with_language
 from communique.ingest.reader import read_file, walk
 from communique.ingest.results import failure
@@ -39,10 +39,11 @@ def read_sources(
     for path in paths:
         root = Path(path)
         if path != "-" and root.is_dir() and _has_feeds(root, follow_symlinks):
-            files, skipped = walk(root, follow_symlinks=follow_symlinks)
-            yield from skipped
-            for file in files:
-                yield from _read_one(file, max_bytes)
+            for entry in walk(root, follow_symlinks=follow_symlinks):
+                if isinstance(entry, ReadFailure):
+                    yield entry
+                else:
+                    yield from _read_one(entry, max_bytes)
         elif path != "-" and root.is_file() and is_feed(root):
             yield from read_feed(root, max_bytes=max_bytes)
         else:
@@ -60,8 +61,8 @@ def _read_one(file: Path, max_bytes: int) -> Iterator[ReadResult]:
 
 
 def _has_feeds(root: Path, follow_symlinks: bool) -> bool:
-    files, _ = walk(root, follow_symlinks=follow_symlinks)
-    return any(file.is_file() and is_feed(file) for file in files)
+    files = walk(root, follow_symlinks=follow_symlinks)
+    return any(isinstance(f, Path) and f.is_file() and is_feed(f) for f in files)
 
 
 def is_feed(file: Path) -> bool:
