@@ -1,3 +1,8 @@
+import importlib
+from dataclasses import replace
+
+import pytest
+
 from communique.nlp import annotate, lemma_key
 from communique.nlp.translit import transliterate
 
@@ -90,3 +95,33 @@ def test_a_run_of_tokens_with_no_punctuation_is_cut_at_the_limit() -> None:
     sizes = [s.last_token - s.first_token for s in annotation.sentences]
     assert sizes == [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 10]
     assert annotation.sentences[0].start == 0 and annotation.sentences[-1].end == len(text)
+
+
+def test_a_long_text_is_tagged_for_names_in_windows_of_whole_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from communique.nlp.models import natasha_models
+
+    # the module: communique.nlp exports its function `annotate` under the same name
+    annotate_module = importlib.import_module("communique.nlp.annotate")
+
+    tagger = natasha_models().ner_tagger
+    lengths: list[int] = []
+
+    def measured(text: str) -> object:
+        lengths.append(len(text))
+        return tagger(text)
+
+    monkeypatch.setattr(annotate_module, "NER_WINDOW_CHARACTERS", 2_000)
+    models = natasha_models()
+    monkeypatch.setattr(
+        annotate_module, "natasha_models", lambda: replace(models, ner_tagger=measured)
+    )
+    sentence = "Сергей Лавров встретился в Москве с министром иностранных дел Японии. "
+    text = sentence * 100
+    annotation = annotate(text)
+    assert len(lengths) > 1 and max(lengths) <= 2_000
+    names = [text[s.start : s.end] for s in annotation.ner if s.type == "PER"]
+    assert names == ["Сергей Лавров"] * 100
+    places = [text[s.start : s.end] for s in annotation.ner if s.type == "LOC"]
+    assert places.count("Москве") == 100

@@ -126,10 +126,45 @@ def annotate_many(texts: list[str]) -> list[Annotation]:
         annotation = Annotation(text=doc.text)
         for piece in doc_pieces:
             _add_sentence(annotation, piece, next(morph), next(syntax))
-        doc.tag_ner(models.ner_tagger)
-        annotation.ner = _ner_spans(annotation, doc)
+        annotation.ner = _ner_spans(annotation, _names(models.ner_tagger, doc.text, doc_pieces))
         annotations.append(annotation)
     return annotations
+
+
+# The NER model reads a text as one sequence: its memory grows with the text's length (a 540,000
+# character text took 1.4 GB). A longer text is tagged in windows of whole sentences (or pieces)
+# of about this many characters, so memory stays bounded; a text this short or shorter, as every
+# news release is, is tagged whole, exactly as before.
+NER_WINDOW_CHARACTERS = 20_000
+
+
+def _names(tagger: Any, text: str, pieces: list[_Piece]) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each name the NER model finds in `text`."""
+    if not text.strip():
+        return []
+    if len(text) <= NER_WINDOW_CHARACTERS:
+        return [(span.type, span.start, span.stop) for span in tagger(text).spans]
+    names = []
+    for start, end in _windows(pieces):
+        window = text[start:end]
+        if window.strip():
+            names += [(s.type, start + s.start, start + s.stop) for s in tagger(window).spans]
+    return names
+
+
+def _windows(pieces: list[_Piece]) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive pieces of about NER_WINDOW_CHARACTERS at most (one piece longer than
+    that is a window of its own)."""
+    start = end = None
+    for piece in pieces:
+        if start is not None and end is not None and piece.stop - start > NER_WINDOW_CHARACTERS:
+            yield start, end
+            start = None
+        if start is None:
+            start = piece.start
+        end = piece.stop
+    if start is not None and end is not None:
+        yield start, end
 
 
 # The syntax parser scores every pair of a sentence's tokens: its time and memory grow with the
@@ -234,12 +269,12 @@ class _BlankLineAwareSegmenter:
                 yield Sent(start, sent.stop, text[start : sent.stop])
 
 
-def _ner_spans(annotation: Annotation, doc: natasha.Doc) -> list[NerSpan]:
+def _ner_spans(annotation: Annotation, names: list[tuple[str, int, int]]) -> list[NerSpan]:
     starts = {t.start: t.index for t in annotation.tokens}
     ends = {t.end: t.index + 1 for t in annotation.tokens}
     spans = []
-    for span in doc.spans:
-        first, last = starts.get(span.start), ends.get(span.stop)
+    for kind, start, stop in names:
+        first, last = starts.get(start), ends.get(stop)
         if first is not None and last is not None:
-            spans.append(NerSpan(span.type, span.start, span.stop, first, last))
+            spans.append(NerSpan(kind, start, stop, first, last))
     return spans
