@@ -176,3 +176,13 @@ def test_ingest_of_a_hostile_folder_stores_only_its_own_regular_files(tmp_path: 
     with open_store(Target("duckdb", str(db))) as store:
         texts = [row[0] for row in store.backend.rows("SELECT text FROM documents")]
     assert texts == [SENTENCES[0]]
+
+
+def test_the_database_inside_the_ingested_folder_is_never_read_as_input(tmp_path: Path) -> None:
+    (tmp_path / "news.txt").write_text(SENTENCES[1], encoding="utf-8")
+    db = str(tmp_path / "store.duckdb")
+    first = cli("--db", db, "ingest", str(tmp_path))
+    again = cli("--db", db, "ingest", str(tmp_path))
+    assert first.exit_code == 0 and again.exit_code == 0, first.output + again.output
+    assert "1 read, 1 stored" in first.stdout and "0 failed" in first.stdout
+    assert "1 read, 0 stored" in again.stdout and "0 failed" in again.stdout

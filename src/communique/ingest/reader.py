@@ -46,6 +46,7 @@ def read_path(
     fmt: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     follow_symlinks: bool = False,
+    leave_out: frozenset[Path] = frozenset(),
 ) -> Iterator[ReadResult]:
     """Documents from a file, a directory (walked recursively, sorted, hidden entries skipped) or
     stdin ("-"), with a ReadFailure for each input or JSON Lines record that cannot be read.
@@ -55,7 +56,8 @@ def read_path(
     In a directory, only regular files are read (a FIFO, socket or device is skipped with a
     ReadFailure) and symbolic links are not followed unless `follow_symlinks`, and then only to
     files inside the directory. A path given itself is read whatever it is: a named pipe from
-    the shell's `<(...)` is a legitimate input.
+    the shell's `<(...)` is a legitimate input. Files in `leave_out` (resolved paths: the
+    database ingest writes to, and its journal) are passed over in a walk, unsaid.
     """
     _check_format(fmt)
     if str(path) == STDIN:
@@ -72,7 +74,7 @@ def read_path(
     if not root.is_dir():
         yield from read_file(root, doc_id=root.stem, fmt=fmt, max_bytes=max_bytes)
         return
-    entries = walk(root, follow_symlinks=follow_symlinks)
+    entries = walk(root, follow_symlinks=follow_symlinks, leave_out=leave_out)
     ids = _file_ids(root, [entry for entry in entries if isinstance(entry, Path)])
     for entry in entries:
         if isinstance(entry, ReadFailure):
@@ -111,7 +113,9 @@ def _check_format(fmt: str | None) -> None:
         raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
 
 
-def walk(root: Path, *, follow_symlinks: bool = False) -> list[Path | ReadFailure]:
+def walk(
+    root: Path, *, follow_symlinks: bool = False, leave_out: frozenset[Path] = frozenset()
+) -> list[Path | ReadFailure]:
     """The files under `root` (hidden entries skipped), and in their place a ReadFailure for
     each entry left out: a folder that cannot be listed, a symbolic link not followed (every
     one, unless `follow_symlinks`; even then one that leads out of `root`, or nowhere). Sorted
@@ -138,6 +142,7 @@ def walk(root: Path, *, follow_symlinks: bool = False) -> list[Path | ReadFailur
             for name in names
             if not name.startswith(".")
             and _admitted(Path(directory, name), follow_symlinks, inside, skipped)
+            and (not leave_out or Path(directory, name).resolve() not in leave_out)
         )
     for error in errors:
         skipped.append(failure(UnreadableInputError(_reason(error)), source=str(error.filename)))

@@ -33,13 +33,18 @@ _FEED_SIZE_FACTOR = 50
 
 
 def read_sources(
-    paths: list[str], *, max_bytes: int, follow_symlinks: bool = False
+    paths: list[str],
+    *,
+    max_bytes: int,
+    follow_symlinks: bool = False,
+    leave_out: frozenset[Path] = frozenset(),
 ) -> Iterator[ReadResult]:
-    """What each path holds, in order; folders are walked as read_path walks them."""
+    """What each path holds, in order; folders are walked as read_path walks them (`leave_out`:
+    files a walk passes over, the store's own database)."""
     for path in paths:
         root = Path(path)
         if path != "-" and root.is_dir() and _has_feeds(root, follow_symlinks):
-            for entry in walk(root, follow_symlinks=follow_symlinks):
+            for entry in walk(root, follow_symlinks=follow_symlinks, leave_out=leave_out):
                 if isinstance(entry, ReadFailure):
                     yield entry
                 else:
@@ -47,7 +52,9 @@ def read_sources(
         elif path != "-" and root.is_file() and is_feed(root):
             yield from read_feed(root, max_bytes=max_bytes)
         else:
-            yield from read_path(path, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+            yield from read_path(
+                path, max_bytes=max_bytes, follow_symlinks=follow_symlinks, leave_out=leave_out
+            )
 
 
 def _read_one(file: Path, max_bytes: int) -> Iterator[ReadResult]:

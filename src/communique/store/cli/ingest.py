@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,6 +20,7 @@ from communique.store.reprocess import outdated_documents
 from communique.store.reprocess import reprocess as reprocess_documents
 from communique.store.rows import pipeline_version
 from communique.store.sources import read_sources
+from communique.store.target import Target
 
 # The same limit as `communique extract`: a document over 1 MB is a dump or a mistake.
 DEFAULT_MAX_BYTES = 1_000_000
@@ -58,7 +60,12 @@ def ingest(
         with progress_bar(err) as progress:
             task = progress.add_task("ingesting", total=0)
             try:
-                inputs = read_sources(paths, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+                inputs = read_sources(
+                    paths,
+                    max_bytes=max_bytes,
+                    follow_symlinks=follow_symlinks,
+                    leave_out=_database_files(store.target),
+                )
                 for part in _parts(inputs):
                     documents, failures = split_results(part)
                     for failure in failures:
@@ -111,6 +118,15 @@ def _parts(inputs: Iterable[ReadResult]) -> Iterator[list[ReadResult]]:
             part, size = [], 0
     if part:
         yield part
+
+
+def _database_files(target: Target) -> frozenset[Path]:
+    """A DuckDB file and its write-ahead log: ingesting the folder that holds the database must
+    not read the database (opened, hence created, before the folder is walked)."""
+    if target.kind != "duckdb" or target.location == ":memory:":
+        return frozenset()
+    database = Path(target.location).resolve()
+    return frozenset({database, database.with_name(database.name + ".wal")})
 
 
 def _pipeline() -> RecordMaker:
