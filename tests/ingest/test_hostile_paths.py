@@ -132,3 +132,22 @@ def test_a_file_name_with_a_control_character_gives_no_id(tmp_path: Path) -> Non
     (failure,) = read_path(tmp_path)
     assert isinstance(failure, ReadFailure)
     assert "holds the control character U+0009" in failure.describe()
+
+
+def test_a_link_put_in_a_walked_files_place_is_not_opened(tmp_path: Path) -> None:
+    # what the walk listed as a regular file became a link before it was opened
+    from communique.ingest.reader import read_file
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Пароль администратора: совершенно секретно.", encoding="utf-8")
+    (tmp_path / "x.txt").symlink_to(secret)
+    (failure,) = read_file(
+        tmp_path / "x.txt",
+        doc_id="x",
+        fmt=None,
+        max_bytes=1000,
+        regular_only=True,
+        follow_symlinks=False,
+    )
+    assert isinstance(failure, ReadFailure)
+    assert failure.describe().endswith("x.txt: a symbolic link, skipped unread")

@@ -81,7 +81,12 @@ def read_path(
             yield entry
         else:
             yield from read_file(
-                entry, doc_id=ids[entry], fmt=fmt, max_bytes=max_bytes, regular_only=True
+                entry,
+                doc_id=ids[entry],
+                fmt=fmt,
+                max_bytes=max_bytes,
+                regular_only=True,
+                follow_symlinks=follow_symlinks,
             )
 
 
@@ -191,10 +196,17 @@ def _reason(error: OSError) -> str:
 
 
 def read_file(
-    file: Path, *, doc_id: str, fmt: str | None, max_bytes: int, regular_only: bool = False
+    file: Path,
+    *,
+    doc_id: str,
+    fmt: str | None,
+    max_bytes: int,
+    regular_only: bool = False,
+    follow_symlinks: bool = True,
 ) -> Iterator[ReadResult]:
     """The documents of one file; with `regular_only` (a file found by a walk), a FIFO, socket
-    or device is a ReadFailure, never opened for reading."""
+    or device is a ReadFailure, never opened for reading; without `follow_symlinks`, neither is
+    a symbolic link (one put in the file's place after the walk looked at it)."""
     source = str(file)
     try:
         check_id(doc_id)
@@ -202,7 +214,7 @@ def read_file(
         yield failure(error, source=source)
         return
     try:
-        stream, mode = _open(file, regular_only=regular_only)
+        stream, mode = _open(file, regular_only=regular_only, follow_symlinks=follow_symlinks)
         if stream is None:
             kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
             yield failure(UnreadableInputError(f"{kind}, skipped unread"), source=source)
@@ -226,10 +238,11 @@ _KINDS = {
     stat.S_IFCHR: "a character device",
     stat.S_IFBLK: "a block device",
     stat.S_IFDIR: "a folder",
+    stat.S_IFLNK: "a symbolic link",
 }
 
 
-def _open(file: Path, *, regular_only: bool) -> tuple[BinaryIO | None, int]:
+def _open(file: Path, *, regular_only: bool, follow_symlinks: bool) -> tuple[BinaryIO | None, int]:
     """The file opened for reading and its mode; no stream if `regular_only` and it is no
     regular file. Checked on the path, then opened without blocking and checked again on the
     open descriptor: the path may have been swapped in between, and opening a FIFO with no
@@ -237,10 +250,12 @@ def _open(file: Path, *, regular_only: bool) -> tuple[BinaryIO | None, int]:
     if not regular_only:
         stream = file.open("rb")
         return stream, os.fstat(stream.fileno()).st_mode
-    mode = file.stat().st_mode  # a socket cannot even be opened: its kind is told from here
+    # a socket cannot even be opened: its kind is told from here
+    mode = os.stat(file, follow_symlinks=follow_symlinks).st_mode
     if not stat.S_ISREG(mode):
         return None, mode
-    descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | (0 if follow_symlinks else os.O_NOFOLLOW)
+    descriptor = os.open(file, flags)
     mode = os.fstat(descriptor).st_mode
     if not stat.S_ISREG(mode):
         os.close(descriptor)

@@ -48,7 +48,7 @@ def read_sources(
                 if isinstance(entry, ReadFailure):
                     yield entry
                 else:
-                    yield from _read_one(entry, max_bytes)
+                    yield from _read_one(entry, max_bytes, follow_symlinks)
         elif path != "-" and root.is_file() and is_feed(root):
             yield from read_feed(root, max_bytes=max_bytes)
         else:
@@ -57,13 +57,18 @@ def read_sources(
             )
 
 
-def _read_one(file: Path, max_bytes: int) -> Iterator[ReadResult]:
+def _read_one(file: Path, max_bytes: int, follow_symlinks: bool) -> Iterator[ReadResult]:
     """A file found by a walk: a feed, or what read_file makes of it (a FIFO is never opened)."""
     if file.is_file() and is_feed(file):
         yield from read_feed(file, max_bytes=max_bytes)
     else:
         yield from read_file(
-            file, doc_id=file.stem, fmt=None, max_bytes=max_bytes, regular_only=True
+            file,
+            doc_id=file.stem,
+            fmt=None,
+            max_bytes=max_bytes,
+            regular_only=True,
+            follow_symlinks=follow_symlinks,
         )
 
 
