@@ -59,6 +59,7 @@ def ingest(
         pipeline: RecordMaker | None = None
         with progress_bar(err) as progress:
             task = progress.add_task("ingesting", total=0)
+            expected = 0
             try:
                 inputs = read_sources(
                     paths,
@@ -76,7 +77,8 @@ def ingest(
                     summary.duplicates += duplicates
                     if not fresh:
                         continue
-                    progress.update(task, total=progress.tasks[0].total + len(fresh))
+                    expected += len(fresh)  # the total grows as parts are read
+                    progress.update(task, total=expected)
                     pipeline = pipeline or _pipeline()
                     summary.add(
                         ingest_documents(
