@@ -31,6 +31,7 @@ from communique.store.cli.common import (
 )
 from communique.store.filters import FilterError
 from communique.store.queries import event_details, run
+from communique.store.store import write_error_code
 
 
 class ExportFormat(StrEnum):
@@ -123,8 +124,8 @@ def export(
             return
     try:
         summary = write_export(table, what.value, output_format.value, output, options)
-    except OSError as error:
-        fail(f"cannot write {output}: {error}", 1)
+    except OSError as error:  # nothing half-written: the file is renamed into place when whole
+        fail(f"cannot write {output}: {error}", write_error_code(error))
         return
     err.print(f"{summary.written} {what.value} written to {output}")
     if what is ExportKind.EVENTS:
@@ -161,6 +162,6 @@ def _export_whole(
         try:
             count = write_models((load(i) for i in ids), output)
         except OSError as error:
-            fail(f"cannot write {output}: {error}", 1)
+            fail(f"cannot write {output}: {error}", write_error_code(error))
             return
     err.print(f"{count} {what.value} written to {output}")
