@@ -1,0 +1,241 @@
+"""A minimal English reading: persons with their titles and countries, countries, organisations.
+
+The groundwork for English in the pipeline (issue 11): it builds the same `Record` the Russian
+pipeline does, from spaCy's entities (`model.english()`), but events, agreements and topics are
+not read yet. A person is every PERSON entity, one actor per surname (its last word) in a document,
+so a later "Ashimbayev" is the earlier "Maulen Ashimbayev". A person's title is the title phrase
+written before the name ("Ambassador of Malaysia to Kazakhstan Khairul Nizam Yusof") or after it
+between commas ("Maulen Ashimbayev, Chairman of the Senate,"); the person's country is the first
+country that phrase names, by name, demonym ("the Malaysian Ambassador") or organisation, and the
+publisher's country (from the dateline's capital) for a title that names none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from communique.document import Document
+from communique.knowledge.base import Knowledge
+from communique.lang.en.countries import english_countries
+from communique.lang.en.model import english
+from communique.lang.en.ruler import TITLE_LABEL
+from communique.lang.en.titles import TITLE_JOINERS, TITLE_PARTS
+from communique.record import (
+    Actor,
+    ActorKind,
+    CountryBasis,
+    Mention,
+    MentionType,
+    Occupation,
+    Record,
+    Span,
+)
+
+READER = "lang.en.read@0.1.0"
+# How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
+DATELINE_TOKENS = 12
+MENTION_TYPES = {
+    "PERSON": MentionType.PERSON,
+    "ORG": MentionType.ORGANIZATION,
+    "GPE": MentionType.COUNTRY,
+    TITLE_LABEL: MentionType.POSITION,
+}
+
+
+@dataclass
+class _Person:
+    actor: Actor
+    title: SpacySpan | None = None
+    country: str | None = None
+    basis: CountryBasis | None = None
+    mention_ids: list[str] = field(default_factory=list)
+
+
+def _country_of_entity(entity: SpacySpan, knowledge: Knowledge) -> str | None:
+    """The country an entity names: a country, a capital, a demonym, a known organisation's."""
+    countries = english_countries()
+    if entity.label_ == "GPE":
+        if entity.ent_id_ and len(entity.ent_id_) == 2:
+            return entity.ent_id_
+        return countries.capitals.get(entity.text.lower())
+    if entity.label_ == "NORP" or (entity.label_ == "ORG" and not entity.ent_id_):
+        words = entity.text.replace("-", " ").split()
+        return countries.by_demonym(words[0]) if len(words) == 1 else None
+    if entity.label_ == "ORG" and entity.ent_id_:
+        organization = knowledge.organization(entity.ent_id_)
+        return organization.country if organization else None
+    return None
+
+
+def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
+    """The title phrase ending right before `person`: a TITLE, then parts and joiners."""
+    position = person.start - 1
+    start: int | None = None
+    while position >= 0:
+        token = doc[position]
+        if token.ent_type_ == TITLE_LABEL:
+            start = position
+            # A demonym or country right before the title belongs to it: "Malaysian Ambassador".
+            while start > 0 and doc[start - 1].ent_type_ in TITLE_PARTS:
+                start -= 1
+            position = start - 1
+            continue
+        if token.ent_type_ in TITLE_PARTS or token.lower_ in TITLE_JOINERS or token.pos_ == "PROPN":
+            position -= 1
+            continue
+        break
+    if start is None:
+        return None
+    while doc[start].lower_ in TITLE_JOINERS:
+        start += 1
+    return doc[start : person.start]
+
+
+def _title_after(doc: Doc, person: SpacySpan) -> SpacySpan | None:
+    """An appositive title: "Maulen Ashimbayev, Chairman of the Senate," after the name."""
+    comma = person.end
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].ent_type_ != TITLE_LABEL:
+        return None
+    end = comma + 1
+    while end < len(doc) and (
+        doc[end].ent_type_ in TITLE_PARTS
+        or doc[end].lower_ in TITLE_JOINERS
+        or doc[end].pos_ == "PROPN"
+    ):
+        end += 1
+    while doc[end - 1].lower_ in TITLE_JOINERS:
+        end -= 1
+    return doc[comma + 1 : end]
+
+
+def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
+    for entity in title.ents:
+        country = _country_of_entity(entity, knowledge)
+        if country:
+            return country
+    return None
+
+
+def home_country(doc: Doc) -> str | None:
+    """The publisher's country: the country whose capital opens the text (its dateline)."""
+    capitals = english_countries().capitals
+    for entity in doc[:DATELINE_TOKENS].ents:
+        if entity.label_ == "GPE" and entity.text.lower() in capitals:
+            return capitals[entity.text.lower()]
+    for token in doc[:DATELINE_TOKENS]:  # datelines write the city in capitals: ASTANA
+        if token.text.isupper() and token.lower_ in capitals:
+            return capitals[token.lower_]
+    return None
+
+
+def read_english(document: Document, knowledge: Knowledge | None = None) -> Record:
+    """A record of an English document: persons, titles, countries and organisations."""
+    knowledge = knowledge or Knowledge.load()
+    doc = english()(document.text)
+    record = Record(id=document.id, language="en", text=document.text, title=document.title)
+    record.sentences = [
+        Span(start=sentence.start_char, end=sentence.end_char) for sentence in doc.sents
+    ]
+    sentence_of = {
+        token.i: number for number, sentence in enumerate(doc.sents) for token in sentence
+    }
+    home = home_country(doc)
+    record.home_country = home
+    persons: dict[str, _Person] = {}
+    others: dict[tuple[str, str], Actor] = {}
+    for entity in doc.ents:
+        if entity.label_ not in MENTION_TYPES:
+            continue
+        mention = Mention(
+            id=f"m{len(record.mentions) + 1}",
+            type=MENTION_TYPES[entity.label_],
+            start=entity.start_char,
+            end=entity.end_char,
+            text=entity.text,
+            normal=entity.text,
+            latin=entity.text,
+            kb_id=entity.ent_id_ or None,
+            country=_country_of_entity(entity, knowledge),
+            sentence=sentence_of.get(entity.start),
+            extractor=READER,
+        )
+        record.mentions.append(mention)
+        if entity.label_ == "PERSON":
+            _add_person(doc, entity, mention, persons, knowledge, home)
+        elif entity.label_ in ("ORG", "GPE") and mention.country is not None:
+            _add_named(entity, mention, others)
+    record.actors = [person.actor for person in persons.values()] + list(others.values())
+    record.occupations = list(_occupations(doc, persons.values(), record))
+    return record
+
+
+def _add_person(
+    doc: Doc,
+    entity: SpacySpan,
+    mention: Mention,
+    persons: dict[str, _Person],
+    knowledge: Knowledge,
+    home: str | None,
+) -> None:
+    surname = entity[-1].lower_
+    person = persons.get(surname)
+    if person is None:
+        actor = Actor(id=f"a-person-{len(persons) + 1}", kind=ActorKind.PERSON, name=entity.text)
+        person = persons[surname] = _Person(actor)
+    if len(entity.text) > len(person.actor.name):
+        person.actor.name = entity.text
+    person.actor.name_latin = person.actor.name
+    person.actor.mentions.append(mention.id)
+    mention.actor = person.actor.id
+    title = _title_before(doc, entity) or _title_after(doc, entity)
+    if title is not None and person.title is None:
+        person.title = title
+        person.actor.positions.append(title.text)
+        country = _title_country(title, knowledge)
+        if country:
+            person.country, person.basis = country, CountryBasis.TEXT
+        elif home:
+            person.country, person.basis = home, CountryBasis.INFERRED
+    person.actor.country = person.country
+    person.actor.country_basis = person.basis
+
+
+def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str], Actor]) -> None:
+    kind = ActorKind.COUNTRY if entity.label_ == "GPE" else ActorKind.ORGANIZATION
+    key = (kind.value, mention.kb_id or entity.text)
+    actor = others.get(key)
+    if actor is None:
+        actor = others[key] = Actor(
+            id=f"a-{kind.value}-{len(others) + 1}",
+            kind=kind,
+            name=entity.text,
+            name_latin=entity.text,
+            country=mention.country,
+            country_basis=CountryBasis.TEXT
+            if kind is ActorKind.COUNTRY
+            else CountryBasis.KNOWLEDGE,
+            kb_id=mention.kb_id,
+        )
+    actor.mentions.append(mention.id)
+    mention.actor = actor.id
+
+
+def _occupations(doc: Doc, persons: Iterable[_Person], record: Record) -> Iterable[Occupation]:
+    for number, person in enumerate(persons, start=1):
+        if person.title is None:
+            continue
+        sentence = person.title.sent
+        yield Occupation(
+            id=f"o{number}",
+            person=person.actor.id,
+            position=person.title.text,
+            title=Span(start=person.title.start_char, end=person.title.end_char),
+            country=person.country,
+            country_basis=person.basis,
+            evidence=Span(start=sentence.start_char, end=sentence.end_char),
+            extractor=READER,
+        )

@@ -1,0 +1,106 @@
+"""Repairs after the NER for English diplomatic text: whole titles, and names that follow a title.
+
+English writes a title in front of the name it belongs to ("President of Kazakhstan Kassym-Jomart
+Tokayev", "Ambassador of Malaysia to Kazakhstan Khairul Nizam Yusof"). The small model reads the
+country and the name as one organisation; once the ruler has fixed the country, the NER leaves the
+name unlabelled. So a run of proper nouns that closes a title phrase (a title, then only names of
+countries and organisations joined by of/to/the/and) is a person's name.
+
+A title's modifiers ("Foreign Minister", "Deputy Prime Minister", "Senate Chairman") are words the
+parser attaches to the title's head as compound or adjective: they join the title.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from communique.lang.en.ruler import TITLE_LABEL
+
+# Words that join the parts of a title phrase: "Ambassador of Malaysia to Kazakhstan".
+TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "in", "at", "on"})
+# Entities a title phrase may name between the title and the person.
+TITLE_PARTS = frozenset({TITLE_LABEL, "GPE", "ORG", "NORP"})
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ == ""
+
+
+def _name_run_end(doc: Doc, start: int) -> int:
+    """One past the last token of the proper-noun run at `start` (hyphenated parts included)."""
+    end = start
+    while end < len(doc):
+        token = doc[end]
+        if _is_name_token(token):
+            end += 1
+        elif token.text in {"-", "‐", "‑"} and end + 1 < len(doc) and _is_name_token(doc[end + 1]):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _joined_onwards(doc: Doc, end: int) -> bool:
+    """Whether the token at `end` joins what comes before to more of a title phrase ("of")."""
+    return end < len(doc) and doc[end].lower_ in TITLE_JOINERS
+
+
+def _closes_title_phrase(doc: Doc, index: int) -> bool:
+    """Whether the tokens before `index` end a title phrase: a TITLE, then names of countries and
+    organisations (the ruler's, or proper nouns the phrase goes on from: "Parliament of") and
+    joiners."""
+    position = index - 1
+    while position >= 0:
+        token = doc[position]
+        if token.ent_type_ == TITLE_LABEL:
+            return True
+        if (
+            token.ent_type_ in TITLE_PARTS
+            or token.lower_ in TITLE_JOINERS
+            or (_is_name_token(token) and _joined_onwards(doc, position + 1))
+        ):
+            position -= 1
+            continue
+        return False
+    return False
+
+
+def _widen_titles(doc: Doc) -> list[Span]:
+    """TITLE entities grown leftwards over the modifiers the parser hangs on their head."""
+    entities = list(doc.ents)
+    for number, entity in enumerate(entities):
+        if entity.label_ != TITLE_LABEL:
+            continue
+        start = entity.start
+        while (
+            start > 0
+            and doc[start - 1].ent_type_ == ""
+            and doc[start - 1].dep_ in MODIFIER_DEPS
+            and doc[start - 1].head.i in range(start, entity.end)
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        if start != entity.start:
+            entities[number] = Span(doc, start, entity.end, label=entity.label, kb_id=entity.kb_id)
+    return entities
+
+
+@Language.component("title_names")
+def title_names(doc: Doc) -> Doc:
+    """Widen titles over their modifiers, then label the names that close a title phrase PERSON."""
+    doc.ents = _widen_titles(doc)
+    persons: list[Span] = []
+    index = 0
+    while index < len(doc):
+        if _is_name_token(doc[index]) and _closes_title_phrase(doc, index):
+            end = _name_run_end(doc, index)
+            if not _joined_onwards(doc, end):  # "Parliament of ...": the phrase goes on
+                persons.append(Span(doc, index, end, label="PERSON"))
+            index = end
+        else:
+            index += 1
+    if persons:
+        doc.ents = [*doc.ents, *persons]
+    return doc
