@@ -12,6 +12,7 @@ publisher's country (from the dateline's capital) for a title that names none.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -84,7 +85,11 @@ def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
                 start -= 1
             position = start - 1
             continue
-        if token.ent_type_ in TITLE_PARTS or token.lower_ in TITLE_JOINERS or token.pos_ == "PROPN":
+        if (
+            token.ent_type_ in TITLE_PARTS
+            or token.lower_ in TITLE_JOINERS
+            or (token.pos_ == "PROPN" and not token.ent_type_)
+        ):
             position -= 1
             continue
         break
@@ -104,7 +109,7 @@ def _title_after(doc: Doc, person: SpacySpan) -> SpacySpan | None:
     while end < len(doc) and (
         doc[end].ent_type_ in TITLE_PARTS
         or doc[end].lower_ in TITLE_JOINERS
-        or doc[end].pos_ == "PROPN"
+        or (doc[end].pos_ == "PROPN" and not doc[end].ent_type_)
     ):
         end += 1
     while doc[end - 1].lower_ in TITLE_JOINERS:
@@ -120,16 +125,18 @@ def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
     return None
 
 
-def home_country(doc: Doc) -> str | None:
-    """The publisher's country: the country whose capital opens the text (its dateline)."""
+def home_country(doc: Doc, mentions: list[Mention]) -> str | None:
+    """The publisher's country: the country whose capital opens the text (its dateline), else that
+    of the first organisation named with a country, else the most mentioned country."""
     capitals = english_countries().capitals
-    for entity in doc[:DATELINE_TOKENS].ents:
-        if entity.label_ == "GPE" and entity.text.lower() in capitals:
-            return capitals[entity.text.lower()]
     for token in doc[:DATELINE_TOKENS]:  # datelines write the city in capitals: ASTANA
-        if token.text.isupper() and token.lower_ in capitals:
+        if token.lower_ in capitals and (token.is_upper or token.ent_type_ == "GPE"):
             return capitals[token.lower_]
-    return None
+    for mention in mentions:
+        if mention.type is MentionType.ORGANIZATION and mention.country:
+            return mention.country
+    counts = Counter(m.country for m in mentions if m.type is MentionType.COUNTRY and m.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def read_english(document: Document, knowledge: Knowledge | None = None) -> Record:
@@ -143,16 +150,17 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     sentence_of = {
         token.i: number for number, sentence in enumerate(doc.sents) for token in sentence
     }
-    home = home_country(doc)
-    record.home_country = home
     persons: dict[str, _Person] = {}
     others: dict[tuple[str, str], Actor] = {}
     for entity in doc.ents:
-        if entity.label_ not in MENTION_TYPES:
+        label = entity.label_
+        if not entity.ent_id_ and entity.text.lower() in persons:
+            label = "PERSON"  # a surname named before, whatever the NER calls it here
+        if label not in MENTION_TYPES:
             continue
         mention = Mention(
             id=f"m{len(record.mentions) + 1}",
-            type=MENTION_TYPES[entity.label_],
+            type=MENTION_TYPES[label],
             start=entity.start_char,
             end=entity.end_char,
             text=entity.text,
@@ -164,10 +172,16 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
             extractor=READER,
         )
         record.mentions.append(mention)
-        if entity.label_ == "PERSON":
-            _add_person(doc, entity, mention, persons, knowledge, home)
-        elif entity.label_ in ("ORG", "GPE") and mention.country is not None:
+        if label == "PERSON":
+            _add_person(doc, entity, mention, persons, knowledge)
+        elif label in ("ORG", "GPE") and mention.country is not None:
             _add_named(entity, mention, others)
+    home = home_country(doc, record.mentions)
+    record.home_country = home
+    for person in persons.values():
+        if person.title is not None and person.country is None and home:
+            person.country, person.basis = home, CountryBasis.INFERRED
+        person.actor.country, person.actor.country_basis = person.country, person.basis
     record.actors = [person.actor for person in persons.values()] + list(others.values())
     record.occupations = list(_occupations(doc, persons.values(), record))
     return record
@@ -179,7 +193,6 @@ def _add_person(
     mention: Mention,
     persons: dict[str, _Person],
     knowledge: Knowledge,
-    home: str | None,
 ) -> None:
     surname = entity[-1].lower_
     person = persons.get(surname)
@@ -198,10 +211,6 @@ def _add_person(
         country = _title_country(title, knowledge)
         if country:
             person.country, person.basis = country, CountryBasis.TEXT
-        elif home:
-            person.country, person.basis = home, CountryBasis.INFERRED
-    person.actor.country = person.country
-    person.actor.country_basis = person.basis
 
 
 def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str], Actor]) -> None:

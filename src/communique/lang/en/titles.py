@@ -13,8 +13,10 @@ parser attaches to the title's head as compound or adjective: they join the titl
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from communique.lang.en.countries import english_countries
 from communique.lang.en.ruler import TITLE_LABEL
 
 # Words that join the parts of a title phrase: "Ambassador of Malaysia to Kazakhstan".
@@ -22,6 +24,7 @@ TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "in", "at", "on"})
 # Entities a title phrase may name between the title and the person.
 TITLE_PARTS = frozenset({TITLE_LABEL, "GPE", "ORG", "NORP"})
 MODIFIER_DEPS = frozenset({"compound", "amod"})
+HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def _is_name_token(token: Token) -> bool:
@@ -35,7 +38,7 @@ def _name_run_end(doc: Doc, start: int) -> int:
         token = doc[end]
         if _is_name_token(token):
             end += 1
-        elif token.text in {"-", "‐", "‑"} and end + 1 < len(doc) and _is_name_token(doc[end + 1]):
+        elif token.text in HYPHENS and end + 1 < len(doc) and _is_name_token(doc[end + 1]):
             end += 2
         else:
             break
@@ -67,7 +70,7 @@ def _closes_title_phrase(doc: Doc, index: int) -> bool:
     return False
 
 
-def _widen_titles(doc: Doc) -> list[Span]:
+def _widen_titles(doc: Doc) -> list[SpacySpan]:
     """TITLE entities grown leftwards over the modifiers the parser hangs on their head."""
     entities = list(doc.ents)
     for number, entity in enumerate(entities):
@@ -83,24 +86,83 @@ def _widen_titles(doc: Doc) -> list[Span]:
         ):
             start -= 1
         if start != entity.start:
-            entities[number] = Span(doc, start, entity.end, label=entity.label, kb_id=entity.kb_id)
+            entities[number] = SpacySpan(
+                doc, start, entity.end, label=entity.label, kb_id=entity.kb_id
+            )
     return entities
+
+
+def _is_demonym(entity: SpacySpan) -> bool:
+    """Whether an entity is only demonyms ("Kazakh", "Kazakh-Uzbek"), which the NER calls a person
+    or an organisation before a title."""
+    parts = [token.text for token in entity if token.text not in HYPHENS]
+    countries = english_countries()
+    return bool(parts) and all(countries.by_demonym(part) for part in parts)
+
+
+def _cleaned(doc: Doc, entity: SpacySpan) -> SpacySpan | None:
+    """The NER's entity as a name can be: demonyms are NORP; a person's name ends at a line break
+    (a headline runs into the dateline), does not start with a demonym ("Kazakh MFA") and is no
+    acronym ("PM", "FM")."""
+    if entity.ent_id_:
+        return entity
+    if entity.label_ != "NORP" and _is_demonym(entity):
+        return SpacySpan(doc, entity.start, entity.end, label="NORP")
+    if entity.label_ != "PERSON":
+        return entity
+    end = next((t.i for t in entity if "\n" in t.text_with_ws and t.i > entity.start), None)
+    if end is not None:
+        entity = SpacySpan(doc, entity.start, end + 1, label="PERSON")
+    if _is_demonym(entity[:1]):
+        return SpacySpan(doc, entity.start, entity.start + 1, label="NORP")
+    if all(token.is_upper or token.is_punct for token in entity):
+        return None
+    return entity
+
+
+def _relabel_demonyms(doc: Doc) -> list[SpacySpan]:
+    cleaned = (_cleaned(doc, entity) for entity in doc.ents)
+    return [entity for entity in cleaned if entity is not None]
+
+
+def _is_name_entity(entity: SpacySpan) -> bool:
+    """An entity the NER found that is only proper nouns and hyphens, not from the ruler."""
+    return (
+        entity.label_ not in ("NORP", TITLE_LABEL)
+        and not entity.ent_id_
+        and all(token.pos_ == "PROPN" or token.text in HYPHENS for token in entity)
+        and entity[0].text[:1].isupper()
+    )
 
 
 @Language.component("title_names")
 def title_names(doc: Doc) -> Doc:
-    """Widen titles over their modifiers, then label the names that close a title phrase PERSON."""
+    """Demonyms as NORP, titles widened over their modifiers, and the names that close a title
+    phrase labelled PERSON (a proper-noun run the NER left, or an NER name it mislabelled)."""
+    doc.ents = _relabel_demonyms(doc)
     doc.ents = _widen_titles(doc)
-    persons: list[Span] = []
+    relabelled: dict[int, SpacySpan] = {}
+    persons: list[SpacySpan] = []
+    entity_at = {entity.start: entity for entity in doc.ents}
     index = 0
     while index < len(doc):
-        if _is_name_token(doc[index]) and _closes_title_phrase(doc, index):
+        entity = entity_at.get(index)
+        if entity is not None:
+            if (
+                entity.label_ != "PERSON"
+                and _is_name_entity(entity)
+                and _closes_title_phrase(doc, index)
+                and not _joined_onwards(doc, entity.end)
+            ):
+                relabelled[entity.start] = SpacySpan(doc, entity.start, entity.end, label="PERSON")
+            index = entity.end
+        elif _is_name_token(doc[index]) and _closes_title_phrase(doc, index):
             end = _name_run_end(doc, index)
             if not _joined_onwards(doc, end):  # "Parliament of ...": the phrase goes on
-                persons.append(Span(doc, index, end, label="PERSON"))
+                persons.append(SpacySpan(doc, index, end, label="PERSON"))
             index = end
         else:
             index += 1
-    if persons:
-        doc.ents = [*doc.ents, *persons]
+    if relabelled or persons:
+        doc.ents = [relabelled.get(entity.start, entity) for entity in doc.ents] + persons
     return doc
