@@ -16,8 +16,9 @@ import tempfile
 from pathlib import Path
 
 from communique.lang.kk.corpus import file_sha256
+from communique.lang.kk.evaluation import REPORTED_CLASSES
 from communique.lang.kk.tagger import METADATA_FILE, MODEL_DIR, MODEL_FILE
-from communique.lang.kk.training import DEFAULT_PARAMS, REPORTED_CLASSES, build
+from communique.lang.kk.training import DEFAULT_PARAMS, build
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "datasets" / "kaznerd" / "IOB2_valid.txt"

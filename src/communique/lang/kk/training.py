@@ -21,11 +21,11 @@ from communique.lang.kk.corpus import (
     DEV_BLOCK,
     TEST_BLOCK,
     Sentence,
-    exact_scores,
     file_sha256,
     read_conll,
     split,
 )
+from communique.lang.kk.evaluation import score
 from communique.lang.kk.features import features_fingerprint, sentence_features
 from communique.lang.kk.tagger import METADATA_FILE, MODEL_FILE, KazakhTagger
 
@@ -36,8 +36,6 @@ DEFAULT_PARAMS: Mapping[str, Any] = {
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
-# The classes the project reads from Kazakh text; the metadata keeps all classes' scores.
-REPORTED_CLASSES = ("PERSON", "GPE", "POSITION", "ORGANISATION", "ALL")
 
 
 def train(sentences: Sequence[Sentence], params: Mapping[str, Any], model_path: Path) -> None:
@@ -47,22 +45,6 @@ def train(sentences: Sequence[Sentence], params: Mapping[str, Any], model_path: 
         trainer.append(sentence_features(sentence.tokens), list(sentence.tags))
     trainer.set_params(dict(params))
     trainer.train(str(model_path))
-
-
-def score(tagger: KazakhTagger, sentences: Sequence[Sentence]) -> dict[str, dict[str, float]]:
-    """Exact-match precision, recall and F1 per class (and `ALL`) of `tagger` on `sentences`."""
-    predicted = [tagger.tag(sentence.tokens) for sentence in sentences]
-    scores = exact_scores([sentence.tags for sentence in sentences], predicted)
-    return {
-        label: {
-            "gold": value.gold,
-            "predicted": value.predicted,
-            "precision": round(value.precision, 4),
-            "recall": round(value.recall, 4),
-            "f1": round(value.f1, 4),
-        }
-        for label, value in scores.items()
-    }
 
 
 def build(
