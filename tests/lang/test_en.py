@@ -101,3 +101,30 @@ def test_reader_gives_persons_titles_and_countries() -> None:
     assert text[occupation.title.start : occupation.title.end] == ambassador.positions[0]
     countries = {actor.country for actor in record.actors if actor.kind is ActorKind.COUNTRY}
     assert countries == {"MY", "KZ"}
+
+
+def test_title_shared_by_a_list_of_names() -> None:
+    text = (
+        "ANKARA, May 5, 2026 – The delegation included Jogorku Kenesh deputies Aibek Osmonov, "
+        "Gulnara Zhumabekova and Nurbek Asanov. The minister met the Foreign Ministers of "
+        "Malaysia, Mohamad Rizal Hashim, and Egypt, Tarek Mansour."
+    )
+    record = read_english(Document(id="en-list", text=text))
+    persons = {actor.name: actor for actor in record.actors if actor.kind is ActorKind.PERSON}
+    for name in ("Aibek Osmonov", "Gulnara Zhumabekova", "Nurbek Asanov"):
+        assert persons[name].positions == ["Jogorku Kenesh deputy"]  # the plural, singular
+        assert persons[name].country == "KG"  # the Jogorku Kenesh is Kyrgyzstan's
+    assert persons["Mohamad Rizal Hashim"].country == "MY"
+    assert persons["Tarek Mansour"].country == "EG"
+    assert persons["Tarek Mansour"].positions == ["Foreign Minister"]
+
+
+def test_common_nouns_and_split_names(english_nlp: Language) -> None:
+    found = _entities(
+        english_nlp,
+        "The Deputy Speaker of the Senate thanked the members of the State Great Khural "
+        "Dashiin Oyuunchimeg and Lkhagvyn Ganbaatar for the senate's support.",
+    )
+    persons = [text for text, label, _ in found if label == "PERSON"]
+    assert "Senate" not in persons  # written "senate" later: a common noun
+    assert "Dashiin Oyuunchimeg" in persons

@@ -4,10 +4,12 @@ The groundwork for English in the pipeline (issue 11): it builds the same `Recor
 pipeline does, from spaCy's entities (`model.english()`), but events, agreements and topics are
 not read yet. A person is every PERSON entity, one actor per surname (its last word) in a document,
 so a later "Ashimbayev" is the earlier "Maulen Ashimbayev". A person's title is the title phrase
-written before the name ("Ambassador of Malaysia to Kazakhstan Khairul Nizam Yusof") or after it
-between commas ("Maulen Ashimbayev, Chairman of the Senate,"); the person's country is the first
-country that phrase names, by name, demonym ("the Malaysian Ambassador") or organisation, and the
-publisher's country (from the dateline's capital) for a title that names none.
+written before the name ("Ambassador of Malaysia to Kazakhstan Khairul Nizam Yusof"), after it
+between commas ("Maulen Ashimbayev, Chairman of the Senate,") or shared by a list of names
+("MPs A, B and C"; "the Foreign Ministers of Malaysia, A, and Egypt, B"); the person's country
+is the first country that phrase names, by name, demonym ("the Malaysian Ambassador") or
+organisation, and the publisher's country (from the dateline's capital) for a title that names
+none.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from communique.document import Document
 from communique.knowledge.base import Knowledge
 from communique.lang.en.countries import english_countries
 from communique.lang.en.model import english
-from communique.lang.en.ruler import TITLE_LABEL
+from communique.lang.en.ruler import TITLE_LABEL, plural_heads
 from communique.lang.en.titles import TITLE_JOINERS, TITLE_PARTS
 from communique.record import (
     Actor,
@@ -117,6 +119,63 @@ def _title_after(doc: Doc, person: SpacySpan) -> SpacySpan | None:
     return doc[comma + 1 : end]
 
 
+LIST_SEPARATORS = frozenset({",", "and"})
+
+
+def _listed_title(doc: Doc, person: SpacySpan) -> tuple[SpacySpan, SpacySpan | None] | None:
+    """A title shared by a list of names, and the country it pairs with the name, if it does.
+
+    English distributes a plural title over a list: "MPs Ayse Kilic, Murat Yildirim and Hasan
+    Dogru" (each name after the title), "the Foreign Ministers of Malaysia, Mohamad Rizal Hashim,
+    Egypt, Tarek Mansour, and Oman, Salim Al-Harthi" (each name after its country).
+    """
+    ends = {entity.end: entity for entity in doc.ents}
+    start = person.start
+    country = ends.get(start - 1) if start > 0 and doc[start - 1].text == "," else None
+    pairs = country is not None and country.label_ == "GPE"
+    item_start = country.start if pairs and country is not None else start
+    first_item: SpacySpan | None = None
+    while True:
+        if pairs and item_start > 0 and doc[item_start - 1].lower_ == "of":
+            title = ends.get(item_start - 1)
+            if title is not None and title.label_ == TITLE_LABEL:
+                return title, country
+        if first_item is not None and not pairs:
+            title = _title_before(doc, first_item)
+            if title is not None:
+                return title, None
+        position = item_start
+        while position > 0 and doc[position - 1].text in LIST_SEPARATORS:
+            position -= 1
+        earlier = ends.get(position)
+        if position == item_start or earlier is None or earlier.label_ != "PERSON":
+            return None
+        first_item = earlier
+        if not pairs:
+            item_start = earlier.start
+            continue
+        paired = ends.get(earlier.start - 1) if doc[earlier.start - 1].text == "," else None
+        if paired is None or paired.label_ != "GPE":
+            return None
+        item_start = paired.start
+
+
+def singular(title: SpacySpan) -> str:
+    """The title phrase with its plural head in the singular: "MPs" -> "MP", "Jogorku Kenesh
+    deputies" -> "Jogorku Kenesh deputy" (a title shared by a list names each person's title)."""
+    heads = plural_heads()
+    words = []
+    for token in title:
+        word = token.text
+        if token.ent_type_ == TITLE_LABEL and token.lower_ in heads:
+            single = heads[token.lower_]
+            word = single if word[:1].isupper() else single.lower()
+            if word.islower() and token.text[:1].isupper():
+                word = word[:1].upper() + word[1:]
+        words.append(word + token.whitespace_)
+    return "".join(words).strip()
+
+
 def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
     for entity in title.ents:
         country = _country_of_entity(entity, knowledge)
@@ -204,11 +263,17 @@ def _add_person(
     person.actor.name_latin = person.actor.name
     person.actor.mentions.append(mention.id)
     mention.actor = person.actor.id
+    if person.title is not None:
+        return
     title = _title_before(doc, entity) or _title_after(doc, entity)
-    if title is not None and person.title is None:
+    named_country: str | None = None
+    if title is None and (listed := _listed_title(doc, entity)) is not None:
+        title, paired = listed
+        named_country = _country_of_entity(paired, knowledge) if paired is not None else None
+    if title is not None:
         person.title = title
-        person.actor.positions.append(title.text)
-        country = _title_country(title, knowledge)
+        person.actor.positions.append(singular(title))
+        country = named_country or _title_country(title, knowledge)
         if country:
             person.country, person.basis = country, CountryBasis.TEXT
 
@@ -241,7 +306,7 @@ def _occupations(doc: Doc, persons: Iterable[_Person], record: Record) -> Iterab
         yield Occupation(
             id=f"o{number}",
             person=person.actor.id,
-            position=person.title.text,
+            position=singular(person.title),
             title=Span(start=person.title.start_char, end=person.title.end_char),
             country=person.country,
             country_basis=person.basis,

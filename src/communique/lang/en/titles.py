@@ -17,10 +17,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from communique.lang.en.countries import english_countries
-from communique.lang.en.ruler import TITLE_LABEL
+from communique.lang.en.ruler import TITLE_LABEL, common_name_words
 
 # Words that join the parts of a title phrase: "Ambassador of Malaysia to Kazakhstan".
 TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "in", "at", "on"})
+# Those that only go on to more of a title phrase, never follow a person's name.
+ONWARD_JOINERS = frozenset({"of", "for", "on"})
 # Entities a title phrase may name between the title and the person.
 TITLE_PARTS = frozenset({TITLE_LABEL, "GPE", "ORG", "NORP"})
 MODIFIER_DEPS = frozenset({"compound", "amod"})
@@ -46,8 +48,9 @@ def _name_run_end(doc: Doc, start: int) -> int:
 
 
 def _joined_onwards(doc: Doc, end: int) -> bool:
-    """Whether the token at `end` joins what comes before to more of a title phrase ("of")."""
-    return end < len(doc) and doc[end].lower_ in TITLE_JOINERS
+    """Whether the token at `end` makes what comes before part of a longer title phrase
+    ("Parliament of ..."); a name may be followed by "and", "to", "at"."""
+    return end < len(doc) and doc[end].lower_ in ONWARD_JOINERS
 
 
 def _closes_title_phrase(doc: Doc, index: int) -> bool:
@@ -125,6 +128,37 @@ def _relabel_demonyms(doc: Doc) -> list[SpacySpan]:
     return [entity for entity in cleaned if entity is not None]
 
 
+def _is_common_noun(doc: Doc, entity: SpacySpan) -> bool:
+    """A one-word "name" that is a common noun capitalised in a heading or a title: English writes
+    it in lower case elsewhere in the text, or it is a word of an organisation's name or a title."""
+    word = entity.text.lower()
+    return word in common_name_words() or any(
+        token.text == word for token in doc if token.i not in range(entity.start, entity.end)
+    )
+
+
+def _merge_split_names(doc: Doc) -> list[SpacySpan]:
+    """One person's name that the NER cut in two ("Dashiin" + "Oyuunchimeg") is one PERSON; a
+    one-word PERSON that is a common noun ("Investment", "Council") is none."""
+    merged: list[SpacySpan] = []
+    for entity in doc.ents:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.label_ == "PERSON"
+            and previous.end == entity.start
+            and _is_name_entity(entity)
+        ):
+            merged[-1] = SpacySpan(doc, previous.start, entity.end, label="PERSON")
+            continue
+        merged.append(entity)
+    return [
+        entity
+        for entity in merged
+        if not (entity.label_ == "PERSON" and len(entity) == 1 and _is_common_noun(doc, entity))
+    ]
+
+
 def _is_name_entity(entity: SpacySpan) -> bool:
     """An entity the NER found that is only proper nouns and hyphens, not from the ruler."""
     return (
@@ -140,8 +174,10 @@ def title_names(doc: Doc) -> Doc:
     """Demonyms as NORP, titles widened over their modifiers, and the names that close a title
     phrase labelled PERSON (a proper-noun run the NER left, or an NER name it mislabelled)."""
     doc.ents = _relabel_demonyms(doc)
+    doc.ents = _merge_split_names(doc)
     doc.ents = _widen_titles(doc)
     relabelled: dict[int, SpacySpan] = {}
+    removed: set[int] = set()
     persons: list[SpacySpan] = []
     entity_at = {entity.start: entity for entity in doc.ents}
     index = 0
@@ -153,16 +189,28 @@ def title_names(doc: Doc) -> Doc:
                 and _is_name_entity(entity)
                 and _closes_title_phrase(doc, index)
                 and not _joined_onwards(doc, entity.end)
+                and not (len(entity) == 1 and _is_common_noun(doc, entity))
             ):
                 relabelled[entity.start] = SpacySpan(doc, entity.start, entity.end, label="PERSON")
             index = entity.end
         elif _is_name_token(doc[index]) and _closes_title_phrase(doc, index):
             end = _name_run_end(doc, index)
-            if not _joined_onwards(doc, end):  # "Parliament of ...": the phrase goes on
-                persons.append(SpacySpan(doc, index, end, label="PERSON"))
-            index = end
+            # The NER may have taken the surname alone: "Assel" + "Nurpeissova" is one name.
+            following = entity_at.get(end)
+            if following is None or not _is_name_entity(following):
+                following = None
+            name = SpacySpan(doc, index, following.end if following else end, label="PERSON")
+            # "Parliament of ...": the phrase goes on; "the Senate": a common noun.
+            if not _joined_onwards(doc, name.end) and not (
+                len(name) == 1 and _is_common_noun(doc, name)
+            ):
+                persons.append(name)
+                if following is not None:
+                    removed.add(following.start)
+            index = name.end
         else:
             index += 1
     if relabelled or persons:
-        doc.ents = [relabelled.get(entity.start, entity) for entity in doc.ents] + persons
+        kept = [entity for entity in doc.ents if entity.start not in removed]
+        doc.ents = [relabelled.get(entity.start, entity) for entity in kept] + persons
     return doc
