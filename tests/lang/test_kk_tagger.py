@@ -137,7 +137,7 @@ def test_eval_kaznerd_command_scores_a_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "PERSON" in result.output and "ALL" in result.output
     scores = json.loads(output.read_text(encoding="utf-8"))
-    assert scores["PERSON"]["gold"] == 5
+    assert scores["PERSON"]["gold"] == 4
     assert 0.0 <= scores["ALL"]["f1"] <= 1.0
 
 

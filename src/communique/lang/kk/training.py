@@ -33,7 +33,7 @@ from communique.lang.kk.tagger import METADATA_FILE, MODEL_FILE, KazakhTagger
 DEFAULT_PARAMS: Mapping[str, Any] = {
     "c1": 0.05,
     "c2": 0.05,
-    "max_iterations": 150,
+    "max_iterations": 300,
     "feature.possible_transitions": True,
 }
 
