@@ -128,3 +128,15 @@ def test_common_nouns_and_split_names(english_nlp: Language) -> None:
     persons = [text for text, label, _ in found if label == "PERSON"]
     assert "Senate" not in persons  # written "senate" later: a common noun
     assert "Dashiin Oyuunchimeg" in persons
+
+
+def test_country_inside_a_whole_title_and_of_a_group() -> None:
+    text = (
+        "BEIJING, June 2, 2026 – President of the People's Republic of China Xi Jinping met the "
+        "guests. The Turkish delegation included MPs Ayse Kilic and Murat Yildirim."
+    )
+    record = read_english(Document(id="en-groups", text=text))
+    persons = {actor.name: actor for actor in record.actors if actor.kind is ActorKind.PERSON}
+    assert persons["Xi Jinping"].country == "CN"  # the ruler took the title with China in it
+    assert persons["Ayse Kilic"].country == "TR"  # the delegation's demonym, not the dateline's
+    assert persons["Murat Yildirim"].positions == ["MP"]

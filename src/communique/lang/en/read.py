@@ -14,9 +14,11 @@ none.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -176,12 +178,45 @@ def singular(title: SpacySpan) -> str:
     return "".join(words).strip()
 
 
+def _group_country(doc: Doc, title: SpacySpan, knowledge: Knowledge) -> str | None:
+    """The country of the group a title without one belongs to, when the sentence names it by a
+    demonym before the title: "The Turkish delegation included MPs ...", "the Kazakh side"."""
+    for entity in reversed(doc[title.sent.start : title.start].ents):
+        if entity.label_ == "NORP":
+            return _country_of_entity(entity, knowledge)
+    return None
+
+
 def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
+    """The first country a title phrase names: by an entity in it, else by a country's or a known
+    organisation's name inside a title the ruler took whole ("President of the People's Republic
+    of China", "Member of the State Great Khural")."""
     for entity in title.ents:
         country = _country_of_entity(entity, knowledge)
         if country:
             return country
-    return None
+    found = [
+        (match.start(), code)
+        for pattern, code in _named_countries(knowledge)
+        if (match := pattern.search(title.text))
+    ]
+    return min(found)[1] if found else None
+
+
+@cache
+def _named_countries(knowledge: Knowledge) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(whole-word pattern, alpha-2) for every English country name and known organisation name
+    that has a country, longest first."""
+    names = dict(english_countries().names)
+    for organization in knowledge.organizations:
+        if organization.country:
+            for name in (organization.name_en, *organization.aliases_en):
+                if name and not name.isupper():  # "UN", "EU": no country, and acronyms mislead
+                    names.setdefault(name, organization.country)
+    return tuple(
+        (re.compile(rf"\b{re.escape(name)}\b"), code)
+        for name, code in sorted(names.items(), key=lambda item: -len(item[0]))
+    )
 
 
 def home_country(doc: Doc, mentions: list[Mention]) -> str | None:
@@ -273,7 +308,11 @@ def _add_person(
     if title is not None:
         person.title = title
         person.actor.positions.append(singular(title))
-        country = named_country or _title_country(title, knowledge)
+        country = (
+            named_country
+            or _title_country(title, knowledge)
+            or _group_country(doc, title, knowledge)
+        )
         if country:
             person.country, person.basis = country, CountryBasis.TEXT
 
