@@ -51,6 +51,8 @@ INFLECTED = [
     ("Мирзиёевпен", "Мирзиёев", "instrumental"),
     ("Жапаровқа", "Жапаров", "dative"),
     ("Ақордаға", "Ақорда", "dative"),
+    ("Қазақстандағы", "Қазақстан", "locative_attributive"),
+    ("Бішкектегі", "Бішкек", "locative_attributive"),
 ]
 
 # After the third-person possessive the ending is -на, -нда, -нан, -н and the possessive stays.
@@ -62,6 +64,7 @@ AFTER_POSSESSIVE = [
     ("Мәжілісінде", "Мәжілісі", "locative"),
     ("төрағасынан", "төрағасы", "ablative"),
     ("Президентіне", "Президенті", "dative"),
+    ("Республикасындағы", "Республикасы", "locative_attributive"),
 ]
 
 # Words that end like a case ending but whose sounds rule that ending out: kept whole.

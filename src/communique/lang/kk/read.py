@@ -1,0 +1,207 @@
+"""A minimal Kazakh reading: persons in their base form, their titles and countries.
+
+The groundwork for Kazakh in the pipeline (issue 11): the tagger's PERSON, POSITION and GPE spans
+(`tagger.py`) over razdel's sentences and tokens, names and titles in their base form
+(`suffixes.py`), and the same `Record` the Russian pipeline builds; events, agreements and topics
+are not read yet. One actor per surname (the base form of a name's last word), so a later
+«Әшімбаевпен» is the earlier «Мәулен Әшімбаев». A person's title is the POSITION right before
+the name (Kazakh writes the title first: «Сенат Төрағасы Мәулен Әшімбаев»); the person's country
+is the first country that title names or that is named right before it («Малайзияның ...
+елшісі»), else the publisher's (the country whose capital opens the text, or the most named one).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from razdel import sentenize, tokenize
+
+from communique.document import Document
+from communique.knowledge.base import Knowledge
+from communique.lang.kk.gazetteer import kazakh_gazetteer
+from communique.lang.kk.suffixes import base_form
+from communique.lang.kk.tagger import Entity, KazakhTagger
+from communique.record import (
+    Actor,
+    ActorKind,
+    CountryBasis,
+    Mention,
+    MentionType,
+    Occupation,
+    Record,
+    Span,
+)
+
+READER = "lang.kk.read@0.1.0"
+MENTION_TYPES = {
+    "PERSON": MentionType.PERSON,
+    "GPE": MentionType.COUNTRY,
+    "ORGANISATION": MentionType.ORGANIZATION,
+    "POSITION": MentionType.POSITION,
+}
+# How many tokens before a title a country naming its holder may stand («Малайзияның ... елшісі»).
+COUNTRY_WINDOW = 3
+DATELINE_TOKENS = 6
+
+
+@dataclass
+class _Located:
+    entity: Entity
+    sentence: int
+    start: int  # character offsets in the text
+    end: int
+
+
+def country_of(name: str, knowledge: Knowledge) -> str | None:
+    """The country a Kazakh name (in its base form) names: the knowledge base's Kazakh name, or its
+    Russian name, which Kazakh shares for most countries (Малайзия, Египет)."""
+    lower = name.lower()
+    for country in knowledge.countries:
+        if country.name_kk and country.name_kk.lower() == lower:
+            return country.alpha2
+    found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
+    return found.alpha2 if found else None
+
+
+def _locate(text: str, tagger: KazakhTagger) -> list[_Located]:
+    located: list[_Located] = []
+    for number, sentence in enumerate(sentenize(text)):
+        tokens = list(tokenize(sentence.text))
+        for entity in tagger.entities([token.text for token in tokens]):
+            start = sentence.start + tokens[entity.start].start
+            end = sentence.start + tokens[entity.end - 1].stop
+            located.append(_Located(entity, number, start, end))
+    return located
+
+
+def home_country(text: str, countries: list[str | None], knowledge: Knowledge) -> str | None:
+    """The publisher's country: that of the capital opening the dateline, else the most named."""
+    for token in list(tokenize(text.split("\n\n", 1)[-1]))[:DATELINE_TOKENS]:
+        if token.text.isupper() and len(token.text) > 2:
+            capital = knowledge.country_by_capital(token.text.capitalize())
+            if capital:
+                return capital.alpha2
+    counts = Counter(code for code in countries if code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Record:
+    """A record of a Kazakh document: persons with titles and countries, and countries."""
+    knowledge = knowledge or Knowledge.load()
+    known = kazakh_gazetteer().base_forms
+    text = document.text
+    record = Record(id=document.id, language="kk", text=text, title=document.title)
+    record.sentences = [Span(start=s.start, end=s.stop) for s in sentenize(text)]
+    located = _locate(text, KazakhTagger.load())
+    countries: list[str | None] = []
+    for item in located:
+        entity = item.entity
+        if entity.label not in MENTION_TYPES:
+            continue
+        country = country_of(entity.base, knowledge) if entity.label == "GPE" else None
+        countries.append(country)
+        record.mentions.append(
+            Mention(
+                id=f"m{len(record.mentions) + 1}",
+                type=MENTION_TYPES[entity.label],
+                start=item.start,
+                end=item.end,
+                text=text[item.start : item.end],
+                normal=entity.base,
+                country=country,
+                sentence=item.sentence,
+                extractor=READER,
+            )
+        )
+    home = home_country(text, countries, knowledge)
+    record.home_country = home
+    persons: dict[str, Actor] = {}
+    countries_seen: dict[str, Actor] = {}
+    for index, (item, mention) in enumerate(zip(_typed(located), record.mentions, strict=True)):
+        if mention.type is MentionType.COUNTRY and mention.country:
+            actor = countries_seen.setdefault(
+                mention.country,
+                Actor(
+                    id=f"a-country-{len(countries_seen) + 1}",
+                    kind=ActorKind.COUNTRY,
+                    name=mention.normal,
+                    country=mention.country,
+                    country_basis=CountryBasis.TEXT,
+                ),
+            )
+            actor.mentions.append(mention.id)
+            mention.actor = actor.id
+        if mention.type is not MentionType.PERSON:
+            continue
+        surname = base_form(item.entity.text.split()[-1], known).lower()
+        actor = persons.get(surname)
+        if actor is None:
+            actor = persons[surname] = Actor(
+                id=f"a-person-{len(persons) + 1}", kind=ActorKind.PERSON, name=mention.normal
+            )
+        if len(mention.normal) > len(actor.name):
+            actor.name = mention.normal
+        actor.mentions.append(mention.id)
+        mention.actor = actor.id
+        if not actor.positions:
+            _add_title(record, located, index, actor, home, known, knowledge)
+    record.actors = list(persons.values()) + list(countries_seen.values())
+    return record
+
+
+def _typed(located: list[_Located]) -> list[_Located]:
+    return [item for item in located if item.entity.label in MENTION_TYPES]
+
+
+def _add_title(
+    record: Record,
+    located: list[_Located],
+    index: int,
+    actor: Actor,
+    home: str | None,
+    known: frozenset[str],
+    knowledge: Knowledge,
+) -> None:
+    """The POSITION right before the person's mention gives the title, and its country."""
+    typed = _typed(located)
+    person = typed[index]
+    if index == 0:
+        return
+    title = typed[index - 1]
+    if (
+        title.entity.label != "POSITION"
+        or title.sentence != person.sentence
+        or title.entity.end != person.entity.start
+    ):
+        return
+    position = base_form(title.entity.text, known)
+    # In text order: a country named just before the title, then one the title's words name.
+    candidates: list[str | None] = []
+    for number in range(index - 2, -1, -1):
+        earlier = typed[number]
+        if earlier.sentence != person.sentence or earlier.entity.end < (
+            title.entity.start - COUNTRY_WINDOW
+        ):
+            break
+        mention = record.mentions[number]
+        if mention.type is MentionType.COUNTRY:
+            candidates.insert(0, mention.country)
+    candidates += [country_of(base_form(word, known), knowledge) for word in position.split()]
+    country = next((code for code in candidates if code), None)
+    basis = CountryBasis.TEXT if country else CountryBasis.INFERRED if home else None
+    country = country or home
+    actor.positions.append(position)
+    actor.country, actor.country_basis = country, basis
+    record.occupations.append(
+        Occupation(
+            id=f"o{len(record.occupations) + 1}",
+            person=actor.id,
+            position=position,
+            title=Span(start=title.start, end=title.end),
+            country=country,
+            country_basis=basis,
+            evidence=record.sentences[person.sentence],
+            extractor=READER,
+        )
+    )
