@@ -8,12 +8,13 @@ are not read yet. One actor per surname (the base form of a name's last word), s
 the name (Kazakh writes the title first: «Сенат Төрағасы Мәулен Әшімбаев»); the person's country
 is the first country that title names or that is named right before it («Малайзияның ...
 елшісі»), else the publisher's (the country whose capital opens the text, or the most named one).
+A title before a list of names is each name's.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from razdel import sentenize, tokenize
 
@@ -64,11 +65,27 @@ def country_of(name: str, knowledge: Knowledge) -> str | None:
     return found.alpha2 if found else None
 
 
-def _locate(text: str, tagger: KazakhTagger) -> list[_Located]:
+def _person_name(entity: Entity, words: list[str], knowledge: Knowledge) -> Entity:
+    """A PERSON span without what follows a country's name in it: a name holds no country, so
+    «Мәулен Әшімбаев Малайзия» and «Тоқаев Катар Әмірі» are the tagger running on."""
+    known = kazakh_gazetteer().base_forms
+    for offset in range(1, len(words)):
+        if country_of(base_form(words[offset], known), knowledge):
+            kept = " ".join(words[:offset])
+            return replace(
+                entity, end=entity.start + offset, text=kept, base=base_form(kept, known)
+            )
+    return entity
+
+
+def _locate(text: str, tagger: KazakhTagger, knowledge: Knowledge) -> list[_Located]:
     located: list[_Located] = []
     for number, sentence in enumerate(sentenize(text)):
         tokens = list(tokenize(sentence.text))
-        for entity in tagger.entities([token.text for token in tokens]):
+        words = [token.text for token in tokens]
+        for entity in tagger.entities(words):
+            if entity.label == "PERSON":
+                entity = _person_name(entity, words[entity.start : entity.end], knowledge)
             start = sentence.start + tokens[entity.start].start
             end = sentence.start + tokens[entity.end - 1].stop
             located.append(_Located(entity, number, start, end))
@@ -93,7 +110,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     text = document.text
     record = Record(id=document.id, language="kk", text=text, title=document.title)
     record.sentences = [Span(start=s.start, end=s.stop) for s in sentenize(text)]
-    located = _locate(text, KazakhTagger.load())
+    located = _locate(text, KazakhTagger.load(), knowledge)
     countries: list[str | None] = []
     for item in located:
         entity = item.entity
@@ -118,6 +135,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     record.home_country = home
     persons: dict[str, Actor] = {}
     countries_seen: dict[str, Actor] = {}
+    previous: tuple[_Located, Actor] | None = None
     for index, (item, mention) in enumerate(zip(_typed(located), record.mentions, strict=True)):
         if mention.type is MentionType.COUNTRY and mention.country:
             actor = countries_seen.setdefault(
@@ -146,8 +164,24 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
         mention.actor = actor.id
         if not actor.positions:
             _add_title(record, located, index, actor, home, known, knowledge)
+        if not actor.positions and previous is not None and _listed_after(text, previous, item):
+            # «депутаттары Айбек Осмонов, Гүлнара Жумабекова және Нұрбек Асанов»: one title
+            # before a list of names is each name's.
+            actor.positions = list(previous[1].positions)
+            actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
+        previous = (item, actor)
     record.actors = list(persons.values()) + list(countries_seen.values())
     return record
+
+
+LIST_SEPARATORS = frozenset({",", "және", "мен", ", және"})
+
+
+def _listed_after(text: str, previous: tuple[_Located, Actor], item: _Located) -> bool:
+    """Whether `item` follows the previous person in a list: only a comma or «және» between."""
+    earlier = previous[0]
+    between = " ".join(text[earlier.end : item.start].split())
+    return earlier.sentence == item.sentence and between in LIST_SEPARATORS
 
 
 def _typed(located: list[_Located]) -> list[_Located]:
