@@ -4,7 +4,7 @@ lemma. PLOVER types (Draft 0.8, 2021).
 
 "X refused to meet Y" is a rejection, "X offered to hand over Y" an agreement, "X threatened to
 impose sanctions" a threat: a verb that governs another's infinitive decides the type itself
-(`negating_heads` in the data). "X said Y would withdraw" is Y's retreat: a reporting verb hands
+(`governing` in the data). "X said Y would withdraw" is Y's retreat: a reporting verb hands
 the event to the clause it reports. "X held talks", "X imposed sanctions": a light verb with no
 trigger of its own takes its object's.
 """
@@ -39,7 +39,7 @@ def triggers() -> Triggers:
     for kind, words in data["types"].items():
         for word in words:
             (phrasal if " " in word else single).setdefault(word, kind)
-    return Triggers(single, phrasal, frozenset(data["reporting"]), dict(data["negating_heads"]))
+    return Triggers(single, phrasal, frozenset(data["reporting"]), dict(data["governing"]))
 
 
 @dataclass(frozen=True)
