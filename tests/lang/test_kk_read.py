@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from communique.document import Document
 from communique.knowledge.base import Knowledge
-from communique.lang.kk.read import country_of, read_kazakh
+from communique.lang.kk.read import country_in_phrase, country_of, read_kazakh
 from communique.record import ActorKind
 
 TEXT = (
@@ -39,3 +39,11 @@ def test_country_of_kazakh_names() -> None:
     assert country_of("Малайзия", knowledge) == "MY"
     assert country_of("Астана", knowledge) == "KZ"  # a capital
     assert country_of("Тараптар", knowledge) is None
+
+
+def test_country_in_a_title_leaves_out_places_in_the_locative() -> None:
+    knowledge = Knowledge.load()
+    assert country_in_phrase("Малайзияның Қазақстандағы елшісі", knowledge) == "MY"
+    assert country_in_phrase("Қазақстандағы Төтенше және өкілетті елшісі", knowledge) is None
+    assert country_in_phrase("Бундестаг депутаттары", knowledge) == "DE"  # an organisation's
+    assert country_in_phrase("Сыртқы істер министрі", knowledge) is None

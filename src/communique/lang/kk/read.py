@@ -6,22 +6,25 @@ The groundwork for Kazakh in the pipeline (issue 11): the tagger's PERSON, POSIT
 are not read yet. One actor per surname (the base form of a name's last word), so a later
 «Әшімбаевпен» is the earlier «Мәулен Әшімбаев». A person's title is the POSITION right before
 the name (Kazakh writes the title first: «Сенат Төрағасы Мәулен Әшімбаев»); the person's country
-is the first country that title names or that is named right before it («Малайзияның ...
-елшісі»), else the publisher's (the country whose capital opens the text, or the most named one).
-A title before a list of names is each name's.
+is the first country or known organisation's country that is named right before the title or in
+it («Малайзияның ... елшісі»), leaving out places in the locative («Қазақстандағы елшісі», the
+ambassador in Kazakhstan), else the publisher's (the country whose capital opens the text, or
+the most named one). A title before a list of names is each name's; an organisation or country
+right before a name without a title gives the person's country.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 
 from razdel import sentenize, tokenize
 
 from communique.document import Document
 from communique.knowledge.base import Knowledge
 from communique.lang.kk.gazetteer import kazakh_gazetteer
-from communique.lang.kk.suffixes import base_form
+from communique.lang.kk.suffixes import base_form, case_analysis, strip_case
 from communique.lang.kk.tagger import Entity, KazakhTagger
 from communique.record import (
     Actor,
@@ -63,6 +66,54 @@ def country_of(name: str, knowledge: Knowledge) -> str | None:
             return country.alpha2
     found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
     return found.alpha2 if found else None
+
+
+@cache
+def _organization_keys(knowledge: Knowledge) -> tuple[tuple[str, str], ...]:
+    """(base-form key of a Kazakh organisation name, its country), longest first."""
+    known = kazakh_gazetteer().base_forms
+    keys: dict[str, str] = {}
+    for organization in knowledge.organizations:
+        if not organization.country:
+            continue
+        for name in (organization.name_kk, *organization.aliases_kk):
+            if name:
+                key = " ".join(strip_case(word, known).lower() for word in name.split())
+                keys.setdefault(key, organization.country)
+    return tuple(sorted(keys.items(), key=lambda item: -len(item[0])))
+
+
+PLACE_CASES = frozenset({"locative", "locative_attributive"})
+
+
+def _is_place(word: str, known: frozenset[str]) -> bool:
+    """A word in the locative says where, not whose: «Қазақстандағы елшісі» is the ambassador
+    in Kazakhstan, «Ақордада» the place of a meeting."""
+    if word.lower() in known:
+        return False
+    analysis = case_analysis(word)
+    return analysis is not None and analysis[1] in PLACE_CASES
+
+
+def country_in_phrase(phrase: str, knowledge: Knowledge) -> str | None:
+    """The first country a Kazakh phrase names: by a country's name among its words, else by a
+    known organisation's Kazakh name in it, else by its Russian name (Бундестаг is both)."""
+    known = kazakh_gazetteer().base_forms
+    words = [strip_case(word, known) for word in phrase.split()]
+    for written, word in zip(phrase.split(), words, strict=True):
+        code = None if _is_place(written, known) else country_of(word, knowledge)
+        if code:
+            return code
+    key = f" {' '.join(words).lower()} "
+    for name, code in _organization_keys(knowledge):
+        if f" {name} " in key:
+            return code
+    for candidate in (" ".join(words), *words):
+        if candidate[:1].isupper():
+            organization = knowledge.organization_by_name(candidate)
+            if organization is not None and organization.country:
+                return organization.country
+    return None
 
 
 def _person_name(entity: Entity, words: list[str], knowledge: Knowledge) -> Entity:
@@ -116,7 +167,13 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
         entity = item.entity
         if entity.label not in MENTION_TYPES:
             continue
-        country = country_of(entity.base, knowledge) if entity.label == "GPE" else None
+        country = (
+            country_of(entity.base, knowledge)
+            if entity.label == "GPE"
+            else country_in_phrase(entity.text, knowledge)
+            if entity.label == "ORGANISATION"
+            else None
+        )
         countries.append(country)
         record.mentions.append(
             Mention(
@@ -164,6 +221,17 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
         mention.actor = actor.id
         if not actor.positions:
             _add_title(record, located, index, actor, home, known, knowledge)
+        if actor.country is None and index > 0:
+            # «Жогорку Кеңес Айбек Осмонов», «Түркия ... Айше Кылыч»: an organisation or a
+            # country named right before a name without a title is the person's.
+            before = record.mentions[index - 1]
+            if (
+                before.type in (MentionType.COUNTRY, MentionType.ORGANIZATION)
+                and before.country
+                and before.sentence == mention.sentence
+                and _typed(located)[index - 1].entity.end + 1 >= item.entity.start
+            ):
+                actor.country, actor.country_basis = before.country, CountryBasis.TEXT
         if not actor.positions and previous is not None and _listed_after(text, previous, item):
             # «депутаттары Айбек Осмонов, Гүлнара Жумабекова және Нұрбек Асанов»: one title
             # before a list of names is each name's.
@@ -219,9 +287,11 @@ def _add_title(
         ):
             break
         mention = record.mentions[number]
-        if mention.type is MentionType.COUNTRY:
+        if mention.type in (MentionType.COUNTRY, MentionType.ORGANIZATION) and not _is_place(
+            mention.text.split()[-1], known
+        ):
             candidates.insert(0, mention.country)
-    candidates += [country_of(base_form(word, known), knowledge) for word in position.split()]
+    candidates.append(country_in_phrase(title.entity.text, knowledge))
     country = next((code for code in candidates if code), None)
     basis = CountryBasis.TEXT if country else CountryBasis.INFERRED if home else None
     country = country or home
