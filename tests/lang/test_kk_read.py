@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from communique.document import Document
 from communique.knowledge.base import Knowledge
-from communique.lang.kk.read import country_in_phrase, country_of, read_kazakh
+from communique.lang.kk.read import (
+    country_in_phrase,
+    country_of,
+    document_base_forms,
+    read_kazakh,
+)
 from communique.record import ActorKind
 
 TEXT = (
@@ -47,3 +52,11 @@ def test_country_in_a_title_leaves_out_places_in_the_locative() -> None:
     assert country_in_phrase("Қазақстандағы Төтенше және өкілетті елшісі", knowledge) is None
     assert country_in_phrase("Бундестаг депутаттары", knowledge) == "DE"  # an organisation's
     assert country_in_phrase("Сыртқы істер министрі", knowledge) is None
+
+
+def test_a_word_seen_with_an_ending_is_a_base_form() -> None:
+    text = "Кристоф Ланге сөз сөйледі. Тараптар Лангемен келісті."
+    assert "ланге" in document_base_forms(text)
+    record = read_kazakh(Document(id="kk-lange", text=text))
+    names = {actor.name for actor in record.actors if actor.kind is ActorKind.PERSON}
+    assert "Кристоф Лан" not in names

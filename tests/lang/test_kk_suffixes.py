@@ -53,6 +53,8 @@ INFLECTED = [
     ("Ақордаға", "Ақорда", "dative"),
     ("Қазақстандағы", "Қазақстан", "locative_attributive"),
     ("Бішкектегі", "Бішкек", "locative_attributive"),
+    ("Морельмен", "Морель", "instrumental"),  # the soft sign is silent: -мен follows the л
+    ("Игорьдің", "Игорь", "genitive"),
 ]
 
 # After the third-person possessive the ending is -на, -нда, -нан, -н and the possessive stays.

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from communique.lang.kk import gazetteer, suffixes
 from communique.lang.kk.gazetteer import Gazetteer, kazakh_gazetteer
 from communique.lang.kk.suffixes import SUFFIXES_FILE, case_analysis
 
@@ -88,12 +89,14 @@ def sentence_features(tokens: Sequence[str], gazetteer: Gazetteer | None = None)
 
 
 def features_fingerprint() -> str:
-    """SHA-256 over what decides the features: this file, the suffix data and the gazetteer."""
+    """SHA-256 over what decides the features: this file, the suffix stripper's code and data,
+    and the gazetteer's code and words."""
     digest = hashlib.sha256()
-    digest.update(Path(__file__).read_bytes())
+    for module in (__file__, suffixes.__file__, gazetteer.__file__):
+        digest.update(Path(module).read_bytes())
     digest.update(SUFFIXES_FILE.read_bytes())
-    gazetteer = kazakh_gazetteer()
-    for words in (gazetteer.country_words, gazetteer.organization_words, gazetteer.base_forms):
+    names = kazakh_gazetteer()
+    for words in (names.country_words, names.organization_words, names.base_forms):
         digest.update("\n".join(sorted(words)).encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

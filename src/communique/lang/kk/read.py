@@ -116,10 +116,23 @@ def country_in_phrase(phrase: str, knowledge: Knowledge) -> str | None:
     return None
 
 
-def _person_name(entity: Entity, words: list[str], knowledge: Knowledge) -> Entity:
+def document_base_forms(text: str) -> frozenset[str]:
+    """Words the text itself shows to be base forms: a word that also occurs with a case ending
+    on it («Ланге» beside «Лангемен») keeps what only looks like an ending (-ге)."""
+    words = {token.text.lower() for token in tokenize(text)}
+    found = set()
+    for word in words:
+        analysis = case_analysis(word)
+        if analysis is not None and analysis[0] in words:
+            found.add(analysis[0])
+    return frozenset(found)
+
+
+def _person_name(
+    entity: Entity, words: list[str], knowledge: Knowledge, known: frozenset[str]
+) -> Entity:
     """A PERSON span without what follows a country's name in it: a name holds no country, so
     «Мәулен Әшімбаев Малайзия» and «Тоқаев Катар Әмірі» are the tagger running on."""
-    known = kazakh_gazetteer().base_forms
     for offset in range(1, len(words)):
         if country_of(base_form(words[offset], known), knowledge):
             kept = " ".join(words[:offset])
@@ -129,14 +142,17 @@ def _person_name(entity: Entity, words: list[str], knowledge: Knowledge) -> Enti
     return entity
 
 
-def _locate(text: str, tagger: KazakhTagger, knowledge: Knowledge) -> list[_Located]:
+def _locate(
+    text: str, tagger: KazakhTagger, knowledge: Knowledge, known: frozenset[str]
+) -> list[_Located]:
     located: list[_Located] = []
     for number, sentence in enumerate(sentenize(text)):
         tokens = list(tokenize(sentence.text))
         words = [token.text for token in tokens]
         for entity in tagger.entities(words):
+            entity = replace(entity, base=base_form(entity.text, known))
             if entity.label == "PERSON":
-                entity = _person_name(entity, words[entity.start : entity.end], knowledge)
+                entity = _person_name(entity, words[entity.start : entity.end], knowledge, known)
             start = sentence.start + tokens[entity.start].start
             end = sentence.start + tokens[entity.end - 1].stop
             located.append(_Located(entity, number, start, end))
@@ -157,11 +173,11 @@ def home_country(text: str, countries: list[str | None], knowledge: Knowledge) -
 def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Record:
     """A record of a Kazakh document: persons with titles and countries, and countries."""
     knowledge = knowledge or Knowledge.load()
-    known = kazakh_gazetteer().base_forms
     text = document.text
+    known = kazakh_gazetteer().base_forms | document_base_forms(text)
     record = Record(id=document.id, language="kk", text=text, title=document.title)
     record.sentences = [Span(start=s.start, end=s.stop) for s in sentenize(text)]
-    located = _locate(text, KazakhTagger.load(), knowledge)
+    located = _locate(text, KazakhTagger.load(), knowledge, known)
     countries: list[str | None] = []
     for item in located:
         entity = item.entity

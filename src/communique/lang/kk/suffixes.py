@@ -77,6 +77,13 @@ def suffix_table(path: Path = SUFFIXES_FILE) -> SuffixTable:
     )
 
 
+def _last_sound(stem: str) -> str:
+    """The stem's last sounding letter: the soft and hard signs have no sound of their own, so
+    the ending follows the consonant before them (Морельмен, Игорьдің)."""
+    stripped = stem.rstrip("ьъ")
+    return stripped[-1] if stripped else ""
+
+
 def _possessive_split(word: str, table: SuffixTable) -> str | None:
     """The noun before a final third-person possessive (`министрі` -> `министр`), if it has one."""
     lower = word.lower()
@@ -85,7 +92,7 @@ def _possessive_split(word: str, table: SuffixTable) -> str | None:
         if (
             lower.endswith(ending)
             and stem_length >= table.min_stem
-            and lower[stem_length - 1] in after
+            and _last_sound(lower[:stem_length]) in after
         ):
             return word[:stem_length]
     return None
@@ -103,7 +110,7 @@ def case_analysis(word: str, table: SuffixTable | None = None) -> tuple[str, str
         if entry.after_possessive:
             if _possessive_split(stem, table) is not None:
                 return stem, entry.case
-        elif lower[stem_length - 1] in entry.after:
+        elif _last_sound(lower[:stem_length]) in entry.after:
             return stem, entry.case
     return None
 
