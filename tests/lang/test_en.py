@@ -140,3 +140,16 @@ def test_country_inside_a_whole_title_and_of_a_group() -> None:
     assert persons["Xi Jinping"].country == "CN"  # the ruler took the title with China in it
     assert persons["Ayse Kilic"].country == "TR"  # the delegation's demonym, not the dateline's
     assert persons["Murat Yildirim"].positions == ["MP"]
+
+
+def test_no_person_from_a_headline_line_break_an_acronym_or_a_region(
+    english_nlp: Language,
+) -> None:
+    text = (
+        "Tokayev, Xi Jinping hold talks\n\nASTANA – Kazakh PM met Special Representative of the "
+        "European Union for Central Asia Klaus Riedel."
+    )
+    persons = [text for text, label, _ in _entities(english_nlp, text) if label == "PERSON"]
+    assert all("\n" not in name and "ASTANA" not in name for name in persons)
+    assert "PM" not in persons
+    assert "Central Asia" not in persons

@@ -27,6 +27,9 @@ ONWARD_JOINERS = frozenset({"of", "for", "on"})
 TITLE_PARTS = frozenset({TITLE_LABEL, "GPE", "ORG", "NORP"})
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 HYPHENS = frozenset({"-", "‐", "‑"})
+# What the small model calls a name after a title ("Kazakhstan Kassym-Jomart Tokayev" as an
+# organisation); a LOC after a title ("of Central Asia") is a region, not a person.
+MISREAD_NAME_LABELS = frozenset({"ORG", "GPE"})
 
 
 def _is_name_token(token: Token) -> bool:
@@ -113,9 +116,16 @@ def _cleaned(doc: Doc, entity: SpacySpan) -> SpacySpan | None:
         return SpacySpan(doc, entity.start, entity.end, label="NORP")
     if entity.label_ != "PERSON":
         return entity
-    end = next((t.i for t in entity if "\n" in t.text_with_ws and t.i > entity.start), None)
-    if end is not None:
-        entity = SpacySpan(doc, entity.start, end + 1, label="PERSON")
+    end = next(
+        (
+            token.i if token.is_space else token.i + 1
+            for token in entity
+            if "\n" in token.text_with_ws and token.i + 1 < entity.end
+        ),
+        None,
+    )
+    if end is not None and end > entity.start:
+        entity = SpacySpan(doc, entity.start, end, label="PERSON")
     if _is_demonym(entity[:1]):
         return SpacySpan(doc, entity.start, entity.start + 1, label="NORP")
     if all(token.is_upper or token.is_punct for token in entity):
@@ -185,7 +195,7 @@ def title_names(doc: Doc) -> Doc:
         entity = entity_at.get(index)
         if entity is not None:
             if (
-                entity.label_ != "PERSON"
+                entity.label_ in MISREAD_NAME_LABELS
                 and _is_name_entity(entity)
                 and _closes_title_phrase(doc, index)
                 and not _joined_onwards(doc, entity.end)
@@ -200,9 +210,11 @@ def title_names(doc: Doc) -> Doc:
             if following is None or not _is_name_entity(following):
                 following = None
             name = SpacySpan(doc, index, following.end if following else end, label="PERSON")
-            # "Parliament of ...": the phrase goes on; "the Senate": a common noun.
-            if not _joined_onwards(doc, name.end) and not (
-                len(name) == 1 and _is_common_noun(doc, name)
+            # "Parliament of ...": the phrase goes on; "the Senate": a common noun; "PM".
+            if not (
+                _joined_onwards(doc, name.end)
+                or (len(name) == 1 and _is_common_noun(doc, name))
+                or all(token.is_upper for token in name)
             ):
                 persons.append(name)
                 if following is not None:
