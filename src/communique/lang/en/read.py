@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
@@ -57,7 +57,6 @@ class _Person:
     title: SpacySpan | None = None
     country: str | None = None
     basis: CountryBasis | None = None
-    mention_ids: list[str] = field(default_factory=list)
 
 
 def _country_of_entity(entity: SpacySpan, knowledge: Knowledge) -> str | None:
