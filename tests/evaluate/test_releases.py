@@ -12,7 +12,7 @@ GOLD = {
     "lang": "ru",
     "persons": [
         {"name": "Иван Петров", "surname": "Петров", "title": "министр", "country": "KZ"},
-        {"name": "Кэндзи Накамура", "surname": "Накамура", "title": "посол Японии", "country": "JP"},
+        {"name": "Кэндзи Накамура", "surname": "Накамура", "title": "посол", "country": "JP"},
     ],
     "organisations": [],
     "countries": ["KZ", "JP"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from communique.record import ActorKind, Record
 
 
@@ -78,3 +80,77 @@ def test_second_of_two_coordinated_titles_keeps_its_complement(extract) -> None:
     assert person.positions == ["заместитель министра иностранных дел"]
     occupation = next(o for o in record.occupations if o.person == person.id)
     assert occupation.country == "TR"
+
+
+# One person, one actor: the same person written in other forms later in the text.
+SAME_PERSON_TWICE = [
+    pytest.param(
+        "Председатель Сената Нурлан Абенов принял делегацию. "
+        "Позднее Нурлан Абенов провел брифинг для журналистов.",
+        "Abenov",
+        "Нурлан Абенов",
+        id="hyphenless-repeat",
+    ),
+    pytest.param(
+        "Президент Казахстана Касым-Жомарт Токаев провел совещание. "
+        "Касым-Жомарт Токаев поручил правительству ускорить работу.",
+        "Tokayev",
+        "Касым-Жомарт Токаев",
+        id="hyphenated-given-name-repeated",
+    ),
+    pytest.param(
+        "Депутат Мажилиса Айгуль Жумабекова выступила на форуме. "
+        "По словам А. Жумабековой, законопроект будет принят весной.",
+        "Zhumabekova",
+        "Айгуль Жумабекова",
+        id="initial-and-surname",
+    ),
+    pytest.param(
+        "Министр Тимур Ахметов прибыл в Париж. "
+        "Делегацию возглавил министр Тимур Ахметов, а французскую сторону представлял посол. "
+        "Французская сторона вручила Тимуру Ахметову приглашение.",
+        "Akhmetov",
+        "Тимур Ахметов",
+        id="given-name-in-an-oblique-case",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "latin", "name"), SAME_PERSON_TWICE)
+def test_one_person_is_one_actor_in_its_nominative_form(
+    extract, text: str, latin: str, name: str
+) -> None:
+    record = extract(text)
+    persons = [a for a in record.actors if a.kind is ActorKind.PERSON and latin in a.name_latin]
+    assert len(persons) == 1, [a.name for a in persons]
+    assert persons[0].name == name
+
+
+# Words a tagger reads as a person that name a body or a title: no person actor from them.
+NOT_A_PERSON = [
+    pytest.param(
+        "Мажилис",
+        "Проект поддержали депутаты. Мажилис одобрил закон в первом чтении.",
+        id="parliament",
+    ),
+    pytest.param(
+        "Акорда", "Встреча прошла в Акорде. Акорда сообщила о новых назначениях.", id="residence"
+    ),
+    pytest.param(
+        "Кардинал", "Кардинал выступил на конгрессе религиозных лидеров в Астане.", id="lone-title"
+    ),
+]
+
+
+@pytest.mark.parametrize(("word", "text"), NOT_A_PERSON)
+def test_a_body_or_a_lone_title_is_no_person(extract, word: str, text: str) -> None:
+    record = extract(text)
+    assert not [a.name for a in record.actors if a.kind is ActorKind.PERSON]
+
+
+def test_a_body_before_a_name_is_not_part_of_it(extract) -> None:
+    record = extract(
+        "В состав делегации вошли депутаты Мажилиса Асель Нурпеисова и Руслан Ахметжанов."
+    )
+    names = {a.name for a in record.actors if a.kind is ActorKind.PERSON}
+    assert "Асель Нурпеисова" in names

@@ -110,13 +110,25 @@ def _person_extent(
         if any(b in gap for b in _NAME_BREAKS) or tokens[index].text in _NAME_BREAKS:
             last = index
             break
-    while first < last - 1 and lexicons.is_title_word(tokens[first].lemma):
-        first += 1
+    while first < last - 1 and (
+        lexicons.is_title_word(tokens[first].lemma) or _names_a_body(tokens[first], lexicons)
+    ):
+        first += 1  # "Мажилис Асель Нурпеисова": the body she sits in, swept into the name
     while last > first and not tokens[last - 1].text[:1].isalnum():
         last -= 1
     if all(t.pos == "ADJ" for t in tokens[first:last]):
         return None  # "Казахстанско-монгольское" opening a sentence is no person
+    if last - first == 1 and (
+        lexicons.is_title_word(tokens[first].lemma) or _names_a_body(tokens[first], lexicons)
+    ):
+        return None  # a lone title ("Кардинал", "Эмир") or body ("Мажилиса", "Акорда") is no name
     return (first, last) if last > first else None
+
+
+def _names_a_body(token: Token, lexicons: Lexicons) -> bool:
+    """A word the knowledge base knows as an organisation or a country by itself."""
+    entry = lexicons.kb_matcher.get(token.lemma)
+    return entry is not None and entry.type in (MentionType.ORGANIZATION, MentionType.COUNTRY)
 
 
 def _location_type(key: str, words: list[Token], lexicons: Lexicons) -> MentionType:

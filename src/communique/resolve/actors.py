@@ -26,7 +26,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-RESOLVER = "resolve.actors@0.2.0"
+RESOLVER = "resolve.actors@0.3.0"
 
 _ACTOR_KINDS = {
     MentionType.PERSON: ActorKind.PERSON,
@@ -222,16 +222,46 @@ def _inside_org(mention: Mention, orgs: list[tuple[Mention, _Draft]]) -> _Draft 
 
 
 def _person_draft(mention: Mention, persons: list[_Draft]) -> _Draft:
-    words = [w for w in mention.normal.replace("-", "- ").split() if w[:1].isalpha()]
+    words = _name_words(mention.normal)
     surname = lemma_key(words[-1]) if words else mention.normal.lower()
-    first = lemma_key(words[0]) if len(words) > 1 else None
+    # given names compared as written: a dictionary lemma of a foreign given name is a guess
+    # («Маулен» -> «маульный»)
+    first = words[0].lower() if len(words) > 1 else None
     for draft in persons:
-        names = {lemma_key(w) for m in draft.mentions for w in m.normal.split()}
-        if surname in names and (first is None or first in names or len(names) == 1):
+        words_in_draft = [w for m in draft.mentions for w in _name_words(m.normal)]
+        names = {lemma_key(w) for w in words_in_draft}
+        if surname in names and (
+            first is None
+            or len(names) == 1
+            or any(_same_given_name(first, w.lower()) for w in words_in_draft)
+        ):
             return draft
     draft = _Draft(ActorKind.PERSON, surname)
     persons.append(draft)
     return draft
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, a hyphenated given name («Касым-Жомарт») kept whole."""
+    return [w for w in name.split() if w[:1].isalpha()]
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """One given name in two forms: the same word, an initial («С.») and the name it abbreviates,
+    or two case forms of it, which in Russian differ only in an ending of at most two letters
+    («Маулен», «Маулена», «Мауленом») after a shared stem."""
+    if a == b:
+        return True
+    if _is_initial(a) or _is_initial(b):
+        return a[0] == b[0]
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return shared >= 3 and len(a) - shared <= 2 and len(b) - shared <= 2
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.replace(".", "").strip()) == 1
 
 
 def _occupations(
@@ -566,7 +596,17 @@ def _settle_countries(by_mention: dict[str, _Draft], occupations: list[Occupatio
 
 def _actor(draft: _Draft, index: int, lexicons: Lexicons) -> Actor:
     names = [m for m in draft.mentions if m.form is MentionForm.NAME and m.type.value in _NAMED]
-    canonical = max(names or draft.mentions, key=lambda m: (len(m.normal.split()), len(m.normal)))
+    # the fullest name; among equally full ones a form the text itself writes so (a nominative
+    # «Хайрул Низам Юсоф» over the normalised accusative «Хайрула Низама Юсофа»), then the longest
+    canonical = max(
+        names or draft.mentions,
+        key=lambda m: (
+            len(m.normal.split()),
+            not any(_is_initial(w) for w in m.normal.split()),
+            m.text == m.normal,
+            len(m.normal),
+        ),
+    )
     name = canonical.normal
     if draft.kb_id:
         name = lexicons.knowledge.organization(draft.kb_id).name_ru
