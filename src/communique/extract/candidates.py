@@ -126,9 +126,10 @@ def _person_extent(
 
 
 def _names_a_body(token: Token, lexicons: Lexicons) -> bool:
-    """A word the knowledge base knows as an organisation or a country by itself."""
+    """A word the knowledge base knows as an organisation's name by itself. (Not a country's:
+    a lemma guessed for a foreign given name can be one, «Доминик» -> Dominica.)"""
     entry = lexicons.kb_matcher.get(token.lemma)
-    return entry is not None and entry.type in (MentionType.ORGANIZATION, MentionType.COUNTRY)
+    return entry is not None and entry.type is MentionType.ORGANIZATION
 
 
 def _location_type(key: str, words: list[Token], lexicons: Lexicons) -> MentionType:

@@ -65,7 +65,9 @@ def resolve(
     lexicons: Lexicons,
     source_country: str | None = None,
 ) -> Resolution:
-    home = source_country or home_country(mentions)
+    # the publisher's country as its source states it (resolve.publisher), never a guess from
+    # the countries the text names: those are what it is about
+    home = source_country
     mentions = _share_kb_ids([_link_organization(m, lexicons, home) for m in mentions])
     drafts = _group(mentions)
     by_mention = {m.id: d for d in drafts for m in d.mentions}
@@ -117,16 +119,6 @@ def _distinct(occupations: list[Occupation]) -> list[Occupation]:
             seen.add(key)
             kept.append(occupation.model_copy(update={"id": f"o{len(kept)}"}))
     return kept
-
-
-def home_country(mentions: list[Mention]) -> str | None:
-    """The publisher's country: that of the first organisation named with a country (a credit
-    line "Фото: Сенат РК", a dateline), else the most mentioned country."""
-    for mention in mentions[:40]:
-        if mention.type is MentionType.ORGANIZATION and mention.country:
-            return mention.country
-    counts = Counter(m.country for m in mentions if m.type is MentionType.COUNTRY and m.country)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _link_organization(mention: Mention, lexicons: Lexicons, home: str | None) -> Mention:
@@ -228,12 +220,14 @@ def _person_draft(mention: Mention, persons: list[_Draft]) -> _Draft:
     # («Маулен» -> «маульный»)
     first = words[0].lower() if len(words) > 1 else None
     for draft in persons:
-        words_in_draft = [w for m in draft.mentions for w in _name_words(m.normal)]
-        names = {lemma_key(w) for w in words_in_draft}
+        names_in_draft = [_name_words(m.normal) for m in draft.mentions]
+        names = {lemma_key(w) for words in names_in_draft for w in words}
+        given = [words[0].lower() for words in names_in_draft if len(words) > 1]
         if surname in names and (
             first is None
+            or first in names
             or len(names) == 1
-            or any(_same_given_name(first, w.lower()) for w in words_in_draft)
+            or any(_same_given_name(first, g) for g in given)
         ):
             return draft
     draft = _Draft(ActorKind.PERSON, surname)
@@ -507,8 +501,21 @@ def _last_compatible_person(
 ) -> _Draft | None:
     org_draft = by_mention.get(organization.id)
     earlier = [m for m in mentions if m.type is MentionType.PERSON and m.end <= position.start]
+    # «Заместитель Председателя Сената Динара Кенжебаева приняла ... Кристофа Ланге ...
+    # Вице-спикер Сената отметила»: the title goes to whoever was named with a post in that
+    # body, before anyone nearer of whom no post is known
     for person in reversed(earlier):
         draft = by_mention[person.id]
+        if any(
+            by_mention.get(o.person) is draft and by_mention.get(o.organization or "") is org_draft
+            for o in occupations
+        ):
+            return draft
+    body_country = organization.country or (org_draft.country if org_draft else None)
+    for person in reversed(earlier):
+        draft = by_mention[person.id]
+        if body_country and draft.country and draft.country != body_country:
+            continue  # a foreign guest holds no post in this country's body
         held = [o for o in occupations if by_mention.get(o.person) is draft]
         if all(o.organization and by_mention.get(o.organization) is org_draft for o in held):
             return draft
