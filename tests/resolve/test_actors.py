@@ -154,3 +154,22 @@ def test_a_body_before_a_name_is_not_part_of_it(extract) -> None:
     )
     names = {a.name for a in record.actors if a.kind is ActorKind.PERSON}
     assert "Асель Нурпеисова" in names
+
+
+# A country in the genitive right before a name is the complement of that person's title, also
+# when the title is said once for a whole enumeration.
+COUNTRY_BEFORE_NAME = [
+    pytest.param(
+        "Министр встретился с главами МИД Латвии Андрисом Озолсом, Эстонии Мартом Таммом "
+        "и Литвы Йонасом Казлаускасом.",
+        {"Ozols": "LV", "Tamm": "EE", "Kazlauskas": "LT"},
+        id="enumeration-of-title-complements",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "countries"), COUNTRY_BEFORE_NAME)
+def test_country_before_a_name(extract, text: str, countries: dict[str, str]) -> None:
+    record = extract(text)
+    for latin, country in countries.items():
+        assert _actor(record, latin).country == country, latin

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from communique.extract.lexicon import Lexicons
 from communique.extract.roles import RoleFact, title_of
@@ -72,6 +73,7 @@ def resolve(
     drafts = _group(mentions)
     by_mention = {m.id: d for d in drafts for m in d.mentions}
     _link_titles(roles, by_mention)
+    _country_before_name(annotation, mentions, by_mention)
     occupations = _occupations(annotation, roles, mentions, home, lexicons)
     _settle_countries(by_mention, occupations)
     occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
@@ -119,6 +121,35 @@ def _distinct(occupations: list[Occupation]) -> list[Occupation]:
             seen.add(key)
             kept.append(occupation.model_copy(update={"id": f"o{len(kept)}"}))
     return kept
+
+
+def _country_before_name(
+    annotation: Annotation, mentions: list[Mention], by_mention: dict[str, _Draft]
+) -> None:
+    """«с главами МИД Малайзии Мохамадом Хашимом, Египта Тареком Мансуром»: a country in the
+    genitive right before a name, with no preposition of its own, is the complement of the
+    person's title (said once for the whole enumeration): that person's country."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    organizations = [m for m in mentions if m.type is MentionType.ORGANIZATION]
+    titles = [m for m in mentions if m.type is MentionType.POSITION]
+    for country, person in pairwise(ordered):
+        if country.type is not MentionType.COUNTRY or person.type is not MentionType.PERSON:
+            continue
+        in_body = any(o.start <= country.start and country.end <= o.end for o in organizations)
+        closes_title = any(t.start < country.start and t.end == country.end for t in titles)
+        if in_body and not closes_title:
+            continue  # «... с Великим Государственным Хуралом Монголии Серик Жумагалиев»: the
+            # country of a body his title deals with, not of his own («главами МИД Малайзии X»)
+        if not country.country or annotation.text[country.end : person.start].strip():
+            continue
+        draft = by_mention.get(person.id)
+        tokens = annotation.tokens_over(country.start, country.end)
+        if draft is None or draft.country is not None or not tokens or tokens[0].case != "Gen":
+            continue
+        before = tokens[0].index - 1
+        if before >= 0 and annotation.tokens[before].pos == "ADP":
+            continue  # «из Египта Тарек Мансур»: where he came from, not whom he serves
+        draft.country, draft.basis = country.country, CountryBasis.TEXT
 
 
 def _link_organization(mention: Mention, lexicons: Lexicons, home: str | None) -> Mention:
