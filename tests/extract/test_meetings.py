@@ -99,3 +99,16 @@ SEPARATE = [
 @pytest.mark.parametrize("events", SEPARATE)
 def test_different_contacts_stay_apart(events: list[Event]) -> None:
     assert [e.id for e in merge_meetings(events)] == [e.id for e in events]
+
+
+def test_an_enumeration_of_partners_gives_one_meeting_each(extract) -> None:
+    record = extract(
+        "Министр иностранных дел Казахстана Арман Исетов встретился с главами МИД Латвии "
+        "Андрисом Озолсом, Эстонии Мартом Таммом и Литвы Йонасом Казлаускасом."
+    )
+    names = {a.id: a.name_latin for a in record.actors}
+    meetings = [e for e in record.events if e.type == "CONSULT"]
+    partners = sorted(" ".join(names[t] for t in e.target) for e in meetings)
+    assert len(meetings) == 3, partners
+    assert all(any("Isetov" in names[s] for s in e.source) for e in meetings)
+    assert any("Ozols" in p for p in partners) and any("Kazlauskas" in p for p in partners)

@@ -20,10 +20,85 @@ Other events said at the meeting (SUPPORT, AGREE) stay events of their own.
 
 from __future__ import annotations
 
-from communique.record import Event, EventStatus, Span
+import re
+
+from communique.extract.event_args import TextView
+from communique.record import Event, EventStatus, MentionType, Span
 
 _CONSULT = "CONSULT"
 _TOOK_PLACE = frozenset({EventStatus.HAPPENED, EventStatus.REPORTED})
+
+
+# What may stand between two names of an enumeration besides countries and titles.
+_ENUMERATION_GLUE = re.compile(r"^[\s,;]*(?:(?:и|а\s+также|and|as\s+well\s+as|мен|пен|бен)\s+)?$")
+
+
+def split_enumerations(view: TextView, events: list[Event]) -> list[Event]:
+    """«встретился с главами МИД Малайзии X, Египта Y, Омана Z и Пакистана W»: one bilateral
+    meeting with each partner of the enumeration that continues the event's partner, each its
+    own CONSULT event (the first keeps the id, the others get `<id>-2`, `<id>-3`, ...)."""
+    out: list[Event] = []
+    for event in events:
+        partners = _enumerated_partners(view, event) if event.type == _CONSULT else []
+        if len(partners) < 2:
+            out.append(event)
+            continue
+        others = [t for t in event.target if t not in partners]
+        for number, partner in enumerate(partners, start=1):
+            country = view.country_of(partner)
+            out.append(
+                event.model_copy(
+                    update={
+                        "id": event.id if number == 1 else f"{event.id}-{number}",
+                        "target": [partner, *others],
+                        "target_countries": [country] if country else [],
+                    }
+                )
+            )
+    return out
+
+
+def _enumerated_partners(view: TextView, event: Event) -> list[str]:
+    """The person partners of the event, continued by the names enumerated after the last one
+    in its sentence (only commas, «и», countries and titles between them)."""
+    if event.participants_inferred:
+        return []
+    kinds = {a.id: a.kind.value for a in view.record.actors}
+    targets = [t for t in event.target if kinds.get(t) == "person"]
+    if not targets:
+        return []
+    mentions = sorted(
+        (
+            m
+            for m in view.record.mentions
+            if event.evidence.start <= m.start and m.end <= event.evidence.end
+        ),
+        key=lambda m: m.start,
+    )
+    last = max(
+        (i for i, m in enumerate(mentions) if m.actor in targets and m.type is MentionType.PERSON),
+        default=None,
+    )
+    if last is None:
+        return targets
+    partners = list(targets)
+    end = mentions[last].end
+    for mention in mentions[last + 1 :]:
+        if mention.start < end:
+            continue  # inside the previous mention
+        if mention.type in (MentionType.COUNTRY, MentionType.POSITION):
+            if not _ENUMERATION_GLUE.match(view.record.text[end : mention.start]):
+                break
+            end = mention.end
+            continue
+        if mention.type is not MentionType.PERSON or not mention.actor:
+            break
+        if not _ENUMERATION_GLUE.match(view.record.text[end : mention.start]):
+            break
+        if mention.actor not in partners and mention.actor not in event.source:
+            partners.append(mention.actor)
+        end = mention.end
+    return partners
 
 
 def merge_meetings(events: list[Event]) -> list[Event]:
