@@ -112,3 +112,14 @@ def test_an_enumeration_of_partners_gives_one_meeting_each(extract) -> None:
     assert len(meetings) == 3, partners
     assert all(any("Isetov" in names[s] for s in e.source) for e in meetings)
     assert any("Ozols" in p for p in partners) and any("Kazlauskas" in p for p in partners)
+
+
+def test_the_head_of_a_delegation_is_its_side(extract) -> None:
+    record = extract(
+        "Министр энергетики Казахстана Нурлан Ахметов встретился с делегацией Министерства "
+        "энергетики Узбекистана во главе с заместителем министра Шухратом Назаровым."
+    )
+    names = {a.id: a.name_latin for a in record.actors}
+    (meeting,) = [e for e in record.events if e.type == "CONSULT"]
+    assert any("Nazarov" in names[t] for t in meeting.target)
+    assert any("Akhmetov" in names[s] for s in meeting.source)

@@ -54,6 +54,7 @@ class EventLexicon:
     agreement_status_verbs: dict[str, str]
     agreement_pending_governors: frozenset[str]
     agreement_pending_modifiers: frozenset[str]
+    delegation_head_markers: tuple[str, ...]
 
 
 def _entry(raw: dict[str, object]) -> TriggerEntry:
@@ -94,4 +95,5 @@ def event_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         agreement_status_verbs=dict(data["agreement_status_verbs"]),
         agreement_pending_governors=frozenset(data["agreement_pending_governors"]),
         agreement_pending_modifiers=frozenset(data["agreement_pending_modifiers"]),
+        delegation_head_markers=tuple(data["delegation_head_markers"]),
     )

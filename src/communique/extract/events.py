@@ -15,7 +15,7 @@ from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date, resolve_date
 from communique.extract.event_args import TextView
 from communique.extract.event_lexicon import TriggerEntry
-from communique.extract.meetings import merge_meetings, split_enumerations
+from communique.extract.meetings import delegation_heads, merge_meetings, split_enumerations
 from communique.extract.topics import TopicHit
 from communique.nlp import Token
 from communique.record import (
@@ -438,7 +438,7 @@ def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
         events.append(
             _event(view, draft, number, status, event_date(found, status, published), hits)
         )
-    return merge_meetings(split_enumerations(view, events))
+    return merge_meetings(split_enumerations(view, delegation_heads(view, events)))
 
 
 def _event(

@@ -33,6 +33,55 @@ _TOOK_PLACE = frozenset({EventStatus.HAPPENED, EventStatus.REPORTED})
 _ENUMERATION_GLUE = re.compile(r"^[\s,;]*(?:(?:и|а\s+также|and|as\s+well\s+as|мен|пен|бен)\s+)?$")
 
 
+_HEAD_REACH = 120  # characters from the marker to the head's name (a title may stand between)
+
+
+def delegation_heads(view: TextView, events: list[Event]) -> list[Event]:
+    """«встретился с делегацией Министерства ... во главе с заместителем министра X»: the head
+    of a delegation is its side in the meeting, added to the partners where the parse left
+    him out."""
+    markers = view.lexicon.delegation_head_markers
+    if not markers:
+        return events
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(m) for m in markers) + r")(?!\w)", re.IGNORECASE
+    )
+    persons = sorted(
+        (m for m in view.record.mentions if m.type is MentionType.PERSON and m.actor),
+        key=lambda m: m.start,
+    )
+    out = []
+    for event in events:
+        if event.type != _CONSULT or event.participants_inferred:
+            out.append(event)
+            continue
+        text = view.record.text[event.evidence.start : event.evidence.end]
+        heads = []
+        for match in pattern.finditer(text):
+            start = event.evidence.start + match.end()
+            head = next((p for p in persons if p.start >= start), None)
+            if head and head.end <= event.evidence.end and head.start - start <= _HEAD_REACH:
+                heads.append(head.actor)
+        added = [h for h in dict.fromkeys(heads) if h not in event.source + event.target]
+        if added:
+            countries = [c for h in added if (c := view.country_of(h))]
+            event = event.model_copy(
+                update={
+                    "target": [*event.target, *added],
+                    "target_countries": list(
+                        dict.fromkeys(
+                            [
+                                *event.target_countries,
+                                *(c for c in countries if c not in event.source_countries),
+                            ]
+                        )
+                    ),
+                }
+            )
+        out.append(event)
+    return out
+
+
 def split_enumerations(view: TextView, events: list[Event]) -> list[Event]:
     """«встретился с главами МИД Малайзии X, Египта Y, Омана Z и Пакистана W»: one bilateral
     meeting with each partner of the enumeration that continues the event's partner, each its
