@@ -11,7 +11,7 @@ from communique.nlp import Annotation, annotate_many
 from communique.nlp.models import NATASHA_VERSION
 from communique.record import Record, RecordStatus, Span, Stage
 from communique.resolve import RESOLVER, resolve
-from communique.resolve.publisher import publisher_country
+from communique.resolve.publisher import for_parsing, publisher_country
 
 SUPPORTED_LANGUAGES = {"ru"}
 
@@ -46,7 +46,11 @@ class Pipeline:
     def _process_batch(self, documents: list[Document]) -> Iterator[Record]:
         supported = [d for d in documents if self._supported(d)]
         annotations = dict(
-            zip((id(d) for d in supported), annotate_many([d.text for d in supported]), strict=True)
+            zip(
+                (id(d) for d in supported),
+                annotate_many([for_parsing(d.text) for d in supported]),
+                strict=True,
+            )
         )
         for document in documents:
             annotation = annotations.get(id(document))

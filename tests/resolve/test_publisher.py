@@ -76,3 +76,15 @@ def test_publisher_country(fields: dict[str, str], text: str, country: str | Non
 def test_a_capitalised_word_opening_a_sentence_is_no_dateline() -> None:
     text = "Заголовок\n\nМИД Турции. Министр заявил – переговоры продолжатся."
     assert publisher_country(Document(id="d", text=text), KNOWLEDGE) is None
+
+
+def test_the_dateline_is_its_own_sentence_for_the_parser(extract) -> None:
+    record = extract(
+        "Заголовок\n\nАСТАНА. КАЗИНФОРМ – Председатель Сената Нурлан Абенов принял посла Японии "
+        "Кэндзи Судзуки."
+    )
+    names = {a.id: a.name_latin or "" for a in record.actors}
+    (meeting,) = [e for e in record.events if e.type == "CONSULT"]
+    assert [names[s] for s in meeting.source] == ["Nurlan Abenov"]
+    assert any(a.kind == "organization" and "КАЗИНФОРМ" in a.name.upper() for a in record.actors)
+    assert record.text.startswith("Заголовок\n\nАСТАНА. КАЗИНФОРМ – ")  # the text as given

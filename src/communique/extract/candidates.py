@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from communique.extract.lexicon import Lexicons
+from communique.knowledge.sources import outlet_key, sources
 from communique.nlp import Annotation, Token
 from communique.record import MentionForm, MentionType
 
@@ -44,6 +45,7 @@ def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
         *adjective_candidates(annotation, lexicons),
         *head_phrase_candidates(annotation, lexicons),
         *date_candidates(annotation),
+        *outlet_candidates(annotation),
     ]
     candidates += list(named_organization_candidates(annotation, lexicons))
     candidates += list(described_organizations(annotation, lexicons, candidates))
@@ -52,6 +54,28 @@ def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
     # "Министр связи и коммуникаций" + "РФ": a complement may follow a grown title
     candidates += grown + list(complement_extensions(annotation, candidates + grown, grown))
     return candidates
+
+
+# --- outlets -----------------------------------------------------------------------------------
+_OUTLET_WORDS = 3
+
+
+def outlet_candidates(annotation: Annotation) -> Iterator[Candidate]:
+    """A known outlet's name, capitalised as a name is («КАЗИНФОРМ», «БелТА», «РИА Новости»),
+    is an organisation: in a dateline the parser reads it as no name at all."""
+    names = sources().by_name
+    tokens = annotation.tokens
+    for first, token in enumerate(tokens):
+        if not token.text[:1].isupper():
+            continue
+        for last in range(min(len(tokens), first + _OUTLET_WORDS), first, -1):
+            words = tokens[first:last]
+            if any(t.sentence != token.sentence for t in words):
+                continue
+            text = annotation.text[words[0].start : words[-1].end]
+            if outlet_key(text) in names:
+                yield Candidate(MentionType.ORGANIZATION, first, last, "kb", PRIORITY["kb"])
+                break
 
 
 # --- NER -------------------------------------------------------------------------------------

@@ -13,51 +13,16 @@ release on talks in Ankara is no Turkish release.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 from urllib.parse import urlsplit
 
 from communique.document import Document
-from communique.extract.lexicon import load_json
 from communique.knowledge import Knowledge
+from communique.knowledge.sources import Sources, outlet_key, sources
 
-SOURCES_FILE = "sources.json"
 # A dateline opens one of the first paragraphs (after a headline) and is short.
 _DATELINE_PARAGRAPHS = 3
 _DATELINE_LENGTH = 90
 _CAPS_WORDS = r"[^\W\d_][^\W_]*(?:[-‑ ][^\W_]+)*"
-
-
-@dataclass(frozen=True)
-class Sources:
-    """The known outlets, read once from `knowledge/data/sources.json`."""
-
-    by_name: dict[str, str]
-    by_domain: dict[str, str]
-    domain_exceptions: dict[str, str | None]
-    separators: tuple[str, ...]
-    credit_words: frozenset[str]
-    version: str
-
-
-@cache
-def sources() -> Sources:
-    data = load_json(SOURCES_FILE)
-    by_name: dict[str, str] = {}
-    by_domain: dict[str, str] = {}
-    for entry in data["sources"]:
-        for name in entry["names"]:
-            by_name[_key(name)] = entry["country"]
-        for domain in entry["domains"]:
-            by_domain[domain.lower()] = entry["country"]
-    return Sources(
-        by_name=by_name,
-        by_domain=by_domain,
-        domain_exceptions=dict(data["country_code_domain_exceptions"]),
-        separators=tuple(data["dateline_separators"]),
-        credit_words=frozenset(_key(w) for w in data["credit_words"]),
-        version=data["version"],
-    )
 
 
 def publisher_country(document: Document, knowledge: Knowledge) -> str | None:
@@ -78,7 +43,7 @@ def publisher_country(document: Document, knowledge: Knowledge) -> str | None:
 
 def _named_country(name: str, knowledge: Knowledge, known: Sources) -> str | None:
     """The country of a known outlet or of an organisation of the knowledge base so named."""
-    country = known.by_name.get(_key(name))
+    country = known.by_name.get(outlet_key(name))
     if country is None:
         organization = knowledge.organization_by_name(name)
         country = organization.country if organization else None
@@ -127,34 +92,56 @@ def _credits(text: str, known: Sources) -> list[str]:
             colon
             and rest.strip()
             and len(line) <= _DATELINE_LENGTH
-            and _key(word) in known.credit_words
+            and outlet_key(word) in known.credit_words
         ):
             named.append(rest.strip().rstrip("."))
     return named
 
 
+def for_parsing(text: str) -> str:
+    """The text with the dash that closes a dateline («АСТАНА. КАЗИНФОРМ – Председатель ...»)
+    read as a full stop, so that the parser takes the dateline for a sentence of its own and not
+    the agency for the subject of the first sentence. Same length: every offset holds."""
+    match = _dateline_match(text, sources())
+    if match is None or "agency" not in match.groupdict() or match.group("agency") is None:
+        return text
+    dash = len(text[: match.end()].rstrip()) - 1
+    if text[dash] not in sources().separators:
+        return text  # «/УзА/.» ends in a full stop already
+    return text[:dash] + "." + text[dash + 1 :]
+
+
 def _dateline(text: str, known: Sources) -> tuple[str, str | None] | None:
     """(city, agency or None) of the dateline opening one of the first paragraphs."""
+    match = _dateline_match(text, known)
+    if match is None:
+        return None
+    return match.group("city"), match.groupdict().get("agency")
+
+
+def _dateline_match(text: str, known: Sources) -> re.Match[str] | None:
     dashes = "".join(re.escape(s) for s in known.separators)
     patterns = (
         # «АСТАНА. КАЗИНФОРМ –», «САНКТ-ПЕТЕРБУРГ. КАЗИНФОРМ –»
-        re.compile(rf"^(?P<city>{_CAPS_WORDS})\.\s+(?P<agency>{_CAPS_WORDS})\s*[{dashes}]\s"),
+        re.compile(rf"(?P<city>{_CAPS_WORDS})\.\s+(?P<agency>{_CAPS_WORDS})\s*[{dashes}]\s"),
         # «ASTANA (Kazinform) –»
-        re.compile(rf"^(?P<city>{_CAPS_WORDS})\s*\((?P<agency>[^()\n]{{2,40}})\)\s*[{dashes}]\s"),
+        re.compile(rf"(?P<city>{_CAPS_WORDS})\s*\((?P<agency>[^()\n]{{2,40}})\)\s*[{dashes}]\s"),
         # «ТАШКЕНТ, 3 июня 2025 г. /УзА/.»
-        re.compile(r"^(?P<city>" + _CAPS_WORDS + r"),[^/\n]{0,40}/(?P<agency>[^/\n]{2,40})/"),
+        re.compile(r"(?P<city>" + _CAPS_WORDS + r"),[^/\n]{0,40}/(?P<agency>[^/\n]{2,40})/"),
         # «АСТАНА, 11 февраля 2025 года.» (a city and a date, no agency)
-        re.compile(r"^(?P<city>" + _CAPS_WORDS + r"),\s+\d"),
+        re.compile(r"(?P<city>" + _CAPS_WORDS + r"),\s+\d"),
     )
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()][:_DATELINE_PARAGRAPHS]
-    for paragraph in paragraphs:
-        head = paragraph[:_DATELINE_LENGTH]
+    offset, seen = 0, 0
+    for line in text.split("\n"):
+        start = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _DATELINE_PARAGRAPHS:
+            break
         for pattern in patterns:
-            match = pattern.match(head)
+            match = pattern.match(text, start, min(len(text), start + _DATELINE_LENGTH))
             if match and match.group("city").upper() == match.group("city"):
-                return match.group("city"), match.groupdict().get("agency")
+                return match
     return None
-
-
-def _key(name: str) -> str:
-    return " ".join(name.lower().replace("ё", "е").replace("‑", "-").split())
