@@ -173,3 +173,25 @@ def test_country_before_a_name(extract, text: str, countries: dict[str, str]) ->
     record = extract(text)
     for latin, country in countries.items():
         assert _actor(record, latin).country == country, latin
+
+
+# Particles inside foreign names (Arabic articles and «бин») do not decline.
+NAME_PARTICLES = [
+    pytest.param(
+        "Министр провел переговоры с Салимом бин Насером Аль Харуси.",
+        "Kharusi",
+        "Салим бин Насер Аль Харуси",
+        id="arabic-article-as-a-word",
+    ),
+    pytest.param(
+        "Посол передал приглашение шейху Халиду Аль-Мансури.",
+        "Mansuri",
+        "Халид Аль-Мансури",
+        id="arabic-article-hyphenated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "latin", "name"), NAME_PARTICLES)
+def test_name_particles_do_not_decline(extract, text: str, latin: str, name: str) -> None:
+    assert _actor(extract(text), latin).name == name
