@@ -135,24 +135,24 @@ def _person_extent(
             last = index
             break
     while first < last - 1 and (
-        lexicons.is_title_word(tokens[first].lemma) or _names_a_body(tokens[first], lexicons)
+        lexicons.is_title_word(tokens[first].lemma) or _names_a_body([tokens[first]], lexicons)
     ):
         first += 1  # "Мажилис Асель Нурпеисова": the body she sits in, swept into the name
     while last > first and not tokens[last - 1].text[:1].isalnum():
         last -= 1
     if all(t.pos == "ADJ" for t in tokens[first:last]):
         return None  # "Казахстанско-монгольское" opening a sentence is no person
-    if last - first == 1 and (
-        lexicons.is_title_word(tokens[first].lemma) or _names_a_body(tokens[first], lexicons)
-    ):
-        return None  # a lone title ("Кардинал", "Эмир") or body ("Мажилиса", "Акорда") is no name
+    if last - first == 1 and lexicons.is_title_word(tokens[first].lemma):
+        return None  # a lone title ("Кардинал", "Эмир") is no name
+    if _names_a_body(tokens[first:last], lexicons):
+        return None  # a body ("Мажилиса", "Акорда", "Олий Мажлиса") is no person
     return (first, last) if last > first else None
 
 
-def _names_a_body(token: Token, lexicons: Lexicons) -> bool:
-    """A word the knowledge base knows as an organisation's name by itself. (Not a country's:
-    a lemma guessed for a foreign given name can be one, «Доминик» -> Dominica.)"""
-    entry = lexicons.kb_matcher.get(token.lemma)
+def _names_a_body(words: list[Token], lexicons: Lexicons) -> bool:
+    """Words the knowledge base knows as an organisation's name by themselves. (Not a
+    country's: a lemma guessed for a foreign given name can be one, «Доминик» -> Dominica.)"""
+    entry = lexicons.kb_matcher.get(" ".join(t.lemma for t in words))
     return entry is not None and entry.type is MentionType.ORGANIZATION
 
 
