@@ -200,3 +200,29 @@ NAME_PARTICLES = [
 @pytest.mark.parametrize(("text", "latin", "name"), NAME_PARTICLES)
 def test_name_particles_do_not_decline(extract, text: str, latin: str, name: str) -> None:
     assert _actor(extract(text), latin).name == name
+
+
+# «с казахстанской стороны», «российскую (сторону)»: the people named after a side serve it.
+SIDES = [
+    pytest.param(
+        "Министр принял делегацию Бундестага во главе с Кристофом Ланге. С казахстанской стороны "
+        "во встрече приняли участие сенаторы Ерлан Касымбеков и Айгуль Сарсенова.",
+        {"Kasymbekov": "KZ", "Sarsenova": "KZ"},
+        id="from-the-kazakh-side",
+    ),
+    pytest.param(
+        "Казахстанскую сторону возглавил вице-министр Серик Жолдасбеков, российскую – первый "
+        "заместитель директора Андрей Воронцов.",
+        {"Zholdasbekov": "KZ", "Vorontsov": "RU"},
+        id="an-elided-second-side",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "countries"), SIDES)
+def test_people_named_after_a_side_serve_its_country(
+    extract, text: str, countries: dict[str, str]
+) -> None:
+    record = extract(text)
+    for latin, country in countries.items():
+        assert _actor(record, latin).country == country, latin

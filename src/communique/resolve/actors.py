@@ -74,6 +74,7 @@ def resolve(
     by_mention = {m.id: d for d in drafts for m in d.mentions}
     _link_titles(roles, by_mention)
     _country_before_name(annotation, mentions, by_mention)
+    _sides_named(annotation, mentions, by_mention, lexicons)
     occupations = _occupations(annotation, roles, mentions, home, lexicons)
     _settle_countries(by_mention, occupations)
     occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
@@ -150,6 +151,41 @@ def _country_before_name(
         if before >= 0 and annotation.tokens[before].pos == "ADP":
             continue  # «из Египта Тарек Мансур»: where he came from, not whom he serves
         draft.country, draft.basis = country.country, CountryBasis.TEXT
+
+
+def _sides_named(
+    annotation: Annotation,
+    mentions: list[Mention],
+    by_mention: dict[str, _Draft],
+    lexicons: Lexicons,
+) -> None:
+    """«С казахстанской стороны во встрече приняли участие сенаторы X и Y», «Казахстанскую
+    сторону возглавил X, российскую – Y»: the people named after a country's side, up to the
+    next country's adjective (the same side word elided), serve that country."""
+    side_words = set(lexicons.triggers["side_words"])
+    ordered = sorted(mentions, key=lambda m: m.start)
+    sentences_with_sides: set[int | None] = set()
+    side: str | None = None
+    for mention in ordered:
+        adjective = mention.type is MentionType.COUNTRY and mention.form is MentionForm.ADJECTIVE
+        if adjective and mention.country:
+            tokens = annotation.tokens_over(mention.start, mention.end)
+            after = tokens[-1].index + 1 if tokens else len(annotation.tokens)
+            names_a_side = (
+                after < len(annotation.tokens) and annotation.tokens[after].lemma in side_words
+            )
+            if names_a_side:
+                sentences_with_sides.add(mention.sentence)
+            if names_a_side or mention.sentence in sentences_with_sides:
+                side = mention.country
+            continue
+        if mention.sentence not in sentences_with_sides:
+            side = None
+            continue
+        if mention.type is MentionType.PERSON and side:
+            draft = by_mention.get(mention.id)
+            if draft is not None and draft.country is None:
+                draft.country, draft.basis = side, CountryBasis.TEXT
 
 
 def _link_organization(mention: Mention, lexicons: Lexicons, home: str | None) -> Mention:
