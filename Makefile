@@ -49,6 +49,7 @@ eval: install
 	mkdir -p out
 	$(BIN)/communique eval factrueval $(DATASETS)/factrueval-2016/devset --output out/eval-factrueval.json
 	$(BIN)/communique eval nerel $(DATASETS)/nerel-1.1/dev --output out/eval-nerel.json
+	$(BIN)/communique eval releases $(DATASETS)/releases-dev --output out/eval-releases.json
 
 bench: install
 	mkdir -p out

@@ -11,6 +11,7 @@ from communique.nlp import Annotation, annotate_many
 from communique.nlp.models import NATASHA_VERSION
 from communique.record import Record, RecordStatus, Span, Stage
 from communique.resolve import RESOLVER, resolve
+from communique.resolve.publisher import for_parsing, publisher_country
 
 SUPPORTED_LANGUAGES = {"ru"}
 
@@ -45,7 +46,11 @@ class Pipeline:
     def _process_batch(self, documents: list[Document]) -> Iterator[Record]:
         supported = [d for d in documents if self._supported(d)]
         annotations = dict(
-            zip((id(d) for d in supported), annotate_many([d.text for d in supported]), strict=True)
+            zip(
+                (id(d) for d in supported),
+                annotate_many([for_parsing(d.text) for d in supported]),
+                strict=True,
+            )
         )
         for document in documents:
             annotation = annotations.get(id(document))
@@ -58,7 +63,7 @@ class Pipeline:
         record = self._empty_record(document)
         mentions = extract_mentions(annotation, self.lexicons)
         roles = find_roles(annotation, mentions)
-        source_country = self._source_country(document)
+        source_country = publisher_country(document, self.lexicons.knowledge)
         resolution = resolve(annotation, mentions, roles, self.lexicons, source_country)
         record.sentences = [Span(start=s.start, end=s.end) for s in annotation.sentences]
         record.mentions = resolution.mentions
@@ -83,12 +88,6 @@ class Pipeline:
             f"language '{document.language}' is detected; only Russian is extracted for now"
         )
         return record
-
-    def _source_country(self, document: Document) -> str | None:
-        if not document.source:
-            return None
-        organization = self.lexicons.knowledge.organization_by_name(document.source)
-        return organization.country if organization else None
 
     def _empty_record(self, document: Document) -> Record:
         return Record(

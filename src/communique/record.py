@@ -223,6 +223,11 @@ class Event(BaseModel):
     date: EventDate | None = None
     location: str | None = Field(default=None, description="actor id of the place")
     evidence: Span
+    more_evidence: list[Span] = Field(
+        default_factory=list,
+        description="other sentences on the same meeting («в ходе встречи стороны обсудили ...»), "
+        "merged into this one CONSULT event",
+    )
     topics: list[str] = Field(default_factory=list, description="topic ids")
     extractor: str
 

@@ -78,7 +78,7 @@ def test_negated_signing_is_no_support(extract) -> None:
     assert event.status == "negated"
     assert event.date is None
     (agreement,) = record.agreements
-    assert agreement.status == "mentioned"
+    assert agreement.status == "planned"  # not signed: still to be signed, never "signed"
 
 
 def test_future_tense_is_planned(extract) -> None:

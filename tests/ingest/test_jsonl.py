@@ -128,3 +128,22 @@ def test_over_long_record_is_skipped_and_reading_goes_on() -> None:
 def test_last_line_without_newline_is_read() -> None:
     (document,) = read(json.dumps({"text": SENTENCE}).encode())
     assert isinstance(document, Document)
+
+
+def test_a_stated_source_country_is_kept_upper_cased() -> None:
+    (document,) = read(jsonl({"id": "k", "text": SENTENCE, "source_country": "kz"}))
+    assert isinstance(document, Document)
+    assert document.source_country == "KZ"
+
+
+def test_a_source_country_that_is_no_code_fails_that_record_alone() -> None:
+    results = read(
+        jsonl(
+            {"id": "bad", "text": SENTENCE, "source_country": "Kazakhstan"},
+            {"id": "good", "text": SENTENCE},
+        )
+    )
+    assert isinstance(results[0], ReadFailure)
+    assert isinstance(results[0].error, MalformedInputError)
+    assert "source_country" in str(results[0].error)
+    assert isinstance(results[1], Document)

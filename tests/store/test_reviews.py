@@ -62,10 +62,12 @@ def test_a_correction_changes_the_fact_everywhere_and_keeps_what_it_said(
 
 
 def test_reject_hides_the_fact_from_queries_unless_asked(store: Store, senate: Record) -> None:
-    exchange = _event(senate, "обмен")
+    # «обмен мнениями» was a CONSULT of its own; it is now evidence of the one meeting, so the
+    # rejected fact here is the greeting, read as SUPPORT
+    exchange = _event(senate, "поздравил")
     record_review(
         store, document_id=SENATE, fact="event", fact_id=exchange, action="reject",
-        author="analyst", reason="no meeting: an exchange of views within the talks",
+        author="analyst", reason="a greeting, not a statement of support",
     )  # fmt: skip
     assert exchange not in {r["event_id"] for r in _events(store)}
     shown = _events(store, include_rejected=True)
@@ -131,7 +133,7 @@ def test_a_type_alone_gets_that_types_own_code_and_four_digit_codes_are_accepted
 
 
 def test_reviews_survive_reprocess(store: Store, senate: Record, pipeline: Pipeline) -> None:
-    visit, exchange = _event(senate, "визита"), _event(senate, "обмен")
+    visit, exchange = _event(senate, "визита"), _event(senate, "поздравил")
     amarbayasgalan = next(a.id for a in senate.actors if a.name.endswith("Амарбаясгалан"))
     record_review(
         store, document_id=SENATE, fact="event", fact_id=visit, action="correct",

@@ -127,10 +127,24 @@ def extract(
             help="in folders, follow symbolic links (only to files inside the folder given)",
         ),
     ] = False,
+    home_country: Annotated[
+        str | None,
+        typer.Option(
+            "--home-country",
+            help="the publisher's country (ISO alpha-2, e.g. KZ) for documents whose source does "
+            "not say it (a JSON Lines 'source_country' wins)",
+            callback=_check_country_code,
+        ),
+    ] = None,
 ) -> None:
     """Read, extract, write, report; the help text is EXTRACT_HELP and EXIT_CODES."""
     err = Console(stderr=True, soft_wrap=True, highlight=False)
     documents, failures = _read(paths, max_bytes, follow_symlinks)
+    if home_country:
+        documents = [
+            d if d.source_country else d.model_copy(update={"source_country": home_country})
+            for d in documents
+        ]
     for failure in failures:
         err.print(f"[red]error[/red] {escape(describe_failure(failure, max_bytes))}")
     records = _extract_all(documents, err)
@@ -145,6 +159,12 @@ def extract(
             note = f"{record.id}: {record.message or record.status.value}"
             err.print(f"[yellow]marked[/yellow] {escape(note)}")
     raise typer.Exit(exit_code(failures, records))
+
+
+def _check_country_code(value: str | None) -> str | None:
+    if value is not None and (len(value) != 2 or not value.isascii() or not value.isalpha()):
+        raise typer.BadParameter(f"a two-letter ISO country code such as KZ, not {value!r}")
+    return value.upper() if value else None
 
 
 def _read(

@@ -1,5 +1,6 @@
-"""`communique eval`: score extraction on FactRuEval-2016 or NEREL 1.1, next to Natasha's NER;
-the Kazakh tagger on KazNERD.
+"""`communique eval`: score extraction on FactRuEval-2016 or NEREL 1.1, next to Natasha's NER, or
+whole records on a corpus of releases read by an analyst (`releases`); the Kazakh tagger on
+KazNERD.
 
 Also runnable without the main CLI: `python -m communique.evaluate.cli factrueval DIR`.
 """
@@ -19,7 +20,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from communique.evaluate.baseline import natasha_baseline
-from communique.evaluate.predictors import SystemName, predictor_for
+from communique.evaluate.predictors import SystemName, pipeline_predictor, predictor_for
+from communique.evaluate.releases import COLUMNS, LANGUAGES, evaluate_releases
 from communique.evaluate.runner import ProgressCallback, evaluate_factrueval, evaluate_nerel
 from communique.evaluate.tables import report_tables
 from communique.lang.kk.corpus import CorpusError
@@ -112,6 +114,54 @@ def kaznerd(
     console.print(table)
     if output:
         _write(output, json.dumps(scores, ensure_ascii=False, indent=2) + "\n")
+
+
+@eval_app.command()
+def releases(
+    directory: Directory,
+    output: OutputOption = None,
+    limit: LimitOption = None,
+    language: Annotated[
+        list[str] | None,
+        typer.Option(help=f"Score only this language ({', '.join(LANGUAGES)}); repeatable."),
+    ] = None,
+    detail: Annotated[bool, typer.Option(help="Print one line per document.")] = False,
+) -> None:
+    """A corpus of releases with an analyst's gold.jsonl (e.g. shared/datasets/releases-dev):
+    persons, names, titles, countries, meetings, agreements, topics, organisations."""
+    unknown = sorted(set(language or ()) - set(LANGUAGES))
+    if unknown:
+        raise typer.BadParameter(f"unknown language {', '.join(unknown)}", param_hint="--language")
+    if not (directory / "gold.jsonl").is_file():
+        raise typer.BadParameter(f"no gold.jsonl in {directory}", param_hint="DIRECTORY")
+    with _progress() as progress:
+        report = evaluate_releases(
+            directory,
+            pipeline_predictor(),
+            languages=language or LANGUAGES,
+            limit=limit,
+            progress=progress,
+        )
+    # plain columns, not a Rich table: eighteen figures must fit a terminal's width untruncated
+    console.print(
+        "lang " + " ".join(f"{header:>6}" for header, _ in COLUMNS), markup=False, soft_wrap=True
+    )
+    for lang, summary in report["languages"].items():
+        cells = (summary[key] for _, key in COLUMNS)
+        line = " ".join(f"{'-' if c is None else c:>6}" for c in cells)
+        console.print(f"{lang:<4} {line}", markup=False, soft_wrap=True)
+    if detail:
+        for key, row in report["documents"].items():
+            console.print(
+                f"{key:<55} {row['status']:<22} P {row['p_tp']}/{row['p_gold']} "
+                f"(pred {row['p_pred']})  T {row['t_any']}/{row['t_n']}  "
+                f"Meet {row['m_tp']}/{row['m_gold']}  Agr {row['a_tp']}/{row['a_gold']}  "
+                f"Top {row['top_tp']}/{row['top_gold']}",
+                markup=False,
+                soft_wrap=True,
+            )
+    if output:
+        _write(output, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         console.print(f"Report written to {output}")
 
 

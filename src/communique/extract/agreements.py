@@ -21,6 +21,8 @@ from communique.record import (
 )
 
 _PARTY_KINDS = {ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY}
+# Acts that complete at one moment; «важность реализации» is of an agreement in force.
+_COMPLETED_ACTS = {AgreementStatus.SIGNED, AgreementStatus.RATIFIED}
 
 
 def extract_agreements(view: TextView, events: list[Event]) -> list[Agreement]:
@@ -40,9 +42,9 @@ def _agreement(view: TextView, events: list[Event], mention: Mention, number: in
     head = _head_token(view, mention)
     predicate, status = _status(view, head)
     event = _event_of(events, predicate, view) if predicate is not None else None
-    if event is not None and event.status is EventStatus.NEGATED:
-        status = AgreementStatus.MENTIONED
-    elif event is not None and event.status is EventStatus.PLANNED:
+    if event is not None and event.status in (EventStatus.NEGATED, EventStatus.PLANNED):
+        status = AgreementStatus.PLANNED  # «пока не подписано» is not signed yet
+    elif predicate is not None and status in _COMPLETED_ACTS and _not_done_yet(view, predicate):
         status = AgreementStatus.PLANNED
     parties = _parties(view, mention, event)
     sentence = view.annotation.sentences[mention.sentence or 0]
@@ -67,14 +69,54 @@ def _head_token(view: TextView, mention: Mention) -> int:
     return next((i for i in inside if view.tokens[i].head not in inside), inside[0])
 
 
+def _not_done_yet(view: TextView, predicate: int) -> bool:
+    """A signing or ratification that is negated («до сих пор не подписана»), awaited
+    («скорейшей ратификации») or wanted («важность ратификации», «процедуры, необходимые для
+    подписания»): it has not happened."""
+    lexicon = view.lexicon
+    if view.has_child_lemma(predicate, lexicon.negations) is not None:
+        return True
+    if view.has_child_lemma(predicate, lexicon.agreement_pending_modifiers) is not None:
+        return True
+    wanting = lexicon.agreement_pending_governors | lexicon.planned_governors
+    return any(view.tokens[a].lemma in wanting for a in view.ancestors(predicate, 2))
+
+
 def _status(view: TextView, head: int) -> tuple[int | None, AgreementStatus]:
-    """The first predicate above the mention with a status verb, within four steps."""
+    """A participle on the title («подписанный в апреле меморандум»), else the first predicate
+    above the mention with a status verb, within four steps."""
     verbs = view.lexicon.agreement_status_verbs
+    for child in [*view.children(head, "acl", "amod"), *_participle_before(view, head)]:
+        status = verbs.get(view.tokens[child].lemma)
+        if status and view.tokens[child].feats.get("VerbForm") == "Part":
+            return child, AgreementStatus(status)
     for ancestor in [head, *view.ancestors(head, 4)]:
         status = verbs.get(view.tokens[ancestor].lemma)
         if status and ancestor != head:
             return ancestor, AgreementStatus(status)
     return None, AgreementStatus.MENTIONED
+
+
+_PARTICIPLE_REACH = 6
+
+
+def _participle_before(view: TextView, head: int) -> list[int]:
+    """A participle phrase right before the title that agrees with it in case («подписанный в
+    апреле прошлого года меморандум»), when the parse hung it elsewhere."""
+    tokens = view.tokens
+    case = tokens[head].case
+    first = head
+    while first > 0 and tokens[first - 1].head == head and tokens[first - 1].rel == "amod":
+        first -= 1  # «межправительственное Соглашение»
+    for index in range(first - 1, max(-1, first - 1 - _PARTICIPLE_REACH), -1):
+        token = tokens[index]
+        if token.sentence != tokens[head].sentence or token.pos == "PUNCT":
+            break
+        if token.feats.get("VerbForm") == "Fin":
+            break
+        if token.feats.get("VerbForm") == "Part" and token.case == case:
+            return [index]
+    return []
 
 
 def _event_of(events: list[Event], predicate: int, view: TextView) -> Event | None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from communique.extract.lexicon import Lexicons
+from communique.knowledge.sources import outlet_key, sources
 from communique.nlp import Annotation, Token
 from communique.record import MentionForm, MentionType
 
@@ -44,6 +45,7 @@ def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
         *adjective_candidates(annotation, lexicons),
         *head_phrase_candidates(annotation, lexicons),
         *date_candidates(annotation),
+        *outlet_candidates(annotation),
     ]
     candidates += list(named_organization_candidates(annotation, lexicons))
     candidates += list(described_organizations(annotation, lexicons, candidates))
@@ -52,6 +54,28 @@ def generate(annotation: Annotation, lexicons: Lexicons) -> list[Candidate]:
     # "Министр связи и коммуникаций" + "РФ": a complement may follow a grown title
     candidates += grown + list(complement_extensions(annotation, candidates + grown, grown))
     return candidates
+
+
+# --- outlets -----------------------------------------------------------------------------------
+_OUTLET_WORDS = 3
+
+
+def outlet_candidates(annotation: Annotation) -> Iterator[Candidate]:
+    """A known outlet's name, capitalised as a name is («КАЗИНФОРМ», «БелТА», «РИА Новости»),
+    is an organisation: in a dateline the parser reads it as no name at all."""
+    names = sources().by_name
+    tokens = annotation.tokens
+    for first, token in enumerate(tokens):
+        if not token.text[:1].isupper():
+            continue
+        for last in range(min(len(tokens), first + _OUTLET_WORDS), first, -1):
+            words = tokens[first:last]
+            if any(t.sentence != token.sentence for t in words):
+                continue
+            text = annotation.text[words[0].start : words[-1].end]
+            if outlet_key(text) in names:
+                yield Candidate(MentionType.ORGANIZATION, first, last, "kb", PRIORITY["kb"])
+                break
 
 
 # --- NER -------------------------------------------------------------------------------------
@@ -110,13 +134,26 @@ def _person_extent(
         if any(b in gap for b in _NAME_BREAKS) or tokens[index].text in _NAME_BREAKS:
             last = index
             break
-    while first < last - 1 and lexicons.is_title_word(tokens[first].lemma):
-        first += 1
+    while first < last - 1 and (
+        lexicons.is_title_word(tokens[first].lemma) or _names_a_body([tokens[first]], lexicons)
+    ):
+        first += 1  # "Мажилис Асель Нурпеисова": the body she sits in, swept into the name
     while last > first and not tokens[last - 1].text[:1].isalnum():
         last -= 1
     if all(t.pos == "ADJ" for t in tokens[first:last]):
         return None  # "Казахстанско-монгольское" opening a sentence is no person
+    if last - first == 1 and lexicons.is_title_word(tokens[first].lemma):
+        return None  # a lone title ("Кардинал", "Эмир") is no name
+    if _names_a_body(tokens[first:last], lexicons):
+        return None  # a body ("Мажилиса", "Акорда", "Олий Мажлиса") is no person
     return (first, last) if last > first else None
+
+
+def _names_a_body(words: list[Token], lexicons: Lexicons) -> bool:
+    """Words the knowledge base knows as an organisation's name by themselves. (Not a
+    country's: a lemma guessed for a foreign given name can be one, «Доминик» -> Dominica.)"""
+    entry = lexicons.kb_matcher.get(" ".join(t.lemma for t in words))
+    return entry is not None and entry.type is MentionType.ORGANIZATION
 
 
 def _location_type(key: str, words: list[Token], lexicons: Lexicons) -> MentionType:

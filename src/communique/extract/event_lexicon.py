@@ -52,6 +52,9 @@ class EventLexicon:
     case_in: frozenset[str]
     agreement_kinds: dict[str, str]
     agreement_status_verbs: dict[str, str]
+    agreement_pending_governors: frozenset[str]
+    agreement_pending_modifiers: frozenset[str]
+    delegation_head_markers: tuple[str, ...]
 
 
 def _entry(raw: dict[str, object]) -> TriggerEntry:
@@ -92,4 +95,7 @@ def event_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         case_in=frozenset(data["case_in"]),
         agreement_kinds=dict(data["agreement_kinds"]),
         agreement_status_verbs=dict(data["agreement_status_verbs"]),
+        agreement_pending_governors=frozenset(data["agreement_pending_governors"]),
+        agreement_pending_modifiers=frozenset(data["agreement_pending_modifiers"]),
+        delegation_head_markers=tuple(data["delegation_head_markers"]),
     )

@@ -15,6 +15,7 @@ from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date, resolve_date
 from communique.extract.event_args import TextView
 from communique.extract.event_lexicon import TriggerEntry
+from communique.extract.meetings import delegation_heads, merge_meetings, split_enumerations
 from communique.extract.topics import TopicHit
 from communique.nlp import Token
 from communique.record import (
@@ -29,7 +30,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-EVENTS = "extract.events@0.1.0"
+EVENTS = "extract.events@0.2.0"
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")
 _CONSULT = "CONSULT"
@@ -439,7 +440,7 @@ def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
         events.append(
             _event(view, draft, number, status, event_date(found, status, published), hits)
         )
-    return events
+    return merge_meetings(split_enumerations(view, delegation_heads(view, events)))
 
 
 def _event(

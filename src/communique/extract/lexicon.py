@@ -118,7 +118,7 @@ class Lexicons:
     @property
     def version(self) -> str:
         """Versions of every data file extraction reads, for the record's `pipeline`."""
-        files = ("gazetteer_nerel_train.json", "triggers.json")
+        files = ("gazetteer_nerel_train.json", "triggers.json", "sources.json")
         extra = "+".join(
             f"{name.removesuffix('.json')}-{load_json(name)['version']}" for name in files
         )

@@ -7,8 +7,9 @@ complements ("Монголии" in "Хуралом Монголии") keep their
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from communique.extract.lexicon import load_json
 from communique.nlp import Annotation, Token
 from communique.nlp.morph import analyzer
 from communique.record import MentionType
@@ -166,6 +167,8 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
     masculine instrumental or genitive ending is undone."""
     if "-" in word:
         return "-".join(_name_nominative(part, case, gender) for part in word.split("-"))
+    if word.lower() in _name_particles():
+        return word  # «Аль», «бин», «фон» do not decline
     if _declines_like_a_noun_in_a(word):
         return _restore_shape(word, word[:-1].lower() + "а")
     readings = [p for p in analyzer().parse(word) if _NAME_GRAMMEMES & set(p.tag.grammemes)]
@@ -190,6 +193,11 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
     if any(p.tag.case == "nomn" for p in names) and analyzer().word_is_known(word):
         return word
     return _masculine_name_stem(word, case) if gender in ("masc", "") else word
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(load_json("triggers.json")["name_particles"])
 
 
 def _declines_like_a_noun_in_a(word: str) -> bool:

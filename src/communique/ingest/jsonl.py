@@ -65,17 +65,32 @@ def _document(
     record = _parse_object(line, number)
     doc_id = _record_id(record) or f"{id_prefix}:{number}"
     fields = {name: _optional_string(record, name) for name in _OPTIONAL_FIELDS}
+    source_country = _country_code(record, "source_country")
     text = _optional_string(record, "text")
     html = _optional_string(record, "html")
     if text is not None:
         if not text.strip():
             raise EmptyInputError("'text' is empty or only whitespace")
-        return with_language(
+        document = with_language(
             Document(id=doc_id, text=text, path=path, format="jsonl", encoding="utf-8", **fields)
         )
-    if html is not None:
-        return html_document(html, doc_id=doc_id, path=path, encoding="utf-8", **fields)
-    raise MalformedInputError("record has neither 'text' nor 'html'")
+    elif html is not None:
+        document = html_document(html, doc_id=doc_id, path=path, encoding="utf-8", **fields)
+    else:
+        raise MalformedInputError("record has neither 'text' nor 'html'")
+    if source_country is None:
+        return document
+    return document.model_copy(update={"source_country": source_country})
+
+
+def _country_code(record: dict[str, object], name: str) -> str | None:
+    """An ISO 3166-1 alpha-2 code («KZ»), upper-cased."""
+    value = _optional_string(record, name)
+    if value is None:
+        return None
+    if len(value) != 2 or not value.isascii() or not value.isalpha():
+        raise MalformedInputError(f"{name!r} must be a two-letter ISO country code, got {value!r}")
+    return value.upper()
 
 
 def _parse_object(line: bytes, number: int) -> dict[str, object]:

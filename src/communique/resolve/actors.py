@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import insort
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from communique.extract.lexicon import Lexicons
 from communique.extract.roles import RoleFact, title_of
@@ -28,7 +29,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-RESOLVER = "resolve.actors@0.2.0"
+RESOLVER = "resolve.actors@0.3.0"
 
 _ACTOR_KINDS = {
     MentionType.PERSON: ActorKind.PERSON,
@@ -67,11 +68,15 @@ def resolve(
     lexicons: Lexicons,
     source_country: str | None = None,
 ) -> Resolution:
-    home = source_country or home_country(mentions)
+    # the publisher's country as its source states it (resolve.publisher), never a guess from
+    # the countries the text names: those are what it is about
+    home = source_country
     mentions = _share_kb_ids([_link_organization(m, lexicons, home) for m in mentions])
     drafts = _group(mentions)
     by_mention = {m.id: d for d in drafts for m in d.mentions}
     _link_titles(roles, by_mention)
+    _country_before_name(annotation, mentions, by_mention)
+    _sides_named(annotation, mentions, by_mention, lexicons)
     occupations = _occupations(annotation, roles, mentions, home, lexicons)
     _settle_countries(by_mention, occupations)
     occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
@@ -124,14 +129,68 @@ def _distinct(occupations: list[Occupation]) -> list[Occupation]:
     return kept
 
 
-def home_country(mentions: list[Mention]) -> str | None:
-    """The publisher's country: that of the first organisation named with a country (a credit
-    line "Фото: Сенат РК", a dateline), else the most mentioned country."""
-    for mention in mentions[:40]:
-        if mention.type is MentionType.ORGANIZATION and mention.country:
-            return mention.country
-    counts = Counter(m.country for m in mentions if m.type is MentionType.COUNTRY and m.country)
-    return counts.most_common(1)[0][0] if counts else None
+def _country_before_name(
+    annotation: Annotation, mentions: list[Mention], by_mention: dict[str, _Draft]
+) -> None:
+    """«с главами МИД Малайзии Мохамадом Хашимом, Египта Тареком Мансуром»: a country in the
+    genitive right before a name, with no preposition of its own, is the complement of the
+    person's title (said once for the whole enumeration): that person's country."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    organizations = [m for m in mentions if m.type is MentionType.ORGANIZATION]
+    titles = [m for m in mentions if m.type is MentionType.POSITION]
+    for country, person in pairwise(ordered):
+        if country.type is not MentionType.COUNTRY or person.type is not MentionType.PERSON:
+            continue
+        in_body = any(o.start <= country.start and country.end <= o.end for o in organizations)
+        closes_title = any(t.start < country.start and t.end == country.end for t in titles)
+        if in_body and not closes_title:
+            continue  # «... с Великим Государственным Хуралом Монголии Серик Жумагалиев»: the
+            # country of a body his title deals with, not of his own («главами МИД Малайзии X»)
+        if not country.country or annotation.text[country.end : person.start].strip():
+            continue
+        draft = by_mention.get(person.id)
+        tokens = annotation.tokens_over(country.start, country.end)
+        if draft is None or draft.country is not None or not tokens or tokens[0].case != "Gen":
+            continue
+        before = tokens[0].index - 1
+        if before >= 0 and annotation.tokens[before].pos == "ADP":
+            continue  # «из Египта Тарек Мансур»: where he came from, not whom he serves
+        draft.country, draft.basis = country.country, CountryBasis.TEXT
+
+
+def _sides_named(
+    annotation: Annotation,
+    mentions: list[Mention],
+    by_mention: dict[str, _Draft],
+    lexicons: Lexicons,
+) -> None:
+    """«С казахстанской стороны во встрече приняли участие сенаторы X и Y», «Казахстанскую
+    сторону возглавил X, российскую – Y»: the people named after a country's side, up to the
+    next country's adjective (the same side word elided), serve that country."""
+    side_words = set(lexicons.triggers["side_words"])
+    ordered = sorted(mentions, key=lambda m: m.start)
+    sentences_with_sides: set[int | None] = set()
+    side: str | None = None
+    for mention in ordered:
+        adjective = mention.type is MentionType.COUNTRY and mention.form is MentionForm.ADJECTIVE
+        if adjective and mention.country:
+            tokens = annotation.tokens_over(mention.start, mention.end)
+            after = tokens[-1].index + 1 if tokens else len(annotation.tokens)
+            names_a_side = (
+                after < len(annotation.tokens) and annotation.tokens[after].lemma in side_words
+            )
+            if names_a_side:
+                sentences_with_sides.add(mention.sentence)
+            if names_a_side or mention.sentence in sentences_with_sides:
+                side = mention.country
+            continue
+        if mention.sentence not in sentences_with_sides:
+            side = None
+            continue
+        if mention.type is MentionType.PERSON and side:
+            draft = by_mention.get(mention.id)
+            if draft is not None and draft.country is None:
+                draft.country, draft.basis = side, CountryBasis.TEXT
 
 
 def _link_organization(mention: Mention, lexicons: Lexicons, home: str | None) -> Mention:
@@ -229,11 +288,13 @@ def _inside_org(mention: Mention, orgs: list[tuple[Mention, _Draft]]) -> _Draft 
 
 
 class _PersonNames:
-    """The lemma of every word of each person draft's mentions, and the drafts having each,
-    kept as mentions join: a name is looked up, not compared with every person's."""
+    """The lemma of every word of each person draft's mentions, their given names as written,
+    and the drafts having each word, kept as mentions join: a name is looked up, not compared
+    with every person's."""
 
     def __init__(self) -> None:
         self.of: dict[int, set[str]] = {}
+        self.given: dict[int, list[str]] = {}  # draft -> given names as its mentions write them
         self.having: dict[str, list[int]] = {}  # word -> creation numbers of drafts, ascending
         self.number: dict[int, int] = {}
         self.drafts: list[_Draft] = []
@@ -243,34 +304,71 @@ class _PersonNames:
             self.number[id(draft)] = len(self.drafts)
             self.drafts.append(draft)
         names = self.of.setdefault(id(draft), set())
-        for word in mention.normal.split():
+        words = _name_words(mention.normal)
+        if len(words) > 1:
+            self.given.setdefault(id(draft), []).append(words[0].lower())
+        for word in words:
             key = lemma_key(word)
             if key not in names:
                 names.add(key)
                 insort(self.having.setdefault(key, []), self.number[id(draft)])
 
-    def with_word(self, word: str) -> list[tuple[_Draft, set[str]]]:
-        """The drafts one of whose names has `word`, first created first."""
-        return [(self.drafts[n], self.of[id(self.drafts[n])]) for n in self.having.get(word, ())]
+    def with_word(self, word: str) -> list[tuple[_Draft, set[str], list[str]]]:
+        """The drafts one of whose names has `word`, first created first, with their name
+        lemmas and given names."""
+        return [
+            (self.drafts[n], self.of[id(self.drafts[n])], self.given.get(id(self.drafts[n]), []))
+            for n in self.having.get(word, ())
+        ]
 
 
 def _person_draft(
     mention: Mention, persons: list[_Draft], known: _PersonNames | None = None
 ) -> _Draft:
-    words = [w for w in mention.normal.replace("-", "- ").split() if w[:1].isalpha()]
+    words = _name_words(mention.normal)
     surname = lemma_key(words[-1]) if words else mention.normal.lower()
-    first = lemma_key(words[0]) if len(words) > 1 else None
+    # given names compared as written: a dictionary lemma of a foreign given name is a guess
+    # («Маулен» -> «маульный»)
+    first = words[0].lower() if len(words) > 1 else None
     if known is None:
         known = _PersonNames()
         for draft in persons:
             for named in draft.mentions:
                 known.add(draft, named)
-    for draft, names in known.with_word(surname):
-        if first is None or first in names or len(names) == 1:
+    for draft, names, given in known.with_word(surname):
+        if (
+            first is None
+            or first in names
+            or len(names) == 1
+            or any(_same_given_name(first, g) for g in given)
+        ):
             return draft
     draft = _Draft(ActorKind.PERSON, surname)
     persons.append(draft)
     return draft
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, a hyphenated given name («Касым-Жомарт») kept whole."""
+    return [w for w in name.split() if w[:1].isalpha()]
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """One given name in two forms: the same word, an initial («С.») and the name it abbreviates,
+    or two case forms of it, which in Russian differ only in an ending of at most two letters
+    («Маулен», «Маулена», «Мауленом») after a shared stem."""
+    if a == b:
+        return True
+    if _is_initial(a) or _is_initial(b):
+        return a[0] == b[0]
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return shared >= 3 and len(a) - shared <= 2 and len(b) - shared <= 2
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.replace(".", "").strip()) == 1
 
 
 def _occupations(
@@ -521,8 +619,21 @@ def _last_compatible_person(
 ) -> _Draft | None:
     org_draft = by_mention.get(organization.id)
     earlier = [m for m in mentions if m.type is MentionType.PERSON and m.end <= position.start]
+    # «Заместитель Председателя Сената Динара Кенжебаева приняла ... Кристофа Ланге ...
+    # Вице-спикер Сената отметила»: the title goes to whoever was named with a post in that
+    # body, before anyone nearer of whom no post is known
     for person in reversed(earlier):
         draft = by_mention[person.id]
+        if any(
+            by_mention.get(o.person) is draft and by_mention.get(o.organization or "") is org_draft
+            for o in occupations
+        ):
+            return draft
+    body_country = organization.country or (org_draft.country if org_draft else None)
+    for person in reversed(earlier):
+        draft = by_mention[person.id]
+        if body_country and draft.country and draft.country != body_country:
+            continue  # a foreign guest holds no post in this country's body
         held = [o for o in occupations if by_mention.get(o.person) is draft]
         if all(o.organization and by_mention.get(o.organization) is org_draft for o in held):
             return draft
@@ -610,7 +721,17 @@ def _settle_countries(by_mention: dict[str, _Draft], occupations: list[Occupatio
 
 def _actor(draft: _Draft, index: int, lexicons: Lexicons) -> Actor:
     names = [m for m in draft.mentions if m.form is MentionForm.NAME and m.type.value in _NAMED]
-    canonical = max(names or draft.mentions, key=lambda m: (len(m.normal.split()), len(m.normal)))
+    # the fullest name; among equally full ones a form the text itself writes so (a nominative
+    # «Хайрул Низам Юсоф» over the normalised accusative «Хайрула Низама Юсофа»), then the longest
+    canonical = max(
+        names or draft.mentions,
+        key=lambda m: (
+            len(m.normal.split()),
+            not any(_is_initial(w) for w in m.normal.split()),
+            m.text == m.normal,
+            len(m.normal),
+        ),
+    )
     name = canonical.normal
     if draft.kb_id:
         name = lexicons.knowledge.organization(draft.kb_id).name_ru

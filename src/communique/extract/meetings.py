@@ -1,0 +1,234 @@
+"""One meeting, one CONSULT event.
+
+A release that reports one meeting describes it in several sentences: the headline («X обсудил с
+послом Y ...»), the report («X принял Y»), and what was said at it («в ходе встречи стороны
+обсудили ...», «собеседники отметили ...»). Each sentence has a consultation trigger, but they are
+one contact: counting them as several meetings would make pair pages and exports count sentences.
+
+Two CONSULT events of a text are the same meeting when
+- both took place (happened or as reported), or both are planned; a negated one is never merged;
+- the participants of one are among those of the other (by actor), or one names nobody of its
+  own (its sides are taken from the text or from another event: «стороны обсудили»);
+- they have the same mode, or one is a call and the other says what was discussed in it (a
+  visit agreed in a call, the talks of a visit and a reception are other contacts); and
+- they are not dated to different days.
+The merged event keeps the fuller event's trigger and sides, with the other's participants added
+to them (never one actor or country on both sides); the other sentences become its
+`more_evidence`, their topics join its topics. Language-neutral: it reads events only.
+Other events said at the meeting (SUPPORT, AGREE) stay events of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from communique.extract.event_args import TextView
+from communique.record import Event, EventStatus, MentionType, Span
+
+_CONSULT = "CONSULT"
+_TOOK_PLACE = frozenset({EventStatus.HAPPENED, EventStatus.REPORTED})
+
+
+# What may stand between two names of an enumeration besides countries and titles.
+_ENUMERATION_GLUE = re.compile(r"^[\s,;]*(?:(?:и|а\s+также|and|as\s+well\s+as|мен|пен|бен)\s+)?$")
+
+
+_HEAD_REACH = 120  # characters from the marker to the head's name (a title may stand between)
+
+
+def delegation_heads(view: TextView, events: list[Event]) -> list[Event]:
+    """«встретился с делегацией Министерства ... во главе с заместителем министра X»: the head
+    of a delegation is its side in the meeting, added to the partners where the parse left
+    him out."""
+    markers = view.lexicon.delegation_head_markers
+    if not markers:
+        return events
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(m) for m in markers) + r")(?!\w)", re.IGNORECASE
+    )
+    persons = sorted(
+        (m for m in view.record.mentions if m.type is MentionType.PERSON and m.actor),
+        key=lambda m: m.start,
+    )
+    out = []
+    for event in events:
+        if event.type != _CONSULT or event.participants_inferred:
+            out.append(event)
+            continue
+        text = view.record.text[event.evidence.start : event.evidence.end]
+        heads = []
+        for match in pattern.finditer(text):
+            start = event.evidence.start + match.end()
+            head = next((p for p in persons if p.start >= start), None)
+            if head and head.end <= event.evidence.end and head.start - start <= _HEAD_REACH:
+                heads.append(head.actor)
+        added = [h for h in dict.fromkeys(heads) if h not in event.source + event.target]
+        if added:
+            countries = [c for h in added if (c := view.country_of(h))]
+            event = event.model_copy(
+                update={
+                    "target": [*event.target, *added],
+                    "target_countries": list(
+                        dict.fromkeys(
+                            [
+                                *event.target_countries,
+                                *(c for c in countries if c not in event.source_countries),
+                            ]
+                        )
+                    ),
+                }
+            )
+        out.append(event)
+    return out
+
+
+def split_enumerations(view: TextView, events: list[Event]) -> list[Event]:
+    """«встретился с главами МИД Малайзии X, Египта Y, Омана Z и Пакистана W»: one bilateral
+    meeting with each partner of the enumeration that continues the event's partner, each its
+    own CONSULT event (the first keeps the id, the others get `<id>-2`, `<id>-3`, ...)."""
+    out: list[Event] = []
+    for event in events:
+        partners = _enumerated_partners(view, event) if event.type == _CONSULT else []
+        if len(partners) < 2:
+            out.append(event)
+            continue
+        others = [t for t in event.target if t not in partners]
+        for number, partner in enumerate(partners, start=1):
+            country = view.country_of(partner)
+            out.append(
+                event.model_copy(
+                    update={
+                        "id": event.id if number == 1 else f"{event.id}-{number}",
+                        "target": [partner, *others],
+                        "target_countries": [country] if country else [],
+                    }
+                )
+            )
+    return out
+
+
+def _enumerated_partners(view: TextView, event: Event) -> list[str]:
+    """The person partners of the event, continued by the names enumerated after the last one
+    in its sentence (only commas, «и», countries and titles between them)."""
+    if event.participants_inferred:
+        return []
+    kinds = {a.id: a.kind.value for a in view.record.actors}
+    targets = [t for t in event.target if kinds.get(t) == "person"]
+    if not targets:
+        return []
+    mentions = sorted(
+        (
+            m
+            for m in view.record.mentions
+            if event.evidence.start <= m.start and m.end <= event.evidence.end
+        ),
+        key=lambda m: m.start,
+    )
+    last = max(
+        (i for i, m in enumerate(mentions) if m.actor in targets and m.type is MentionType.PERSON),
+        default=None,
+    )
+    if last is None:
+        return targets
+    partners = list(targets)
+    end = mentions[last].end
+    for mention in mentions[last + 1 :]:
+        if mention.start < end:
+            continue  # inside the previous mention
+        if mention.type in (MentionType.COUNTRY, MentionType.POSITION):
+            if not _ENUMERATION_GLUE.match(view.record.text[end : mention.start]):
+                break
+            end = mention.end
+            continue
+        if mention.type is not MentionType.PERSON or not mention.actor:
+            break
+        if not _ENUMERATION_GLUE.match(view.record.text[end : mention.start]):
+            break
+        if mention.actor not in partners and mention.actor not in event.source:
+            partners.append(mention.actor)
+        end = mention.end
+    return partners
+
+
+def merge_meetings(events: list[Event]) -> list[Event]:
+    """The events with each meeting's CONSULT events merged into one, in text order: the merged
+    event stands where (and with the id) its first sentence was."""
+    kept: list[Event] = []
+    for event in events:
+        anchor = _same_meeting(event, kept) if event.type == _CONSULT else None
+        if anchor is None:
+            kept.append(event)
+        else:
+            kept[kept.index(anchor)] = _merged(anchor, event)
+    return kept
+
+
+def _same_meeting(event: Event, kept: list[Event]) -> Event | None:
+    for other in kept:
+        if other.type != _CONSULT or not _same_time(event, other):
+            continue
+        if not _compatible_modes(event, other):
+            continue
+        if event.participants_inferred or other.participants_inferred:
+            return other  # «стороны обсудили»: the sides of the meeting the text reports
+        ours, theirs = _participants(event), _participants(other)
+        if ours <= theirs or theirs <= ours:
+            return other
+    return None
+
+
+def _participants(event: Event) -> frozenset[str]:
+    return frozenset(event.source) | frozenset(event.target)
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    if EventStatus.NEGATED in (a.status, b.status):
+        return False
+    same_status = (a.status in _TOOK_PLACE) == (b.status in _TOOK_PLACE)
+    if not same_status:
+        return False
+    if a.date and b.date and a.date.precision == b.date.precision == "day":
+        return a.date.value == b.date.value
+    return True
+
+
+def _compatible_modes(a: Event, b: Event) -> bool:
+    """The same mode, or a call and what its sides said in it («стороны обсудили»)."""
+    return a.mode == b.mode or {a.mode, b.mode} == {None, "phone"}
+
+
+def _merged(first: Event, second: Event) -> Event:
+    """The fuller of the two carries the meeting; the other adds its evidence and topics."""
+    main, extra = (second, first) if _fuller(second, first) else (first, second)
+    spans = [first.evidence, *first.more_evidence, second.evidence, *second.more_evidence]
+    bounds = sorted({(s.start, s.end) for s in spans} - {(main.evidence.start, main.evidence.end)})
+    return main.model_copy(
+        update={
+            "id": first.id,  # the meeting keeps the place (and id) of its first sentence
+            "source": _joined(main.source, extra.source, main.target),
+            "target": _joined(main.target, extra.target, main.source),
+            "source_countries": _joined(
+                main.source_countries, extra.source_countries, main.target_countries
+            ),
+            "target_countries": _joined(
+                main.target_countries, extra.target_countries, main.source_countries
+            ),
+            "more_evidence": [Span(start=start, end=end) for start, end in bounds],
+            "topics": list(dict.fromkeys([*main.topics, *extra.topics])),
+            "location": main.location or extra.location,
+            "date": main.date or extra.date,
+        }
+    )
+
+
+def _fuller(a: Event, b: Event) -> bool:
+    return (len(_participants(a)), not a.participants_inferred, bool(a.target)) > (
+        len(_participants(b)),
+        not b.participants_inferred,
+        bool(b.target),
+    )
+
+
+def _joined(side: list[str], more: list[str], other_side: list[str]) -> list[str]:
+    """A side with the other sentence's participants on it added, none put on both sides."""
+    return list(dict.fromkeys([*side, *(x for x in more if x not in other_side)]))

@@ -1,0 +1,50 @@
+"""Known outlets (news agencies, newspapers, broadcasters): `knowledge/data/sources.json`.
+
+The publisher's country is read from them (`resolve.publisher`), and their names are
+organisations wherever a text names them (a dateline, a credit line, «сообщает БелТА»).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+SOURCES_PATH = Path(__file__).parent / "data" / "sources.json"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The known outlets, read once from `knowledge/data/sources.json`."""
+
+    by_name: dict[str, str]
+    by_domain: dict[str, str]
+    domain_exceptions: dict[str, str | None]
+    separators: tuple[str, ...]
+    credit_words: frozenset[str]
+    version: str
+
+
+@cache
+def sources() -> Sources:
+    data = json.loads(SOURCES_PATH.read_text(encoding="utf-8"))
+    by_name: dict[str, str] = {}
+    by_domain: dict[str, str] = {}
+    for entry in data["sources"]:
+        for name in entry["names"]:
+            by_name[outlet_key(name)] = entry["country"]
+        for domain in entry["domains"]:
+            by_domain[domain.lower()] = entry["country"]
+    return Sources(
+        by_name=by_name,
+        by_domain=by_domain,
+        domain_exceptions=dict(data["country_code_domain_exceptions"]),
+        separators=tuple(data["dateline_separators"]),
+        credit_words=frozenset(outlet_key(w) for w in data["credit_words"]),
+        version=data["version"],
+    )
+
+
+def outlet_key(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").replace("‑", "-").split())
