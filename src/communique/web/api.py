@@ -20,6 +20,7 @@ from communique.web.deps import (
     csv_response,
     filters_of,
     query_filters,
+    refuse_unknown_parameters,
     token_author,
     wants_csv,
 )
@@ -55,7 +56,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "no such document, actor or country"},
     422: {"model": ErrorOut, "description": "a parameter of the wrong shape, and why"},
 }
-router = APIRouter(prefix="/api", responses=_ERRORS)
+router = APIRouter(
+    prefix="/api", responses=_ERRORS, dependencies=[Depends(refuse_unknown_parameters)]
+)
 
 DocumentId = Annotated[str, Path(description="the document's id (URL-encoded: / is %2F)")]
 _DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status"}

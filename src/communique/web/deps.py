@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from communique.store.cli.common import TableFormat, render
@@ -155,6 +157,47 @@ def filters_of(
 def query_filters(kind: str) -> Any:
     """`Depends` on the filters `communique query KIND` takes."""
     return Depends(filters_of(ALLOWED[kind], kind))
+
+
+# --- unknown parameters ------------------------------------------------------------------------
+
+# Query parameters an endpoint reads from the request itself rather than declares (the pages'
+# filter forms), by endpoint function: see `reads_parameters`.
+_UNDECLARED: dict[Callable[..., Any], frozenset[str]] = {}
+
+
+def reads_parameters(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark an endpoint as reading the query parameters `names` from the request itself, so that
+    `refuse_unknown_parameters` knows them."""
+
+    def mark(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+        _UNDECLARED[endpoint] = frozenset(names)
+        return endpoint
+
+    return mark
+
+
+def refuse_unknown_parameters(request: Request) -> None:
+    """A query parameter the endpoint does not know is a 422 naming it: a mistyped filter
+    (`?contry=KZ`) would otherwise answer every row as if it filtered them."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = set(_query_names(route.dependant))
+    known |= _UNDECLARED.get(route.endpoint, frozenset())
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise FilterError(
+            f"unknown parameter {unknown[0][:40]!r}: this address takes "
+            + (", ".join(sorted(known)) or "no parameters")
+        )
+
+
+def _query_names(dependant: Dependant) -> Iterator[str]:
+    """The query parameters an endpoint declares, its dependencies' included."""
+    yield from (param.alias for param in dependant.query_params)
+    for dependency in dependant.dependencies:
+        yield from _query_names(dependency)
 
 
 # --- who is signed in ---------------------------------------------------------------------------
