@@ -116,8 +116,8 @@ def country_codes(value: str) -> list[str]:
     if len(parts) < 2 or unknown:
         named = unknown[0] if len(parts) >= 2 else value
         raise FilterError(
-            f"--country {named[:80]!r}: no such country; give an ISO 3166 code (KZ) or a name "
-            "in Russian, Kazakh or English"
+            f"--country {named[:80]!r}: no such country; give an ISO 3166 alpha-2 code (KZ) or a "
+            "name in Russian, Kazakh or English"
         )
     return [code for code in found if code]
 

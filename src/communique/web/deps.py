@@ -227,6 +227,8 @@ def filters_of(
         )
 
     dependency.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    # Read to refuse them with a reason of their own ("--type cannot filter actors").
+    dependency.refuses = frozenset(refused_names)  # type: ignore[attr-defined]
     return dependency
 
 
@@ -261,7 +263,7 @@ def refuse_unknown_parameters(request: Request) -> None:
         return
     known = set(_query_names(route.dependant))
     known |= _UNDECLARED.get(route.endpoint, frozenset())
-    unknown = sorted(set(request.query_params) - known)
+    unknown = sorted(name for name in set(request.query_params) - known if name)
     if unknown:
         raise FilterError(
             f"unknown parameter {unknown[0][:40]!r}: this address takes "
@@ -272,6 +274,7 @@ def refuse_unknown_parameters(request: Request) -> None:
 def _query_names(dependant: Dependant) -> Iterator[str]:
     """The query parameters an endpoint declares, its dependencies' included."""
     yield from (param.alias for param in dependant.query_params)
+    yield from getattr(dependant.call, "refuses", ())
     for dependency in dependant.dependencies:
         yield from _query_names(dependency)
 
