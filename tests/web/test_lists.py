@@ -175,3 +175,12 @@ def test_columns_sort_both_ways(client: TestClient) -> None:
         )
     ]
     assert chips == sorted(chips, reverse=True)
+
+
+def test_a_headline_is_never_the_photo_credit(client: TestClient) -> None:
+    # The founding sample release opens with «Фото: Сенат РК» above its text.
+    page = _page(client, "/documents")
+    link = page.xpath('//a[@class="document-link"][@href="/documents/senate-kz-mongolia.ru"]')[0]
+    assert link.text_content().startswith("Маулен Ашимбаев подчеркнул")
+    document = _page(client, "/documents/senate-kz-mongolia.ru")
+    assert "Фото" not in document.xpath("string(//h1)")

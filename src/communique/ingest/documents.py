@@ -6,6 +6,7 @@ from communique.document import Document
 from communique.ingest.encoding import decode
 from communique.ingest.html import declared_charset, extract_html
 from communique.ingest.language import detect_language
+from communique.ingest.title import usable_title
 
 
 def document_from_bytes(data: bytes, *, doc_id: str, fmt: str, path: str | None) -> Document:
@@ -36,7 +37,7 @@ def html_document(
     document = Document(
         id=doc_id,
         text=content.text,
-        title=title or content.title,
+        title=title or usable_title(content.title),  # a page may offer a photo credit
         url=url or content.url,
         published=published or content.published,
         source=source,

@@ -19,6 +19,7 @@ from typing import Any
 
 import pycountry
 
+from communique.ingest.title import headline
 from communique.record import RecordStatus
 from communique.store import queries
 from communique.store.filters import (
@@ -112,16 +113,6 @@ def refuse(filters: Filters, allowed: set[str], what: str) -> None:
 
 _DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status"}
 _RECORD_STATUSES = tuple(s.value for s in RecordStatus)
-_HEADLINE = 140  # characters of the text shown for a document without a title
-
-
-def headline(title: str | None, text: str | None) -> str:
-    """The title, else the text's first line, shortened: what a list shows for a document."""
-    if title and title.strip():
-        return " ".join(title.split())
-    first = next((line for line in (text or "").splitlines() if line.strip()), "")
-    first = " ".join(first.split())
-    return first if len(first) <= _HEADLINE else first[: _HEADLINE - 1].rstrip() + "…"
 
 
 def documents(
