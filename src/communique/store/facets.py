@@ -124,20 +124,40 @@ def total(store: Store, kind: str, filters: Filters, text: str = "") -> int:
     return int(store.backend.rows(sql, where.params)[0][0])
 
 
-def facets(store: Store, kind: str, filters: Filters, text: str = "") -> list[Facet]:
-    """The list's rows counted by each of its facets (rows without a value are not counted;
-    a row with two countries counts under each)."""
+def facets(store: Store, kind: str, filters: Filters, text: str = "") -> tuple[int, list[Facet]]:
+    """The list's total, and its rows counted by each of its facets (rows without a value are
+    not counted; a row with two countries counts under each). One query: the rows the filters
+    keep are found once (a materialized CTE: a text search scans the texts once, not once per
+    facet)."""
     found = LISTS[kind]
     where = where_of(kind, filters, text)
     dimensions = {**found.facets, "year": ("", f"substr(CAST({found.date} AS VARCHAR), 1, 4)")}
-    answer = []
-    for name, (join, value) in dimensions.items():
-        sql = f"""
-            SELECT {value} AS value, count(DISTINCT {found.row}) AS n
+    counts = " UNION ALL ".join(
+        f"""SELECT '{name}' AS facet, CAST({value} AS VARCHAR) AS value,
+                   count(DISTINCT {found.row}) AS n
             FROM {found.tables} {join}
-            WHERE {where.sql()} AND {value} IS NOT NULL
-            GROUP BY {value} ORDER BY n DESC, value LIMIT ?"""
-        rows = store.backend.rows(sql, [*where.params, FACET_SIZE + 1])
-        values = [FacetValue(str(v), int(n)) for v, n in rows[:FACET_SIZE]]
-        answer.append(Facet(name, values, len(rows) > FACET_SIZE))
-    return answer
+            WHERE {found.row} IN (SELECT row_key FROM kept) AND {value} IS NOT NULL
+            GROUP BY {value}"""
+        for name, (join, value) in dimensions.items()
+    )
+    sql = f"""
+        WITH kept AS MATERIALIZED (SELECT {found.row} AS row_key FROM {found.tables}
+                                   WHERE {where.sql()})
+        SELECT '' AS facet, NULL AS value, count(DISTINCT row_key) AS n FROM kept
+        UNION ALL
+        SELECT facet, value, n FROM (
+            SELECT facet, value, n,
+                   row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS place
+            FROM ({counts}) counted
+        ) ranked
+        WHERE place <= ?"""
+    by_facet: dict[str, list[FacetValue]] = {name: [] for name in dimensions}
+    rows = store.backend.rows(sql, [*where.params, FACET_SIZE + 1])
+    total = next(int(n) for facet, _, n in rows if facet == "")
+    # Ordered here: the order of a UNION's rows is not the order of its parts.
+    for facet, value, n in sorted((r for r in rows if r[0] != ""), key=lambda r: (-r[2], r[1])):
+        by_facet[str(facet)].append(FacetValue(str(value), int(n)))
+    return total, [
+        Facet(name, values[:FACET_SIZE], len(values) > FACET_SIZE)
+        for name, values in by_facet.items()
+    ]

@@ -155,8 +155,7 @@ def _list_page(
         try:
             paged = produce(filters.filters)
             if filters.kind in facets.LISTS:
-                total = facets.total(store, filters.kind, filters.filters, text)
-                found_facets = facets.facets(store, filters.kind, filters.filters, text)
+                total, found_facets = facets.facets(store, filters.kind, filters.filters, text)
         except FilterError as error:
             filters.error = public_message(str(error))
     return render(
