@@ -53,6 +53,7 @@ eval: install
 bench: install
 	mkdir -p out
 	$(BIN)/python benchmarks/bench.py $(DATASETS)/factrueval-2016/devset --output out/bench.json
+	$(BIN)/python benchmarks/lang_bench.py $(DATASETS)/releases-dev --output out/lang-bench.json
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -41,6 +41,13 @@ class UnreadableInputError(CommuniqueError):
     exit_code = 9
 
 
+class NoSpaceError(CommuniqueError):
+    """The disk is full (or the user's quota is): what was being written is not kept half
+    written, and what was stored before stays."""
+
+    exit_code = 11
+
+
 # Not raised: the exit code the CLI uses when some documents came back as unsupported-language
 # records (kept, marked, not processed).
 UNSUPPORTED_LANGUAGE_EXIT_CODE = 8

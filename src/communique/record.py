@@ -199,11 +199,12 @@ class Event(BaseModel):
 
     id: str
     type: str = Field(description="PLOVER event type: CONSULT, AGREE, SUPPORT, ...")
-    cameo: str = Field(description="CAMEO code, three digits (root + sub-code)")
+    cameo: str = Field(description="CAMEO event code, three or four digits")
     cameo_name: str | None = None
     goldstein: float | None = Field(default=None, description="Goldstein weight of the code")
     mode: str | None = Field(
-        default=None, description="visit, host, phone, third-party, multilateral"
+        default=None,
+        description="PLOVER mode of the type, as the manual lists them: visit, phone, ...",
     )
     trigger: Span
     trigger_text: str

@@ -238,8 +238,15 @@ def test_output_that_cannot_be_written_is_reported(
     monkeypatch.setattr("communique.cli.main.write_atomically", disk_full)
     output = tmp_path / "out.json"
     result = cli("extract", "-", "-o", str(output), input=RUSSIAN.encode("utf-8"))
-    assert result.exit_code == 1
+    assert result.exit_code == 11  # a full disk has its own code; other write errors are 1
     assert f"cannot write {output}" in result.stderr and "No space left" in result.stderr
+
+    def read_only(path: Path, text: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("communique.cli.main.write_atomically", read_only)
+    result = cli("extract", "-", "-o", str(output), input=RUSSIAN.encode("utf-8"))
+    assert result.exit_code == 1 and "Permission denied" in result.stderr
 
 
 def test_interrupted_write_leaves_the_old_file(tmp_path: Path) -> None:

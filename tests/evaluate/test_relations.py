@@ -300,8 +300,11 @@ def test_event_relations_follow_status_and_mode() -> None:
     inferred = predicted_relations(record([event(participants_inferred=True)], False))
     assert relation_texts(inferred, "PARTICIPANT_IN") == set()
     assert relation_texts(inferred, "POINT_IN_TIME") == {("встретился", "5 мая")}
-    hosted = predicted_relations(record([event(mode="host")], False))
+    # Hosting is CAMEO 043 (PLOVER has no "host" mode: the host's side of a visit).
+    hosted = predicted_relations(record([event(cameo="043", mode="visit")], False))
     assert relation_texts(hosted, "ORGANIZES") == {("Сергей Лавров", "встретился")}
+    visiting = predicted_relations(record([event(cameo="042", mode="visit")], False))
+    assert relation_texts(visiting, "ORGANIZES") == set()
 
 
 def test_event_span_is_the_event_mention_over_the_trigger() -> None:

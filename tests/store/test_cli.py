@@ -8,11 +8,13 @@ from io import StringIO
 from pathlib import Path
 
 import duckdb
+import jsonschema
 import pytest
 from typer.testing import CliRunner, Result
 
 from communique.cli.main import app
 from communique.export.gdelt import COLUMNS
+from communique.export.plover import plover_schema
 from communique.store import Target, open_store
 
 from .conftest import SAMPLE_FILES, SAMPLES
@@ -112,7 +114,8 @@ def test_export_formats(ingested: Target, tmp_path: Path) -> None:
         counts[fmt] = out.stat().st_size
     events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
     assert events and all("KZ" in e["source_countries"] + e["target_countries"] for e in events)
-    with (tmp_path / "events.csv").open(encoding="utf-8") as handle:
+    assert all(e["status"] != "negated" for e in events)  # kept unless --all-statuses
+    with (tmp_path / "events.csv").open(encoding="utf-8-sig") as handle:
         assert len(list(csv.DictReader(handle))) == len(events)
     parquet = duckdb.connect().execute(
         "SELECT count(*), min(len(source_countries)) FROM read_parquet(?)",
@@ -120,11 +123,22 @@ def test_export_formats(ingested: Target, tmp_path: Path) -> None:
     )
     assert parquet.fetchone()[0] == len(events)  # type: ignore[index]
     plover = [json.loads(line) for line in (tmp_path / "events.plover").read_text().splitlines()]
-    assert {p["event"] for p in plover} <= {"CONSULT", "SUPPORT", "AGREE", "COOPERATE", "AID"}
-    assert all(p["eventText"] and p["id"].count("/") == 1 for p in plover)
-    assert any(p["source"] == "KAZ" or p["target"] == "KAZ" for p in plover)
+    validator = jsonschema.Draft202012Validator(plover_schema())
+    assert len(plover) == len(events)
+    for record in plover:
+        validator.validate(record)
+    assert {e for p in plover for e in p["event"]} <= {
+        "CONSULT",
+        "SUPPORT",
+        "AGREE",
+        "COOPERATE",
+        "AID",
+    }
+    assert all(p["event_text"] and p["id"].count("/") == 1 for p in plover)
+    parties = [a["code"] for p in plover for a in p["actor"] + p.get("recipient", [])]
+    assert "KAZ" in parties
     lines = (tmp_path / "events.gdelt").read_text().splitlines()
-    assert len(lines) == len(events)
+    assert 0 < len(lines) <= len(events)  # planned events CAMEO has no intent code for are left out
     assert {len(line.split("\t")) for line in lines} == {len(COLUMNS)}
 
 

@@ -96,6 +96,40 @@ def test_an_added_event_joins_the_country_filters(store: Store, senate: Record) 
     assert event.extractor == "review" and event.source_countries == ["KZ"]
 
 
+def test_a_type_alone_gets_that_types_own_code_and_four_digit_codes_are_accepted(
+    store: Store, senate: Record
+) -> None:
+    start = senate.text.index("Маулен Ашимбаев")
+    for plover, code in (("REQUEST", "100"), ("ACCUSE", "110")):
+        added = record_review(
+            store, document_id=SENATE, fact="event", fact_id=None, action="add",
+            author="analyst", changes={"type": plover, "start": start, "end": start + 15},
+        )  # fmt: skip
+        row = next(r for r in _events(store) if r["event_id"] == added.fact_id)
+        assert (row["type"], row["cameo"]) == (plover, code)
+    visit = _event(senate, "визита")
+    record_review(
+        store, document_id=SENATE, fact="event", fact_id=visit, action="correct",
+        author="analyst", changes={"cameo": "0311"},
+    )  # fmt: skip
+    row = next(r for r in _events(store) if r["event_id"] == visit)
+    assert (row["type"], row["cameo"], row["goldstein"], row["mode"]) == (
+        "AGREE",
+        "0311",
+        5.2,
+        None,
+    )
+    assert row["cameo_name"] == "Express intent to cooperate economically"  # GDELT's name
+    # the visit's mode went with its category: AGREE has none
+    assert [r["event_id"] for r in _events(store, cameo="0311")] == [visit]
+    record_review(
+        store, document_id=SENATE, fact="event", fact_id=visit, action="correct",
+        author="analyst", changes={"cameo": "041", "mode": "phone"},
+    )  # fmt: skip
+    row = next(r for r in _events(store) if r["event_id"] == visit)
+    assert (row["type"], row["mode"]) == ("CONSULT", "phone")
+
+
 def test_reviews_survive_reprocess(store: Store, senate: Record, pipeline: Pipeline) -> None:
     visit, exchange = _event(senate, "визита"), _event(senate, "обмен")
     amarbayasgalan = next(a.id for a in senate.actors if a.name.endswith("Амарбаясгалан"))
@@ -226,6 +260,9 @@ def test_an_actors_corrected_country_moves_its_events_to_the_new_pair(
         ({"changes": {"source": "a1; DROP TABLE events"}}, 422, "actor ids"),
         ({"changes": {"target": "a99"}}, 422, "no actor a99"),
         ({"changes": {"cameo": "999"}}, 422, "CAMEO code"),
+        ({"changes": {"cameo": "010"}}, 422, "drops CAMEO 01"),
+        ({"changes": {"mode": "host"}}, 422, "PLOVER's modes of CONSULT"),
+        ({"changes": {"type": "SANCTION", "mode": "ease"}}, 422, "discontinue"),
         ({"changes": {}}, 422, "correct needs changes"),
         ({"action": "confirm", "changes": {"type": "AID"}}, 422, "takes no changes"),
         ({"action": "add", "changes": {"type": "AID"}}, 422, "needs start, end"),

@@ -179,6 +179,8 @@ def test_a_country_pair_summary(api: TestClient) -> None:
     assert "legislation" in [t["topic"] for t in pair["topics"]]
     for wrong in ("KZ-KZ", "KZ", "XX-YY", "KZ-MN-RU", "k%00-mn"):
         assert _detail(api.get(f"/api/pairs/{wrong}"), 404)
+    kosovo = api.get("/api/pairs/RS-XK")  # a country of the knowledge base, not of ISO's list
+    assert kosovo.status_code == 200 and kosovo.json()["pair"] == "RS-XK"
 
 
 def test_an_actor_profile(api: TestClient) -> None:

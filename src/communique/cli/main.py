@@ -22,6 +22,7 @@ from communique.ingest import ReadFailure, read_path, split_results
 from communique.record import Record, RecordStatus
 from communique.store.cli import register as register_store_commands
 from communique.store.cli.common import DB_HELP
+from communique.store.store import write_error_code
 from communique.store.target import DB_ENV
 from communique.web.cli import serve
 
@@ -50,8 +51,6 @@ _PROGRESS_THRESHOLD = 3  # a bar is noise for one or two files
 # Far above any release (the Senate example is 4 KB) and far below what would keep the pipeline
 # busy for minutes: a 5 MB "document" is a dump or a mistake, and is refused with exit code 7.
 DEFAULT_MAX_BYTES = 1_000_000
-# Writing the output failed (disk full, no permission): the generic CommuniqueError code.
-OUTPUT_ERROR_EXIT_CODE = 1
 # Tables written to a file are read in an editor, wider than the 80 columns of a pipe.
 _FILE_TABLE_WIDTH = 120
 
@@ -67,9 +66,10 @@ EXIT_CODES = "\n\n".join(
     (
         "Exit codes: 0 all read and extracted; 3 empty input; 4 binary input; 5 undecodable "
         "text; 6 malformed input (a JSON Lines line, an HTML page with no text); 7 input over "
-        "--max-bytes; 9 a path that cannot be read; 8 nothing failed, but some documents are in "
-        "an unsupported language (their records are kept and marked); 2 a wrong option; 1 the "
-        "output could not be written.",
+        "--max-bytes; 9 a path that cannot be read (or a FIFO, socket, device or symbolic link "
+        "met in a folder, skipped); 8 nothing failed, but some documents are in an unsupported "
+        "language (their records are kept and marked); 2 a wrong option; 1 the output could not "
+        "be written; 11 the disk is full.",
         "An input that fails is reported on stderr and skipped; the others are still extracted "
         "and written. If several fail, the exit code is that of the first failure in input "
         "order; 8 is returned only when no input failed.",
@@ -120,10 +120,17 @@ def extract(
             "ones are skipped with exit code 7.",
         ),
     ] = DEFAULT_MAX_BYTES,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="in folders, follow symbolic links (only to files inside the folder given)",
+        ),
+    ] = False,
 ) -> None:
     """Read, extract, write, report; the help text is EXTRACT_HELP and EXIT_CODES."""
     err = Console(stderr=True, soft_wrap=True, highlight=False)
-    documents, failures = _read(paths, max_bytes)
+    documents, failures = _read(paths, max_bytes, follow_symlinks)
     for failure in failures:
         err.print(f"[red]error[/red] {escape(describe_failure(failure, max_bytes))}")
     records = _extract_all(documents, err)
@@ -132,7 +139,7 @@ def extract(
             _write(records, output_format, output)
         except OSError as error:  # a full disk, a read-only folder: say so, not a traceback
             err.print(f"[red]error[/red] cannot write {escape(str(output))}: {escape(str(error))}")
-            raise typer.Exit(OUTPUT_ERROR_EXIT_CODE) from None
+            raise typer.Exit(write_error_code(error)) from None
     for record in records:
         if record.status is not RecordStatus.OK:
             note = f"{record.id}: {record.message or record.status.value}"
@@ -140,8 +147,14 @@ def extract(
     raise typer.Exit(exit_code(failures, records))
 
 
-def _read(paths: list[str], max_bytes: int) -> tuple[list[Document], list[ReadFailure]]:
-    return split_results(item for path in paths for item in read_path(path, max_bytes=max_bytes))
+def _read(
+    paths: list[str], max_bytes: int, follow_symlinks: bool
+) -> tuple[list[Document], list[ReadFailure]]:
+    return split_results(
+        item
+        for path in paths
+        for item in read_path(path, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+    )
 
 
 def describe_failure(failure: ReadFailure, max_bytes: int) -> str:

@@ -1,10 +1,18 @@
-"""Build `knowledge/data/cameo_plover.json` from the PLOVER project's CAMEO->PLOVER table.
+"""Build `knowledge/data/cameo_plover.json`: every CAMEO event code with its name, Goldstein
+weight, PLOVER category, mode and contexts.
 
-    python -m communique.coding.build_cameo ../shared/datasets/plover/CAMEO2PLOVER-2021.txt
+    python -m communique.coding.build_cameo ../shared/datasets
 
-Three-digit CAMEO codes keep the table's PLOVER type, mode and context; Goldstein weights are
-the conventional CAMEO-Goldstein scale (Goldstein 1992, as distributed with CAMEO), one value
-per three-digit code. CAMEO 02 (appeals) is absent from the 2021 table; it is coded REQUEST here.
+reads, under that folder:
+- gdelt-cameo/CAMEO.eventcodes.txt: the code names (GDELT's lookup table);
+- gdelt-cameo/CAMEO.goldsteinscale.txt: the Goldstein weights, all 311 codes (GDELT's lookup);
+- plover/CAMEO2PLOVER-2021.txt: PLOVER category, mode and context per code (PLOVER Draft 0.8);
+and `knowledge/data/plover.json` (the manual's modes and contexts, built by plover_manual.py).
+
+The conversion table predates the manual's final lists, so a mode or context it gives that the
+manual does not list for the category is translated by `MODE_FIXES` / `CONTEXT_FIXES` below,
+or dropped. Where Communique keeps a deliberate deviation from the table it is in `DEVIATIONS`,
+and docs/store.md says why.
 """
 
 from __future__ import annotations
@@ -17,84 +25,138 @@ from pathlib import Path
 from communique.knowledge.base import DATA_DIR
 
 OUTPUT = DATA_DIR / "cameo_plover.json"
-_LINE = re.compile(r"^(\d{3}):\s*([A-Z]+)\s*,([^,#]*),([^#]*)#\s*(.*)$")
+VOCABULARY = DATA_DIR / "plover.json"
+SOURCES = {
+    "names": "GDELT lookup table CAMEO.eventcodes.txt (The GDELT Project)",
+    "goldstein": "GDELT lookup table CAMEO.goldsteinscale.txt (The GDELT Project; Goldstein 1992)",
+    "plover": "CAMEO2PLOVER-2021.txt (PLOVER Draft 0.8, 2021-09-17, P. Schrodt)",
+    "modes_contexts": "plover.json (read from the PLOVER manual)",
+}
+_LINE = re.compile(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),([^#]*)#")
 
-GOLDSTEIN_ROOT = {
-    "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0, "09": -2.0,
-    "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2, "16": -4.0,
-    "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
+# The conversion table's modes that the manual does not list for the category, translated to
+# the manual's mode of the same meaning (None: the manual has none).
+MODE_FIXES: dict[tuple[str, str], str | None] = {
+    ("RETREAT", "ease"): None,  # "ease is no longer a mode" (the table's own note)
+    ("RETREAT", "return"): None,  # commented out of the manual's RETREAT modes
+    ("THREATEN", "ban"): "restrict",  # restrict covers "the banning of political activities"
+    ("THREATEN", "political"): "restrict",  # 1321: restrictions on freedom of speech
+    ("COERCE", "ban"): "restrict",  # "banning of individuals or organizations"
+    ("ASSAULT", "assassinate"): "targeted",  # targeted: "(attempted) assassinations"
+    ("ASSAULT", "massacre"): "targeted",  # targeted: "deliberate mass killings"
+    ("ASSAULT", "cleansing"): None,  # commented out of the manual's ASSAULT modes
+    ("ASSAULT", "seize"): "destroy",  # 1712 Destroy property
+    ("ASSAULT", "pro_autocracy"): None,  # 175: a context written in the mode column
+}
+CONTEXT_FIXES: dict[str, str] = {
+    "democracy": "pro_democracy",
+    "humanitarian": "human_security",  # aid of food, water, shelter: the manual's human_security
+}
+# 175 (violent repression) names its context in the mode column.
+EXTRA_CONTEXTS: dict[str, list[str]] = {"175": ["repression"]}
+
+# Deliberate deviations from the conversion table (docs/store.md, "CAMEO and PLOVER").
+DEVIATIONS: dict[str, dict[str, object]] = {
+    # The manual codes international sanctions as SANCTION 'discontinue'; the table's 163 is
+    # COERCE 'restrict', which the manual keeps for domestic restrictions.
+    "163": {"plover": "SANCTION", "mode": "discontinue", "contexts": ["diplomatic"]},
+}
+# CAMEO 02 (appeals) is dropped by the manual; Communique codes appeals ("призвал") as
+# REQUEST, which the manual defines as a call on others, without a mode.
+APPEAL_ROOT = "02"
+
+# The code a review that sets the PLOVER category alone gets: the root code ("not specified
+# below") of the CAMEO family the manual translates to the category.
+DEFAULTS = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
+    "CONCEDE": "080", "RETREAT": "084", "REQUEST": "100", "ACCUSE": "110", "REJECT": "120",
+    "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
+    "ASSAULT": "180",
 }  # fmt: skip
-GOLDSTEIN = {
-    "020": 3.0, "021": 3.4, "022": 3.2, "023": 3.4, "024": -0.3, "025": -0.3, "026": 4.0,
-    "027": 4.0, "028": 4.0,
-    "030": 4.0, "031": 5.2, "032": 4.5, "033": 5.2, "034": 7.0, "035": 5.0, "036": 4.0,
-    "037": 5.0, "038": 7.0, "039": 5.0,
-    "040": 1.0, "041": 1.0, "042": 1.9, "043": 2.8, "044": 2.5, "045": 5.0, "046": 7.0,
-    "050": 3.5, "051": 3.4, "052": 3.5, "053": 3.8, "054": 6.0, "055": 7.0, "056": 7.0,
-    "057": 8.0,
-    "060": 6.0, "061": 6.4, "062": 7.4, "063": 7.4, "064": 7.0,
-    "070": 7.0, "071": 7.4, "072": 8.3, "073": 7.4, "074": 8.5, "075": 7.0,
-    "080": 5.0, "081": 5.0, "082": 5.0, "083": 5.0, "084": 7.0, "085": 7.0, "086": 9.0,
-    "087": 9.0,
-    "100": -5.0, "101": -5.0, "102": -4.9, "103": -5.0, "104": -5.0, "105": -5.0,
-    "106": -5.0, "107": -5.0, "108": -5.0,
-    "110": -2.0, "111": -2.0, "112": -2.0, "113": -2.0, "114": -2.0, "115": -2.0, "116": -2.0,
-    "120": -4.0, "121": -4.0, "122": -4.0, "123": -4.0, "124": -4.0, "125": -5.0,
-    "126": -5.0, "127": -5.0, "128": -5.0, "129": -5.0,
-    "130": -4.4, "131": -5.8, "132": -5.8, "133": -5.8, "134": -5.8, "135": -5.8,
-    "136": -7.0, "137": -7.0, "138": -7.0, "139": -7.0,
-    "160": -4.0, "161": -4.0, "162": -5.6, "163": -8.0, "164": -7.0, "165": -7.0, "166": -7.0,
-}  # fmt: skip
-APPEALS = {
-    "020": "Make an appeal or request",
-    "021": "Appeal for material cooperation",
-    "022": "Appeal for diplomatic cooperation",
-    "023": "Appeal for aid",
-    "024": "Appeal for political reform",
-    "025": "Appeal to yield",
-    "026": "Appeal to others to meet or negotiate",
-    "027": "Appeal to others to settle dispute",
-    "028": "Appeal to others to engage in or accept mediation",
+
+
+# A planned (future-tense) event as the manual codes future actions: cooperative CONSULT,
+# SUPPORT, COOPERATE and AID are AGREE ("reported in future tense ... should be coded as AGREE"),
+# an announced retreat is CONCEDE, a future concession stays CONCEDE. `cameo` is the CAMEO 03
+# (intent) code of the same meaning, for CAMEO-coded exports; None keeps the event's own code.
+# Categories not listed have no future form in the manual: exports mark them (context "future").
+FUTURE = {
+    "AGREE": {"plover": "AGREE", "cameo": None},
+    "CONSULT": {"plover": "AGREE", "cameo": "036"},
+    "SUPPORT": {"plover": "AGREE", "cameo": "032"},
+    "COOPERATE": {"plover": "AGREE", "cameo": "031"},
+    "AID": {"plover": "AGREE", "cameo": "033"},
+    "CONCEDE": {"plover": "CONCEDE", "cameo": "035"},
+    "RETREAT": {"plover": "CONCEDE", "cameo": "035"},
 }
 
 
-def parse(text: str) -> dict[str, dict[str, object]]:
-    codes: dict[str, dict[str, object]] = {}
+def read_lookup(path: Path) -> dict[str, str]:
+    """A GDELT lookup table: header row, then code TAB value."""
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    return dict(row.split("\t", 1) for row in rows if row.strip())
+
+
+def parse_conversion(text: str) -> dict[str, tuple[str, str | None, list[str]]]:
+    """Code -> (PLOVER category, mode, contexts) as the conversion table writes them."""
+    codes: dict[str, tuple[str, str | None, list[str]]] = {}
     for line in text.splitlines():
         match = _LINE.match(line.strip())
-        if not match or match.group(1) in codes:
+        if not match or match.group(1) in codes:  # 175 is written twice
             continue
-        code, plover, mode, context, name = (g.strip() for g in match.groups())
-        codes[code] = {
-            "name": name,
-            "plover": plover,
-            "mode": mode or None,
-            "context": context or None,
-            "goldstein": GOLDSTEIN.get(code, GOLDSTEIN_ROOT.get(code[:2])),
-        }
-    for code, name in APPEALS.items():
-        codes[code] = {
-            "name": name,
-            "plover": "REQUEST",
-            "mode": None,
-            "context": None,
-            "goldstein": GOLDSTEIN[code],
-        }
-    return dict(sorted(codes.items()))
+        code, plover, mode, context = (g.strip() for g in match.groups())
+        contexts = [c.strip() for c in context.split(";") if c.strip()]
+        codes[code] = (plover, mode or None, contexts)
+    return codes
 
 
-def main(path: str) -> None:
-    codes = parse(Path(path).read_text(encoding="utf-8"))
-    lines = [f"    {json.dumps(c)}: {json.dumps(v, ensure_ascii=False)}" for c, v in codes.items()]
-    source = "CAMEO2PLOVER-2021.txt (PLOVER Draft 0.8, 2021-09-17); Goldstein 1992"
-    OUTPUT.write_text(
-        '{\n  "source": '
-        + json.dumps(source)
-        + ',\n  "codes": {\n'
-        + ",\n".join(lines)
-        + "\n  }\n}\n",
-        encoding="utf-8",
+def build(folder: Path, vocabulary: dict[str, object]) -> dict[str, object]:
+    names = {
+        c: n.strip() for c, n in read_lookup(folder / "gdelt-cameo/CAMEO.eventcodes.txt").items()
+    }
+    weights = read_lookup(folder / "gdelt-cameo/CAMEO.goldsteinscale.txt")
+    conversion = parse_conversion(
+        (folder / "plover/CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8")
     )
+    modes: dict[str, list[str]] = vocabulary["events"]  # type: ignore[assignment]
+    known_contexts = set(vocabulary["contexts"])  # type: ignore[arg-type]
+    roots = {
+        c: {"name": n, "goldstein": float(weights[c])} for c, n in names.items() if len(c) == 2
+    }
+    codes: dict[str, dict[str, object]] = {}
+    for code, name in names.items():
+        if len(code) == 2:
+            continue
+        plover, mode, contexts = conversion.get(code, (None, None, []))
+        if code.startswith(APPEAL_ROOT):
+            plover = "REQUEST"
+        if plover and mode and mode not in modes[plover]:
+            mode = MODE_FIXES[(plover, mode)]
+        contexts = [CONTEXT_FIXES.get(c, c) for c in contexts] + EXTRA_CONTEXTS.get(code, [])
+        entry: dict[str, object] = {
+            "name": name, "goldstein": float(weights[code]), "plover": plover, "mode": mode,
+            "contexts": contexts,
+        }  # fmt: skip
+        entry.update(DEVIATIONS.get(code, {}))
+        unknown = set(entry["contexts"]) - known_contexts  # type: ignore[arg-type]
+        if unknown:
+            raise ValueError(f"CAMEO {code}: contexts {sorted(unknown)} are not the manual's")
+        codes[code] = entry
+    return {
+        "source": SOURCES, "defaults": DEFAULTS, "future": FUTURE, "roots": roots, "codes": codes
+    }  # fmt: skip
+
+
+def main(folder: str) -> None:
+    vocabulary = json.loads(VOCABULARY.read_text(encoding="utf-8"))
+    table = build(Path(folder), vocabulary)
+    lines = [
+        f"    {json.dumps(c)}: {json.dumps(v, ensure_ascii=False)}"
+        for c, v in table["codes"].items()  # type: ignore[attr-defined]
+    ]
+    head = {k: table[k] for k in ("source", "defaults", "future", "roots")}
+    text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+    OUTPUT.write_text(text + ',\n  "codes": {\n' + ",\n".join(lines) + "\n  }\n}\n", "utf-8")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""`communique eval`: score extraction on FactRuEval-2016 or NEREL 1.1, next to Natasha's NER.
+"""`communique eval`: score extraction on FactRuEval-2016 or NEREL 1.1, next to Natasha's NER;
+the Kazakh tagger on KazNERD.
 
 Also runnable without the main CLI: `python -m communique.evaluate.cli factrueval DIR`.
 """
@@ -8,17 +9,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from communique.evaluate.baseline import natasha_baseline
 from communique.evaluate.predictors import SystemName, predictor_for
 from communique.evaluate.runner import ProgressCallback, evaluate_factrueval, evaluate_nerel
 from communique.evaluate.tables import report_tables
+from communique.lang.kk.corpus import CorpusError
+from communique.lang.kk.evaluation import REPORTED_CLASSES, evaluate_kaznerd
 
 eval_app = typer.Typer(
     help="Score extraction against gold data, next to the Natasha 1.6 NER baseline.",
@@ -66,6 +71,48 @@ def nerel(
 ) -> None:
     """NEREL 1.1 (a split folder: dev or train): PERSON, ORGANIZATION, LOC and more; Occupation."""
     _run(evaluate_nerel, directory, output, limit, baseline, errors, system)
+
+
+class KazNERDSplit(StrEnum):
+    DEV = "dev"
+    TEST = "test"
+    TRAIN = "train"
+
+
+@eval_app.command()
+def kaznerd(
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="KazNERD IOB2_valid.txt.")
+    ],
+    split: Annotated[
+        KazNERDSplit, typer.Option(help="Side of the block split (lang/kk/corpus.py) to score.")
+    ] = KazNERDSplit.TEST,
+    output: OutputOption = None,
+) -> None:
+    """KazNERD (CoNLL, IOB2): the Kazakh tagger's exact-match F1 per class on a held-out side."""
+    try:
+        scores = evaluate_kaznerd(file, split.value)
+    except CorpusError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from error
+    table = Table(title=f"Kazakh tagger on KazNERD, {split.value} side (exact match)")
+    for column in ("class", "gold", "predicted", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "class" else "right")
+    ordered = [*REPORTED_CLASSES[:-1], *sorted(set(scores) - set(REPORTED_CLASSES)), "ALL"]
+    for label in ordered:
+        row = scores[label]
+        table.add_row(
+            label,
+            str(row["gold"]),
+            str(row["predicted"]),
+            f"{row['precision']:.3f}",
+            f"{row['recall']:.3f}",
+            f"{row['f1']:.3f}",
+        )
+    console.print(table)
+    if output:
+        _write(output, json.dumps(scores, ensure_ascii=False, indent=2) + "\n")
+        console.print(f"Report written to {output}")
 
 
 def _run(

@@ -137,7 +137,8 @@ def predicted_relations(record: Record) -> list[PredictedRelation]:
       the evidence sentence.
     * PARTICIPANT_IN, actor mention -> event span: each stated source and target actor of an
       event not negated, by its mention nearest the trigger in the evidence.
-    * ORGANIZES, actor mention -> event span: the source of a `host` event ("принял делегацию").
+    * ORGANIZES, actor mention -> event span: the source of a CAMEO 043 (host a visit) event
+      ("принял делегацию").
     * POINT_IN_TIME, event span -> date span: an event date written in the text.
     * TAKES_PLACE_IN, event span -> place mention: the event's location actor, by its mention
       nearest the trigger in the evidence.
@@ -319,7 +320,7 @@ def _event_relations(view: _RecordView, event: Event) -> list[PredictedRelation]
             actor = _nearest(view.of_actor(actor_id, _PARTICIPANT_TYPES, event.evidence), trigger)
             if actor is not None:
                 relations.append(PredictedRelation("PARTICIPANT_IN", _offsets(actor), span, source))
-                if event.mode == "host" and actor_id in event.source:
+                if event.cameo == "043" and actor_id in event.source:  # CAMEO 043: host a visit
                     relations.append(PredictedRelation("ORGANIZES", _offsets(actor), span, source))
     if event.date is not None and event.date.span is not None:
         date = (event.date.span.start, event.date.span.end)

@@ -6,18 +6,59 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from communique.export.gdelt import gdelt_row
+from pydantic import BaseModel
+
+from communique.export.cells import csv_cell
+from communique.export.gdelt import STATUSES as GDELT_STATUSES
+from communique.export.gdelt import event_code, gdelt_row
 from communique.export.plover import plover_event
 from communique.store.queries import Table
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
 EVENT_ONLY_FORMATS = ("plover", "gdelt")
+# What an export keeps unless asked for every status: events that took place, were reported,
+# or are planned (written as the formats code future acts). Negated ones did not happen.
+DEFAULT_STATUSES = ("happened", "reported", "planned")
 _PARQUET_BATCH = 500
+
+# One Parquet type per column name, so every export of a kind has the same schema whatever
+# its rows hold (an empty or filtered export included); any other column is VARCHAR.
+PARQUET_TYPES = {
+    **dict.fromkeys(
+        ("source", "target", "source_countries", "target_countries", "parties", "countries",
+         "who", "to", "names", "names_latin", "positions"),
+        "VARCHAR[]",
+    ),
+    **dict.fromkeys(("joint", "unnamed"), "BOOLEAN"),
+    "goldstein": "DOUBLE",
+    **dict.fromkeys(
+        ("span_start", "span_end", "what_start", "what_end", "sources", "documents", "stories"),
+        "BIGINT",
+    ),
+}  # fmt: skip
+
+
+@dataclass
+class ExportOptions:
+    statuses: tuple[str, ...] = DEFAULT_STATUSES  # events kept, by status
+    bom: bool = True  # CSV: UTF-8 with a byte-order mark, which spreadsheets need
+    # per (document_id, event_id): queries.event_details, for PLOVER and GDELT
+    details: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class ExportSummary:
+    written: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)  # reason -> events
+
+    def leave_out(self, reason: str) -> None:
+        self.left_out[reason] = self.left_out.get(reason, 0) + 1
 
 
 @contextmanager
@@ -38,44 +79,28 @@ def _plain(value: Any) -> Any:
     return bytes(value).hex() if isinstance(value, bytes | bytearray | memoryview) else value
 
 
-def _jsonl(table: Table, path: Path) -> None:
+def _jsonl(table: Table, path: Path, options: ExportOptions) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in table.dicts():
             handle.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False))
             handle.write("\n")
 
 
-def _csv(table: Table, path: Path) -> None:
-    # Lists as JSON in their cell: unambiguous, and read back by any CSV reader plus a JSON parser.
-    with path.open("w", encoding="utf-8", newline="") as handle:
+def _csv(table: Table, path: Path, options: ExportOptions) -> None:
+    """Lists as JSON in their cell (unambiguous, read back by any CSV reader plus a JSON parser);
+    UTF-8 with a byte-order mark unless asked not to, so a spreadsheet reads Cyrillic as UTF-8."""
+    with path.open("w", encoding="utf-8-sig" if options.bom else "utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(table.columns)
         for row in table.rows:
-            writer.writerow(
-                json.dumps(v, ensure_ascii=False) if isinstance(v, list) else _plain(v) for v in row
-            )
+            writer.writerow(csv_cell(v) for v in row)
 
 
-def _sql_type(values: list[Any]) -> str:
-    """The Parquet column type for a column's Python values (None ignored)."""
-    present = [v for v in values if v is not None]
-    if present and all(isinstance(v, bool) for v in present):
-        return "BOOLEAN"
-    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
-        return "BIGINT"
-    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
-        return "DOUBLE"
-    if present and all(isinstance(v, list) for v in present):
-        return "VARCHAR[]"
-    return "VARCHAR"
-
-
-def _parquet(table: Table, path: Path) -> None:
+def _parquet(table: Table, path: Path, options: ExportOptions) -> None:
     """Through an in-memory DuckDB, which writes Parquet itself: no pyarrow (~40 MB) needed."""
     import duckdb
 
-    columns = list(zip(*table.rows, strict=True)) if table.rows else [[] for _ in table.columns]
-    types = [_sql_type(list(values)) for values in columns]
+    types = [PARQUET_TYPES.get(c, "VARCHAR") for c in table.columns]
     rows = [
         [str(v) if t == "VARCHAR" and v is not None else v for v, t in zip(row, types, strict=True)]
         for row in table.rows
@@ -100,19 +125,22 @@ def _parquet(table: Table, path: Path) -> None:
         connection.close()
 
 
-def _plover(table: Table, path: Path) -> None:
+def _plover(table: Table, path: Path, options: ExportOptions) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in table.dicts():
-            handle.write(json.dumps(plover_event(row), ensure_ascii=False) + "\n")
+            record = plover_event(row, options.details[(row["document_id"], row["event_id"])])
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def _gdelt(table: Table, path: Path) -> None:
+def _gdelt(table: Table, path: Path, options: ExportOptions) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         for row in table.dicts():
-            handle.write("\t".join(gdelt_row(row)) + "\n")
+            fields = gdelt_row(row, options.details[(row["document_id"], row["event_id"])])
+            if fields is not None:
+                handle.write("\t".join(fields) + "\n")
 
 
-_WRITERS: dict[str, Callable[[Table, Path], None]] = {
+_WRITERS: dict[str, Callable[[Table, Path, ExportOptions], None]] = {
     "jsonl": _jsonl,
     "csv": _csv,
     "parquet": _parquet,
@@ -121,8 +149,46 @@ _WRITERS: dict[str, Callable[[Table, Path], None]] = {
 }
 
 
-def write_export(table: Table, kind: str, fmt: str, path: Path) -> None:
+def kept(table: Table, kind: str, fmt: str, options: ExportOptions) -> tuple[Table, ExportSummary]:
+    """The rows an export writes: events of the statuses it keeps (GDELT, which cannot mark a
+    status, never a negated one, nor a planned one CAMEO has no intent code for)."""
+    summary = ExportSummary()
+    if kind != "events":
+        summary.written = len(table.rows)
+        return table, summary
+    status = table.columns.index("status")
+    rows = []
+    for row in table.rows:
+        if row[status] not in options.statuses:
+            summary.leave_out(f"status {row[status]}")
+        elif fmt == "gdelt" and row[status] not in GDELT_STATUSES:
+            summary.leave_out(f"status {row[status]} (GDELT cannot mark it)")
+        elif fmt == "gdelt" and event_code(dict(zip(table.columns, row, strict=True))) is None:
+            summary.leave_out("planned, with no CAMEO intent code")
+        else:
+            rows.append(row)
+    summary.written = len(rows)
+    return Table(table.columns, rows), summary
+
+
+def write_export(
+    table: Table, kind: str, fmt: str, path: Path, options: ExportOptions | None = None
+) -> ExportSummary:
+    options = options or ExportOptions()
     if fmt in EVENT_ONLY_FORMATS and kind != "events":
         raise ValueError(f"--format {fmt} writes events only")
+    table, summary = kept(table, kind, fmt, options)
     with _atomic(path) as temporary:
-        _WRITERS[fmt](table, temporary)
+        _WRITERS[fmt](table, temporary, options)
+    return summary
+
+
+def write_models(models: Iterable[BaseModel], path: Path) -> int:
+    """Whole records (or documents) as JSON Lines, one at a time: the shape `communique
+    extract --format jsonl` writes and `communique ingest` reads back."""
+    count = 0
+    with _atomic(path) as temporary, temporary.open("w", encoding="utf-8") as handle:
+        for model in models:
+            handle.write(model.model_dump_json() + "\n")
+            count += 1
+    return count

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from communique.extract.event_args import TextView
 from communique.extract.events import EVENTS
+from communique.extract.spans import SpanIndex
 from communique.record import (
     ActorKind,
     Agreement,
@@ -62,7 +63,7 @@ def _agreement(view: TextView, events: list[Event], mention: Mention, number: in
 
 
 def _head_token(view: TextView, mention: Mention) -> int:
-    inside = [t.index for t in view.tokens if mention.start <= t.start and t.end <= mention.end]
+    inside = [t.index for t in view.annotation.tokens_in(mention.start, mention.end)]
     return next((i for i in inside if view.tokens[i].head not in inside), inside[0])
 
 
@@ -94,7 +95,8 @@ def _parties(view: TextView, mention: Mention, event: Event | None) -> list[str]
 
 
 def _countries(view: TextView, mention: Mention, parties: list[str]) -> list[str]:
-    named = [c for m in view.record.mentions if _inside(m, mention) for c in m.countries]
+    inner = SpanIndex.of(view.record.mentions).within(mention.start, mention.end)
+    named = [c for m in inner if _inside(m, mention) for c in m.countries]
     countries = [*named, *mention.countries]
     countries += [c for a in parties if (c := view.country_of(a))]
     return list(dict.fromkeys(countries))

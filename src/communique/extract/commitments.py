@@ -48,7 +48,11 @@ def _kind(view: TextView, event: Event) -> str | None:
 
 
 def _trigger(view: TextView, event: Event) -> Token:
-    return next(t for t in view.tokens if t.start == event.trigger.start)
+    return next(
+        t
+        for t in view.annotation.tokens_over(event.trigger.start, event.trigger.start + 1)
+        if t.start == event.trigger.start
+    )
 
 
 def _what(view: TextView, event: Event) -> tuple[int, int] | None:

@@ -56,6 +56,8 @@ class EventLexicon:
 
 def _entry(raw: dict[str, object]) -> TriggerEntry:
     code = cameo_table().code(str(raw["cameo"]))
+    if not (raw.get("plover") or code.plover):
+        raise ValueError(f"{raw['lemma']}: CAMEO {code.code} has no PLOVER category")
     return TriggerEntry(
         lemma=str(raw["lemma"]),
         cameo=code,

@@ -199,7 +199,9 @@ def _target_of(view: TextView, draft: Draft, kid: int) -> list[str]:
         return view.actors_of(kid)
     if rel in ("obl", "iobj") and preposition is None and token.case == "Dat":
         return view.actors_of(kid)
-    if draft.entry.mode == "visit" and preposition in view.lexicon.case_in and token.case == "Acc":
+    # "прибыл в Казахстан": where a visitor goes (043, hosting, shares the mode but not the place)
+    visiting = draft.entry.mode == "visit" and draft.entry.cameo.code != "043"
+    if visiting and preposition in view.lexicon.case_in and token.case == "Acc":
         draft.location = view.place_actor(kid)
         return view.actors_of(kid)
     return []

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from communique.knowledge import Knowledge
-from communique.knowledge.base import DATA_DIR
+from communique.knowledge.base import DATA_DIR, data_digest
 from communique.nlp import Token
 from communique.nlp.morph import analyzer
 from communique.record import MentionType
@@ -122,7 +122,10 @@ class Lexicons:
         extra = "+".join(
             f"{name.removesuffix('.json')}-{load_json(name)['version']}" for name in files
         )
-        return f"{self.knowledge.version}+{extra}"
+        # The declared versions say what changed; the digest makes any edit to any data file
+        # (event_lexicon.json, topics.json, the CAMEO table, ...) a new version, so `reprocess`
+        # re-extracts documents even when nobody raised a number.
+        return f"{self.knowledge.version}+{extra}+data-{data_digest()}"
 
     def head_kind(self, lemma: str) -> tuple[MentionType, str, bool] | None:
         if lemma.endswith("летие") and lemma[:1].isdigit():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from communique.extract.spans import SpanIndex
 from communique.nlp import Annotation, Token
 from communique.nlp.morph import analyzer
 from communique.record import Mention, MentionForm, MentionType
@@ -244,11 +245,8 @@ def title_of(mentions: list[Mention], position: Mention) -> tuple[str, str | Non
     """The title without the organisation or place it belongs to, and its English label."""
     inner = [
         m
-        for m in mentions
-        if m.type is MentionType.POSITION
-        and m.start == position.start
-        and m.end < position.end
-        and m is not position
+        for m in SpanIndex.of(mentions).starting_in(position.start, position.start + 1)
+        if m.type is MentionType.POSITION and m.end < position.end and m is not position
     ]
     complement = _complements(mentions, position)
     if complement:
@@ -292,7 +290,11 @@ def _adjective_before(
     annotation: Annotation, mentions: list[Mention], position: Mention
 ) -> Mention | None:
     """ "российский президент", "израильское правительство": the country is the adjective."""
-    for mention in mentions:
+    # only a mention ending in the blank run before the title can qualify
+    blank_from = position.start
+    while blank_from > 0 and annotation.text[blank_from - 1].isspace():
+        blank_from -= 1
+    for mention in SpanIndex.of(mentions).ending_in(blank_from, position.start):
         if mention.form is MentionForm.ADJECTIVE and mention.type in _PLACE_TYPES:
             gap = annotation.text[mention.end : position.start]
             if mention.end <= position.start and not gap.strip():
@@ -303,21 +305,16 @@ def _adjective_before(
 def _complements(mentions: list[Mention], position: Mention) -> list[Mention]:
     inside = [
         m
-        for m in mentions
-        if position.start < m.start
-        and m.end <= position.end
-        and m.type in (_PLACE_TYPES | {MentionType.ORGANIZATION})
+        for m in SpanIndex.of(mentions).within(position.start + 1, position.end)
+        if m.type in (_PLACE_TYPES | {MentionType.ORGANIZATION})
     ]
     return sorted(inside, key=lambda m: (m.start, -(m.end - m.start)))
 
 
 def _outermost(mentions: list[Mention], kind: MentionType) -> list[Mention]:
     of_kind = [m for m in mentions if m.type is kind]
-    return [
-        m
-        for m in of_kind
-        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in of_kind)
-    ]
+    index = SpanIndex(of_kind)
+    return [m for m in of_kind if not any(o is not m for o in index.covering(m.start, m.end))]
 
 
 _QUOTES = {"«", "»", '"', "„", "“", "”"}
@@ -329,7 +326,7 @@ def _only_words_between(
     """Nothing but the title's own words lies between it and the name: "Президента страны
     Касым-Жомарта Токаева", "посол Японии в России Масахару Коно"."""
     between = annotation.tokens_in(left.end, right.start)
-    named = [m for m in mentions if left.end <= m.start and m.end <= right.start]
+    named = SpanIndex.of(mentions).within(left.end, right.start)
     for token in between:
         inside_name = any(m.start <= token.start and token.end <= m.end for m in named)
         plain_word = token.pos in ("NOUN", "ADJ") and not token.text[:1].isupper()

@@ -30,10 +30,22 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     merged = _merge_same_spans(candidates)
     ranked = sorted(merged, key=_rank, reverse=True)
     chosen: list[Candidate] = []
+    # The kept candidates on each token: a candidate can only clash with those it overlaps, so
+    # it is checked against them alone, not against every one kept (quadratic in a long text).
+    on_token: dict[int, list[Candidate]] = {}
     for candidate in ranked:
-        if all(_compatible(candidate, kept) for kept in chosen):
+        tokens = _tokens(candidate)
+        overlapping = {id(kept): kept for token in tokens for kept in on_token.get(token, ())}
+        if all(_compatible(candidate, kept) for kept in overlapping.values()):
             chosen.append(candidate)
+            for token in tokens:
+                on_token.setdefault(token, []).append(candidate)
     return sorted(chosen, key=lambda c: (c.first, -c.last))
+
+
+def _tokens(candidate: Candidate) -> range:
+    """The tokens a candidate covers (its first one, were it ever empty)."""
+    return range(candidate.first, max(candidate.last, candidate.first + 1))
 
 
 def _rank(candidate: Candidate) -> tuple[float, int, int]:

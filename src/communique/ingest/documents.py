@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from communique.document import Document
+from communique.errors import MalformedInputError
 from communique.ingest.encoding import decode
 from communique.ingest.html import declared_charset, extract_html
 from communique.ingest.language import detect_language
 from communique.ingest.title import usable_title
+
+# Characters no id may hold: NUL and the other control characters (C0, DEL, C1). An id is shown
+# in tables and URLs and used as a key; an invisible or line-breaking character there misleads.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def check_id(doc_id: str) -> str:
+    """`doc_id` if it holds no control character; else MalformedInputError saying which."""
+    found = _CONTROL.search(doc_id)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise MalformedInputError(f"id {doc_id!r} holds the control character {code}")
+    return doc_id
 
 
 def document_from_bytes(data: bytes, *, doc_id: str, fmt: str, path: str | None) -> Document:

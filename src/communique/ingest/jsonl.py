@@ -15,7 +15,7 @@ from communique.errors import (
     InputTooLargeError,
     MalformedInputError,
 )
-from communique.ingest.documents import html_document, with_language
+from communique.ingest.documents import check_id, html_document, with_language
 from communique.ingest.results import ReadResult, failure
 
 _OPTIONAL_FIELDS = ("url", "title", "published", "source")
@@ -91,7 +91,23 @@ def _parse_object(line: bytes, number: int) -> dict[str, object]:
         raise MalformedInputError(f"invalid JSON: {error.msg} at column {error.colno}") from None
     if not isinstance(value, dict):
         raise MalformedInputError(f"expected a JSON object, got {_json_type(value)}")
+    for name, field in value.items():
+        _check_characters(name, name)
+        if isinstance(field, str):
+            _check_characters(field, name)
     return value
+
+
+def _check_characters(text: str, name: str) -> None:
+    """JSON may escape a lone UTF-16 surrogate ("\\ud800"): no character, and no text that
+    can be stored or written as UTF-8. The record is refused, not the run."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = f"\\u{ord(text[error.start]):04x}"
+        raise MalformedInputError(
+            f"{name!r} holds the lone surrogate {code}, which is no character"
+        ) from None
 
 
 def _record_id(record: dict[str, object]) -> str | None:
@@ -99,7 +115,7 @@ def _record_id(record: dict[str, object]) -> str | None:
     if value is None:
         return None
     if isinstance(value, str) and value.strip():
-        return value
+        return check_id(value)
     # bool is an int subclass, but `true` is no id.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)

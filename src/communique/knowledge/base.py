@@ -7,6 +7,7 @@ is a dictionary hit: `organization_by_name("Великим Государств�
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -317,6 +318,18 @@ def _label(entry: Any) -> str:
         if hasattr(entry, field):
             return str(getattr(entry, field))
     return repr(entry)
+
+
+@cache
+def data_digest(data_dir: Path = DATA_DIR) -> str:
+    """Twelve hex digits of a SHA-256 over every data file's name and bytes: any edit, added or
+    removed file changes it."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(data_dir).rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
 
 
 @cache

@@ -115,18 +115,99 @@ def annotate_many(texts: list[str]) -> list[Annotation]:
         doc = natasha.Doc(text)
         doc.segment(segmenter)
         docs.append(doc)
-    sentences = [[tok.text for tok in sent.tokens] for doc in docs for sent in doc.sents]
+    pieces = [[piece for sent in doc.sents for piece in _pieces(sent)] for doc in docs]
+    sentences = [
+        [tok.text for tok in piece.tokens] for doc_pieces in pieces for piece in doc_pieces
+    ]
     morph = iter(_map_by_length(models.morph_tagger, sentences))
     syntax = iter(_map_by_length(models.syntax_parser, sentences))
     annotations = []
-    for doc in docs:
+    for doc, doc_pieces in zip(docs, pieces, strict=True):
         annotation = Annotation(text=doc.text)
-        for sent in doc.sents:
-            _add_sentence(annotation, sent, next(morph), next(syntax))
-        doc.tag_ner(models.ner_tagger)
-        annotation.ner = _ner_spans(annotation, doc)
+        for piece in doc_pieces:
+            _add_sentence(annotation, piece, next(morph), next(syntax))
+        annotation.ner = _ner_spans(annotation, _names(models.ner_tagger, doc.text, doc_pieces))
         annotations.append(annotation)
     return annotations
+
+
+# The NER model reads a text as one sequence: its memory grows with the text's length (a 540,000
+# character text took 1.4 GB). A longer text is tagged in windows of whole sentences (or pieces)
+# of about this many characters, so memory stays bounded; a text this short or shorter, as every
+# news release is, is tagged whole, exactly as before.
+NER_WINDOW_CHARACTERS = 20_000
+
+
+def _names(tagger: Any, text: str, pieces: list[_Piece]) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each name the NER model finds in `text`."""
+    if not text.strip():
+        return []
+    if len(text) <= NER_WINDOW_CHARACTERS:
+        return [(span.type, span.start, span.stop) for span in tagger(text).spans]
+    names = []
+    for start, end in _windows(pieces):
+        window = text[start:end]
+        if window.strip():
+            names += [(s.type, start + s.start, start + s.stop) for s in tagger(window).spans]
+    return names
+
+
+def _windows(pieces: list[_Piece]) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive pieces of about NER_WINDOW_CHARACTERS at most (one piece longer than
+    that is a window of its own)."""
+    start = end = None
+    for piece in pieces:
+        if start is not None and end is not None and piece.stop - start > NER_WINDOW_CHARACTERS:
+            yield start, end
+            start = None
+        if start is None:
+            start = piece.start
+        end = piece.stop
+    if start is not None and end is not None:
+        yield start, end
+
+
+# The syntax parser scores every pair of a sentence's tokens: its time and memory grow with the
+# square of the sentence's length (a 50 KB text with no full stop took gigabytes). Longer runs of
+# tokens go to the models in pieces of at most this many, so any document costs memory bounded
+# by this length and time linear in its own. Far above real sentences: the longest of
+# FactRuEval's 1,534 has 198 tokens, of the Kazakh releases' 335 has 45.
+MAX_SENTENCE_TOKENS = 256
+# Punctuation that ends a clause: a piece is cut after the last one in its second half, so that
+# clauses stay whole where the text has them.
+_CLAUSE_ENDS = frozenset(",;:—–()")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A sentence, or one piece of an over-long one: what the taggers see as a sentence."""
+
+    start: int
+    stop: int
+    tokens: list[Any]
+
+
+def _pieces(sent: Any) -> list[_Piece]:
+    """`sent` whole, or cut into pieces of at most MAX_SENTENCE_TOKENS tokens."""
+    tokens: list[Any] = sent.tokens
+    pieces: list[_Piece] = []
+    start = sent.start
+    while len(tokens) > MAX_SENTENCE_TOKENS:
+        cut = _cut(tokens)
+        pieces.append(_Piece(start, tokens[cut - 1].stop, tokens[:cut]))
+        tokens = tokens[cut:]
+        start = tokens[0].start
+    pieces.append(_Piece(start, sent.stop, tokens))
+    return pieces
+
+
+def _cut(tokens: list[Any]) -> int:
+    """How many of `tokens` the next piece takes: up to the last clause end in the second half
+    of the longest piece allowed, else the longest piece."""
+    for position in range(MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS // 2, -1):
+        if tokens[position - 1].text in _CLAUSE_ENDS:
+            return position
+    return MAX_SENTENCE_TOKENS
 
 
 def _add_sentence(annotation: Annotation, sent: Any, morph: Any, syntax: Any) -> None:
@@ -188,12 +269,12 @@ class _BlankLineAwareSegmenter:
                 yield Sent(start, sent.stop, text[start : sent.stop])
 
 
-def _ner_spans(annotation: Annotation, doc: natasha.Doc) -> list[NerSpan]:
+def _ner_spans(annotation: Annotation, names: list[tuple[str, int, int]]) -> list[NerSpan]:
     starts = {t.start: t.index for t in annotation.tokens}
     ends = {t.end: t.index + 1 for t in annotation.tokens}
     spans = []
-    for span in doc.spans:
-        first, last = starts.get(span.start), ends.get(span.stop)
+    for kind, start, stop in names:
+        first, last = starts.get(start), ends.get(stop)
         if first is not None and last is not None:
-            spans.append(NerSpan(span.type, span.start, span.stop, first, last))
+            spans.append(NerSpan(kind, start, stop, first, last))
     return spans

@@ -6,11 +6,13 @@ organisations on their knowledge-base id or nominative form; countries on ISO co
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
 from dataclasses import dataclass, field
 
 from communique.extract.lexicon import Lexicons
 from communique.extract.roles import RoleFact, title_of
+from communique.extract.spans import SpanIndex
 from communique.nlp import Annotation, lemma_key
 from communique.nlp.translit import transliterate
 from communique.record import (
@@ -93,8 +95,11 @@ def resolve(
         for o in occupations
         if o.person in actor_of
     ]
+    positions_of: dict[str, list[str]] = {}
+    for occupation in stated:
+        positions_of.setdefault(occupation.person, []).append(occupation.position)
     for actor in actors:
-        actor.positions = list(dict.fromkeys(o.position for o in stated if o.person == actor.id))
+        actor.positions = list(dict.fromkeys(positions_of.get(actor.id, ())))
     final_occupations = _distinct([o for o in stated if o.organization or o.place or o.country])
     return Resolution(
         actors, final_occupations, sorted(linked, key=lambda m: (m.start, -m.end)), home
@@ -157,15 +162,15 @@ def _link_titles(roles: list[RoleFact], by_mention: dict[str, _Draft]) -> None:
 
 def _share_kb_ids(mentions: list[Mention]) -> list[Mention]:
     """ "Сенат РК" is the knowledge base's Senate when "Сенат" inside it is."""
-    organizations = [m for m in mentions if m.type is MentionType.ORGANIZATION]
+    organizations = SpanIndex([m for m in mentions if m.type is MentionType.ORGANIZATION])
     shared = []
     for mention in mentions:
         if mention.type is MentionType.ORGANIZATION and mention.kb_id is None:
             inner = next(
                 (
                     o
-                    for o in organizations
-                    if o.kb_id and o.start == mention.start and o.end < mention.end
+                    for o in organizations.starting_in(mention.start, mention.start + 1)
+                    if o.kb_id and o.end < mention.end
                 ),
                 None,
             )
@@ -185,12 +190,14 @@ def _group(mentions: list[Mention]) -> list[_Draft]:
     drafts: dict[tuple[ActorKind, str], _Draft] = {}
     outer_orgs: list[tuple[Mention, _Draft]] = []
     persons: list[_Draft] = []
+    names = _PersonNames()
     for mention in mentions:
         kind = _ACTOR_KINDS.get(mention.type)
         if kind is None or mention.form is MentionForm.DESCRIPTOR:
             continue
         if kind is ActorKind.PERSON:
-            draft = _person_draft(mention, persons)
+            draft = _person_draft(mention, persons, names)
+            names.add(draft, mention)
         elif kind is ActorKind.ORGANIZATION and (inner := _inside_org(mention, outer_orgs)):
             draft = inner  # "Великим Государственным Хуралом" inside "... Хуралом Монголии"
         else:
@@ -215,19 +222,51 @@ def _actor_key(mention: Mention, kind: ActorKind) -> str:
 
 
 def _inside_org(mention: Mention, orgs: list[tuple[Mention, _Draft]]) -> _Draft | None:
-    for outer, draft in orgs:
+    for outer, draft in orgs:  # few: one per organisation named so far
         if outer.start == mention.start and mention.end <= outer.end:
             return draft
     return None
 
 
-def _person_draft(mention: Mention, persons: list[_Draft]) -> _Draft:
+class _PersonNames:
+    """The lemma of every word of each person draft's mentions, and the drafts having each,
+    kept as mentions join: a name is looked up, not compared with every person's."""
+
+    def __init__(self) -> None:
+        self.of: dict[int, set[str]] = {}
+        self.having: dict[str, list[int]] = {}  # word -> creation numbers of drafts, ascending
+        self.number: dict[int, int] = {}
+        self.drafts: list[_Draft] = []
+
+    def add(self, draft: _Draft, mention: Mention) -> None:
+        if id(draft) not in self.number:
+            self.number[id(draft)] = len(self.drafts)
+            self.drafts.append(draft)
+        names = self.of.setdefault(id(draft), set())
+        for word in mention.normal.split():
+            key = lemma_key(word)
+            if key not in names:
+                names.add(key)
+                insort(self.having.setdefault(key, []), self.number[id(draft)])
+
+    def with_word(self, word: str) -> list[tuple[_Draft, set[str]]]:
+        """The drafts one of whose names has `word`, first created first."""
+        return [(self.drafts[n], self.of[id(self.drafts[n])]) for n in self.having.get(word, ())]
+
+
+def _person_draft(
+    mention: Mention, persons: list[_Draft], known: _PersonNames | None = None
+) -> _Draft:
     words = [w for w in mention.normal.replace("-", "- ").split() if w[:1].isalpha()]
     surname = lemma_key(words[-1]) if words else mention.normal.lower()
     first = lemma_key(words[0]) if len(words) > 1 else None
-    for draft in persons:
-        names = {lemma_key(w) for m in draft.mentions for w in m.normal.split()}
-        if surname in names and (first is None or first in names or len(names) == 1):
+    if known is None:
+        known = _PersonNames()
+        for draft in persons:
+            for named in draft.mentions:
+                known.add(draft, named)
+    for draft, names in known.with_word(surname):
+        if first is None or first in names or len(names) == 1:
             return draft
     draft = _Draft(ActorKind.PERSON, surname)
     persons.append(draft)
@@ -243,12 +282,15 @@ def _occupations(
 ) -> list[Occupation]:
     occupations = []
     subject_country = _dominant_country(mentions, home)
+    by_id: dict[str, Mention] = {}
+    for mention in mentions:
+        by_id.setdefault(mention.id, mention)
     for index, role in enumerate(roles):
         organization = role.organization
         country = role.place.country if role.place else None
         basis = CountryBasis.TEXT if country else None
         if organization is not None and country is None:
-            linked = next(m for m in mentions if m.id == organization.id)
+            linked = by_id[organization.id]
             country = linked.country
             basis = CountryBasis.KNOWLEDGE if linked.kb_id else CountryBasis.TEXT
         if country is None and _says_home_country(annotation, role.position):
@@ -313,10 +355,10 @@ def _titles_as_names(
 ) -> list[Occupation]:
     """ "…, – сказал Спикер Сената": a title in subject position, held by nobody named beside
     it, refers to the last person before it whose known positions do not contradict it."""
-    used = [r.position for r in roles]
+    used = SpanIndex([r.position for r in roles])
     found: list[Occupation] = []
     for position in [m for m in mentions if m.type is MentionType.POSITION]:
-        inside_used = any(u.start <= position.start and position.end <= u.end for u in used)
+        inside_used = bool(used.covering(position.start, position.end))
         if inside_used or not _is_subject(annotation, position):
             continue
         organization = _organization_in(mentions, position)
@@ -363,12 +405,18 @@ def _refer_back(
     if position.id in by_mention:
         return
     head = lemma_key(position.normal.split(" ")[0])
+    # the persons given a title of that head word: one pass, not one per person before
+    titled = {
+        id(draft)
+        for o in occupations
+        if (draft := by_mention.get(o.person)) is not None
+        and lemma_key(o.position.split(" ")[0]) == head
+    }
     for person in reversed([m for m in mentions if m.type is MentionType.PERSON]):
         if person.end > position.start:
             continue
         draft = by_mention.get(person.id)
-        titles = [o.position for o in occupations if by_mention.get(o.person) is draft]
-        if draft is not None and any(lemma_key(t.split(" ")[0]) == head for t in titles):
+        if draft is not None and id(draft) in titled:
             draft.mentions.append(position)
             by_mention[position.id] = draft
             return
@@ -411,13 +459,11 @@ def _protagonist_titles(
         return
     used = [r.position for r in roles]
     positions = [m for m in mentions if m.type is MentionType.POSITION]
+    titles = SpanIndex(positions + used)
     for position in positions:
         if position.id in by_mention or not position.text[:1].islower():
             continue
-        if any(
-            o is not position and o.start <= position.start and position.end <= o.end
-            for o in positions + used
-        ):
+        if any(o is not position for o in titles.covering(position.start, position.end)):
             continue
         last = max(
             (p for p in persons if p.end <= position.start), key=lambda p: p.start, default=None
@@ -459,10 +505,8 @@ def _organization_in(mentions: list[Mention], position: Mention) -> Mention | No
     return next(
         (
             m
-            for m in mentions
+            for m in SpanIndex.of(mentions).within(position.start + 1, position.end)
             if m.type is MentionType.ORGANIZATION
-            and position.start < m.start
-            and m.end <= position.end
         ),
         None,
     )

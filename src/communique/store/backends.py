@@ -172,6 +172,10 @@ class DuckDBBackend(Backend):
     def close(self) -> None:
         self._connection.close()
 
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection (from another thread)."""
+        self._connection.interrupt()
+
 
 # `?` outside quotes and comments; the store's own SQL has none inside them, but being exact
 # costs little.

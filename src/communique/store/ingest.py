@@ -47,6 +47,15 @@ class IngestSummary:
     marked: list[str] = field(default_factory=list)  # stored as unsupported-language records
     failures: list[ProcessFailure] = field(default_factory=list)
 
+    def add(self, other: IngestSummary) -> None:
+        """Count in a part of the same run (ingest stores its input a part at a time). `read`
+        is left to the caller: a part's documents are those left to extract, not all read."""
+        self.stored += other.stored
+        self.linked += other.linked
+        self.duplicates += other.duplicates
+        self.marked += other.marked
+        self.failures += other.failures
+
     def count(self, result: AddResult, record: Record) -> None:
         if result.status == "duplicate":
             self.duplicates += 1

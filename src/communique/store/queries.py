@@ -8,6 +8,7 @@ story's first document only, so a release re-published three times counts once.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -544,3 +545,94 @@ def _with_actor_names(
         for p in lists:
             row[p] = json.loads(row[p])
     return table
+
+
+# --- what exports add to an events table --------------------------------------------------------
+
+_LEAD_END = re.compile(r"[.!?…»\"”]\s*(?:\n|$)")
+
+
+def lead_end(text: str) -> int:
+    """Where a release's lead (its first paragraph) ends: the first line break after a line that
+    ends a sentence, so a caption ("Фото: Сенат РК") or a title line without a stop is skipped."""
+    found = _LEAD_END.search(text)
+    return found.end() if found else len(text)
+
+
+def event_details(store: Store, table: Table) -> dict[tuple[str, str], dict[str, Any]]:
+    """Per (document_id, event_id) of an events table, what coding an export needs beyond the
+    table: the event's own date (value, precision, basis) and the release's, whether it is in
+    the release's lead, and each source and target actor as stored (name, Latin name, kind,
+    country, KB id, titles) with the occupations its document states for it."""
+    keys = {(row["document_id"], row["event_id"]) for row in table.dicts()}
+    documents = sorted({document for document, _ in keys})
+    details: dict[tuple[str, str], dict[str, Any]] = {}
+    for start in range(0, len(documents), 200):
+        chunk = documents[start : start + 200]
+        marks = ", ".join("?" * len(chunk))
+        actors: dict[tuple[str, str], dict[str, Any]] = {}
+        for document, actor, kind, name, latin, country, kb_id, positions in store.backend.rows(
+            f"""SELECT document_id, id, kind, name, name_latin, country, kb_id, positions
+                FROM actors WHERE document_id IN ({marks})""",
+            chunk,
+        ):
+            actors[(document, actor)] = {
+                "id": actor, "kind": kind, "name": name, "name_latin": latin,
+                "country": country, "kb_id": kb_id, "positions": json.loads(positions),
+                "occupations": [],
+            }  # fmt: skip
+        for document, person, position, position_en, organization in store.backend.rows(
+            f"""SELECT document_id, person_id, position, position_en, organization_id
+                FROM occupations WHERE document_id IN ({marks}) ORDER BY document_id, seq""",
+            chunk,
+        ):
+            if (document, person) in actors:
+                found = actors.get((document, organization)) if organization else None
+                actors[(document, person)]["occupations"].append(
+                    {
+                        "position": position,
+                        "position_en": position_en,
+                        "organization_kb_id": found["kb_id"] if found else None,
+                    }
+                )
+        leads = {
+            document: (lead_end(text), published_date)
+            for document, text, published_date in store.backend.rows(
+                f"SELECT id, text, published_date FROM documents WHERE id IN ({marks})", chunk
+            )
+        }
+        for (
+            document,
+            event,
+            sources,
+            targets,
+            value,
+            precision,
+            basis,
+            span_start,
+        ) in store.backend.rows(
+            f"""SELECT document_id, id, source_actors, target_actors, date_value,
+                           date_precision, date_basis, span_start
+                    FROM events WHERE document_id IN ({marks})""",
+            chunk,
+        ):
+            if (document, event) not in keys:
+                continue
+            lead, published_date = leads[document]
+            details[(document, event)] = {
+                "source": _stored(actors, document, sources),
+                "target": _stored(actors, document, targets),
+                "date_value": value, "date_precision": precision, "date_basis": basis,
+                "published_date": _iso(published_date), "in_lead": span_start < lead,
+            }  # fmt: skip
+    return details
+
+
+def _stored(
+    actors: dict[tuple[str, str], dict[str, Any]], document: str, ids: str
+) -> list[dict[str, Any]]:
+    return [actors[(document, a)] for a in json.loads(ids) if (document, a) in actors]
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if hasattr(value, "isoformat") else value

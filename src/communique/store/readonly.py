@@ -3,13 +3,18 @@
 The guarantee is the connection, not a reading of the SQL: DuckDB opens the file read-only with
 file access and extensions off and its settings locked; PostgreSQL runs the statement as a
 prepared statement (one statement only, so no `; DROP ...` after it) inside a READ ONLY
-transaction that is rolled back, with a statement timeout. The first-word check only gives a
-clearer message for the obvious mistakes.
+transaction that is rolled back. The first-word check only gives a clearer message for the
+obvious mistakes.
+
+One statement, with a time limit, on both: DuckDB's parser counts the statements before any
+runs, and a timer thread interrupts the connection at the limit; PostgreSQL's prepared statement
+takes one only, and its statement_timeout stops it.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 from communique.store.backends import DuckDBBackend, PostgresBackend, StoreError
@@ -31,30 +36,45 @@ class QueryError(StoreError):
     exit_code = 2
 
 
-def run_sql(target: Target, sql: str, *, timeout_s: int = DEFAULT_TIMEOUT_S) -> Table:
+def run_sql(target: Target, sql: str, *, timeout_s: float = DEFAULT_TIMEOUT_S) -> Table:
     if not sql.strip() or len(sql) > MAX_SQL:
         raise QueryError(f"give one SELECT statement of at most {MAX_SQL:,} characters")
     if not _READING.match(sql):
         raise QueryError("only queries that read (SELECT, WITH, VALUES, EXPLAIN...) are run")
     if target.kind == "postgresql":
         return _postgres(target, sql, timeout_s)
-    return _duckdb(target, sql)
+    return _duckdb(target, sql, timeout_s)
 
 
-def _duckdb(target: Target, sql: str) -> Table:
+def _duckdb(target: Target, sql: str, timeout_s: float) -> Table:
     import duckdb
 
+    try:
+        statements = len(duckdb.extract_statements(sql))
+    except duckdb.Error as error:
+        raise QueryError(_first_line(error)) from None
+    if statements != 1:
+        raise QueryError(f"give one statement; this text holds {statements}")
     backend = DuckDBBackend(target.location, read_only=True)
+    timer = threading.Timer(timeout_s, backend.interrupt)
+    timer.start()
     try:
         columns, rows = backend.fetch(sql)
+    except duckdb.InterruptException:
+        raise QueryError(_timed_out(timeout_s)) from None
     except duckdb.Error as error:
         raise QueryError(_first_line(error)) from None
     finally:
+        timer.cancel()
         backend.close()
     return Table(columns, [list(row) for row in rows])
 
 
-def _postgres(target: Target, sql: str, timeout_s: int) -> Table:
+def _timed_out(timeout_s: float) -> str:
+    return f"the query ran longer than the limit of {timeout_s:g} s and was stopped (--timeout)"
+
+
+def _postgres(target: Target, sql: str, timeout_s: float) -> Table:
     import psycopg
 
     backend = PostgresBackend(target.location, read_only=True, label=target.describe())
@@ -62,7 +82,7 @@ def _postgres(target: Target, sql: str, timeout_s: int) -> Table:
     try:
         with connection.transaction(force_rollback=True):
             connection.execute(
-                "SELECT set_config('statement_timeout', %s, true)", [f"{timeout_s}s"]
+                "SELECT set_config('statement_timeout', %s, true)", [f"{int(timeout_s * 1000)}ms"]
             )
             cursor = connection.cursor()
             # params=None: the text goes to the server as written (no % placeholders read);
@@ -70,6 +90,8 @@ def _postgres(target: Target, sql: str, timeout_s: int) -> Table:
             cursor.execute(sql, None, prepare=True)
             columns = [d.name for d in cursor.description or []]
             rows = [list(row) for row in cursor.fetchall()] if columns else []
+    except psycopg.errors.QueryCanceled:
+        raise QueryError(_timed_out(timeout_s)) from None
     except psycopg.Error as error:
         raise QueryError(_first_line(error)) from None
     finally:

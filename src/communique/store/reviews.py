@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from communique.coding.cameo import cameo_table
+from communique.coding.cameo import CODE_PATTERN, cameo_table, plover_vocabulary
 from communique.errors import CommuniqueError
 from communique.extract.topics import topic_entries
 from communique.knowledge.base import COUNTRIES_FILE, DATA_DIR
@@ -89,7 +89,6 @@ MAX_TEXT = 500
 MAX_REASON = 2000
 ADDED_BY = "review"  # the `extractor` of an added fact
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-_MODE = re.compile(r"[a-z][a-z_-]{0,23}")
 _KIND = re.compile(r"[^\W\d_][\w ,'-]{0,39}")
 _ACTOR_ID = re.compile(r"[\w.:#-]{1,64}")
 
@@ -371,13 +370,8 @@ def _country_codes() -> frozenset[str]:
     return frozenset(c["alpha2"] for c in data["countries"])
 
 
-@cache
-def _plover_types() -> dict[str, str]:
-    """PLOVER type -> its most general CAMEO code (the shortest, then the lowest)."""
-    defaults: dict[str, str] = {}
-    for entry in sorted(cameo_table().codes(), key=lambda c: (len(c.code), c.code)):
-        defaults.setdefault(entry.plover, entry.code)
-    return defaults
+def _plover_types() -> tuple[str, ...]:
+    return cameo_table().categories()
 
 
 def _country(value: str, name: str) -> str:
@@ -403,9 +397,23 @@ def _date(value: str, name: str) -> tuple[str, str, str, str]:
 
 
 def _cameo(value: str) -> Any:
-    if not re.fullmatch(r"\d{2,4}", value) or value not in cameo_table():
-        raise ReviewError(f"cameo {value[:10]!r}: a CAMEO code of the table, such as 040")
-    return cameo_table().code(value)
+    if not CODE_PATTERN.fullmatch(value) or value not in cameo_table():
+        raise ReviewError(f"cameo {value[:10]!r}: a CAMEO code of the table, such as 040 or 0311")
+    entry = cameo_table().code(value)
+    if entry.plover is None:
+        raise ReviewError(
+            f"cameo {value}: the PLOVER manual drops CAMEO {entry.root} ({entry.name})"
+        )
+    return entry
+
+
+def _mode(value: str, event_type: str) -> str:
+    """A mode the PLOVER manual lists for the event's category."""
+    allowed = plover_vocabulary().modes.get(event_type, ())
+    if value not in allowed:
+        listed = f"one of {', '.join(allowed)}" if allowed else "none (leave it empty)"
+        raise ReviewError(f"mode {value[:30]!r}: PLOVER's modes of {event_type} are {listed}")
+    return value
 
 
 def _topic(value: str) -> Any:
@@ -530,8 +538,8 @@ def _add(
         "id": fact_id, "seq": seq, "extra": None,
     }  # fmt: skip
     if fact == "event":
-        plover = _choice(changes["type"], "type", tuple(sorted(_plover_types())))
-        code = cameo_table().code(_plover_types()[plover])
+        plover = _choice(changes["type"], "type", _plover_types())
+        code = cameo_table().default_for(plover)
         assert start is not None and end is not None  # ADDABLE requires them
         row = {
             **base, "type": plover, "cameo": code.code, "cameo_name": code.name,
@@ -607,22 +615,21 @@ def _column_values(
             side = {"parties": "party"}.get(name, name)
             _relink_countries(backend, document.id, fact, fact_id, side, countries)
         elif fact == "event" and name == "type":
-            values["type"] = _choice(value, "type", tuple(sorted(_plover_types())))
+            values["type"] = _choice(value, "type", _plover_types())
             if "cameo" not in changes:
                 row = _fact_row(backend, document.id, fact, fact_id)
                 if cameo_table().code(row["cameo"]).plover != values["type"]:
-                    values |= _cameo_columns(_plover_types()[values["type"]])
+                    code = cameo_table().default_for(values["type"]).code
+                    values |= _cameo_columns(code, with_mode="mode" not in changes)
         elif fact == "event" and name == "cameo":
-            values |= _cameo_columns(value)
+            values |= _cameo_columns(value, with_mode="mode" not in changes)
             if "type" not in changes:
                 values["type"] = _cameo(value).plover
         elif name == "status":
             statuses = tuple(EventStatus) if fact == "event" else tuple(AgreementStatus)
             values["status"] = _choice(value, "status", tuple(s.value for s in statuses))
-        elif name == "mode":
-            if not _MODE.fullmatch(value):
-                raise ReviewError(f"mode {value[:30]!r}: a lower-case word such as visit")
-            values["mode"] = value
+        elif name == "mode":  # only events have one
+            values["mode"] = _mode(value, _event_type(backend, document.id, fact_id, changes))
         elif name == "kind" and fact == "actor":
             values["kind"] = _choice(value, "kind", tuple(k.value for k in ActorKind))
         elif name == "kind":
@@ -639,9 +646,21 @@ def _column_values(
     return values
 
 
-def _cameo_columns(code: str) -> dict[str, Any]:
+def _event_type(backend: Backend, document_id: str, event_id: str, changes: dict[str, str]) -> str:
+    """The event's PLOVER category once `changes` are applied."""
+    if "type" in changes:
+        return _choice(changes["type"], "type", _plover_types())
+    if "cameo" in changes:
+        return str(_cameo(changes["cameo"]).plover)
+    return str(_fact_row(backend, document_id, "event", event_id)["type"])
+
+
+def _cameo_columns(code: str, *, with_mode: bool) -> dict[str, Any]:
+    """A new code's columns; `with_mode`: its mode too, as a mode belongs to its category (a
+    CONSULT's `visit` is no AGREE's), unless the review sets the mode itself."""
     entry = _cameo(code)
-    return {"cameo": entry.code, "cameo_name": entry.name, "goldstein": entry.goldstein}
+    columns = {"cameo": entry.code, "cameo_name": entry.name, "goldstein": entry.goldstein}
+    return columns | ({"mode": entry.mode} if with_mode else {})
 
 
 def _actors(backend: Backend, document_id: str, value: str, name: str) -> tuple[list[str], list]:

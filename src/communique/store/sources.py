@@ -7,7 +7,6 @@ feed's title as source. Everything else goes to communique.ingest.read_path unch
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,8 +19,9 @@ from communique.errors import (
     MalformedInputError,
     UnreadableInputError,
 )
-from communique.ingest import ReadResult, read_path
-from communique.ingest.documents import html_document, with_language
+from communique.ingest import ReadFailure, ReadResult, read_path
+from communique.ingest.documents import check_id, html_document, with_language
+from communique.ingest.reader import read_file, walk
 from communique.ingest.results import failure
 
 FEED_SUFFIXES = {".rss", ".atom"}
@@ -32,36 +32,49 @@ _SNIFF_BYTES = 2048
 _FEED_SIZE_FACTOR = 50
 
 
-def read_sources(paths: list[str], *, max_bytes: int) -> Iterator[ReadResult]:
+def read_sources(
+    paths: list[str],
+    *,
+    max_bytes: int,
+    follow_symlinks: bool = False,
+    leave_out: frozenset[Path] = frozenset(),
+) -> Iterator[ReadResult]:
+    """What each path holds, in order; folders are walked as read_path walks them (`leave_out`:
+    files a walk passes over, the store's own database)."""
     for path in paths:
         root = Path(path)
-        if path != "-" and root.is_dir() and _has_feeds(root):
-            for file in _walk(root):
-                yield from _read_one(file, max_bytes)
+        if path != "-" and root.is_dir() and _has_feeds(root, follow_symlinks):
+            for entry in walk(root, follow_symlinks=follow_symlinks, leave_out=leave_out):
+                if isinstance(entry, ReadFailure):
+                    yield entry
+                else:
+                    yield from _read_one(entry, max_bytes, follow_symlinks)
         elif path != "-" and root.is_file() and is_feed(root):
             yield from read_feed(root, max_bytes=max_bytes)
         else:
-            yield from read_path(path, max_bytes=max_bytes)
+            yield from read_path(
+                path, max_bytes=max_bytes, follow_symlinks=follow_symlinks, leave_out=leave_out
+            )
 
 
-def _read_one(file: Path, max_bytes: int) -> Iterator[ReadResult]:
-    if is_feed(file):
+def _read_one(file: Path, max_bytes: int, follow_symlinks: bool) -> Iterator[ReadResult]:
+    """A file found by a walk: a feed, or what read_file makes of it (a FIFO is never opened)."""
+    if file.is_file() and is_feed(file):
         yield from read_feed(file, max_bytes=max_bytes)
     else:
-        yield from read_path(file, max_bytes=max_bytes)
+        yield from read_file(
+            file,
+            doc_id=file.stem,
+            fmt=None,
+            max_bytes=max_bytes,
+            regular_only=True,
+            follow_symlinks=follow_symlinks,
+        )
 
 
-def _walk(root: Path) -> list[Path]:
-    """Files under `root` as read_path walks them: sorted, hidden entries skipped."""
-    files: list[Path] = []
-    for directory, subdirectories, names in os.walk(root):
-        subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
-        files.extend(Path(directory, name) for name in names if not name.startswith("."))
-    return sorted(files, key=lambda file: file.relative_to(root).parts)
-
-
-def _has_feeds(root: Path) -> bool:
-    return any(is_feed(file) for file in _walk(root))
+def _has_feeds(root: Path, follow_symlinks: bool) -> bool:
+    files = walk(root, follow_symlinks=follow_symlinks)
+    return any(isinstance(f, Path) and f.is_file() and is_feed(f) for f in files)
 
 
 def is_feed(file: Path) -> bool:
@@ -110,7 +123,7 @@ def read_feed(file: Path, *, max_bytes: int) -> Iterator[ReadResult]:
 def _entry_document(
     entry: Any, number: int, *, file: Path, publisher: str | None, max_bytes: int
 ) -> Document:
-    doc_id = entry.get("id") or entry.get("link") or f"{file.stem}:{number}"
+    doc_id = check_id(entry.get("id") or entry.get("link") or f"{file.stem}:{number}")
     contents = entry.get("content") or []
     body = contents[0] if contents else {"value": entry.get("summary", ""), "type": "text/html"}
     value = body.get("value") or ""

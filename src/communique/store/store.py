@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from communique.document import Document
+from communique.errors import CommuniqueError, NoSpaceError
 from communique.record import Record
 from communique.store.backends import Backend, StoreError, connect
 from communique.store.hashing import content_hash
@@ -111,7 +113,12 @@ class Store:
                     self.backend.insert(
                         "signatures", ("document_id", "minhash"), [(document_id, to_bytes(minhash))]
                     )
-        except Exception:
+        except Exception as error:
+            if no_space(error):  # the transaction was rolled back: nothing of it is kept
+                raise NoSpaceError(
+                    f"{self.target.describe()}: no space left on the disk; the documents "
+                    "stored before this one are kept"
+                ) from None
             # Another writer (a second ingest on the same PostgreSQL) stored this text between
             # our check and our insert: the unique hash refused ours, which is then a duplicate.
             existing = self._document_with_hash(digest)
@@ -271,3 +278,18 @@ def open_store(target: str | Target | None = None) -> Store:
         backend.close()
         raise
     return Store(backend, resolved)
+
+
+def no_space(error: BaseException) -> bool:
+    """Whether `error` says the disk (or the quota) is full, whichever layer raised it: the OS,
+    PostgreSQL (SQLSTATE 53100, disk_full) or DuckDB (which only says so in its message)."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    if getattr(error, "sqlstate", None) == "53100":
+        return True
+    return "no space left on device" in str(error).lower()
+
+
+def write_error_code(error: OSError) -> int:
+    """The exit code for a file that could not be written: 11 for a full disk, else 1."""
+    return NoSpaceError.exit_code if no_space(error) else CommuniqueError.exit_code

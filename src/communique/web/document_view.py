@@ -91,7 +91,7 @@ class FactGroup:
 
 @cache
 def plover_types() -> tuple[str, ...]:
-    return tuple(sorted({code.plover for code in cameo_table().codes()}))
+    return cameo_table().categories()
 
 
 @cache

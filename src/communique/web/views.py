@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import pycountry
-
 from communique.ingest.title import headline
+from communique.knowledge import Knowledge
 from communique.record import RecordStatus
 from communique.store import queries
 from communique.store.filters import (
@@ -209,16 +208,21 @@ def document_header(store: Store, document_id: str) -> DocumentHeader:
 
 
 @cache
+def _countries() -> dict[str, str]:
+    """Every country of the knowledge base (Kosovo, XK, included: pycountry has no entry for
+    it) by alpha-2 code, with its English short name."""
+    return {c.alpha2: c.name_en for c in Knowledge.load().countries}
+
+
 def country_name(code: str | None) -> str:
-    """English short name of an ISO alpha-2 code; the code itself when unknown."""
+    """English short name of an alpha-2 code; the code itself when unknown."""
     if not code:
         return ""
-    found = pycountry.countries.get(alpha_2=code)
-    return str(getattr(found, "common_name", None) or found.name) if found else code
+    return _countries().get(code, code)
 
 
 def is_country(code: str) -> bool:
-    return bool(_COUNTRY_CODE.fullmatch(code)) and pycountry.countries.get(alpha_2=code) is not None
+    return bool(_COUNTRY_CODE.fullmatch(code)) and code in _countries()
 
 
 def _event_where(filters: Filters) -> Where:

@@ -1,4 +1,4 @@
-"""The store's commands: ingest, reprocess, query, sql, export, review, reviews, token.
+"""The store's commands: ingest, reprocess, query, sql, export, load, review, reviews, token.
 `register` adds them to the app."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import typer
 
 from communique.store.cli.export import export
 from communique.store.cli.ingest import ingest, reprocess
+from communique.store.cli.load import load
 from communique.store.cli.query import query_app
 from communique.store.cli.review import review, reviews, token_app
 from communique.store.cli.sql import sql
@@ -25,6 +26,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(query_app, name="query", help="Ask the store: events, actors, agreements...")
     app.command(help=_help(sql))(sql)
     app.command(help=_help(export))(export)
+    app.command(help=_help(load))(load)
     app.command(help=_help(review))(review)
     app.command(help=_help(reviews))(reviews)
     app.add_typer(token_app, name="token")

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
+from communique.export.cells import csv_cell
 from communique.store.backends import StoreError
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.queries import Table
@@ -142,7 +143,7 @@ def render(table: Table, fmt: TableFormat, columns: list[str] | None = None) -> 
         buffer = StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(table.columns)
-        writer.writerows([cell(v) for v in row] for row in table.rows)
+        writer.writerows([csv_cell(v, lists="joined") for v in row] for row in table.rows)
         return buffer.getvalue()
     shown = [c for c in (columns or table.columns) if c in table.columns]
     view = RichTable(show_lines=False)

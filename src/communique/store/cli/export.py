@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from communique.export import write_export
+from communique.export import DEFAULT_STATUSES, ExportOptions, write_export, write_models
+from communique.record import EventStatus
 from communique.store.backends import StoreError
 from communique.store.cli.common import (
     USAGE_EXIT_CODE,
@@ -29,7 +30,8 @@ from communique.store.cli.common import (
     opened,
 )
 from communique.store.filters import FilterError
-from communique.store.queries import run
+from communique.store.queries import event_details, run
+from communique.store.store import write_error_code
 
 
 class ExportFormat(StrEnum):
@@ -45,6 +47,8 @@ class ExportKind(StrEnum):
     ACTORS = "actors"
     AGREEMENTS = "agreements"
     COMMITMENTS = "commitments"
+    RECORDS = "records"  # every stored record, whole, as `communique extract` writes it
+    DOCUMENTS = "documents"  # every stored document as read, as `communique ingest` reads it
 
 
 def _check_output(output: Path) -> Path:
@@ -59,7 +63,10 @@ def export(
     output_format: Annotated[ExportFormat, typer.Option("--format", "-f")],
     output: Annotated[Path, typer.Option("--output", "-o", callback=_check_output)],
     what: Annotated[
-        ExportKind, typer.Option("--what", help="plover and gdelt: events only")
+        ExportKind,
+        typer.Option(
+            "--what", help="plover and gdelt: events only; records and documents: jsonl only"
+        ),
     ] = ExportKind.EVENTS,
     country: CountryOption = None,
     actor: ActorOption = None,
@@ -69,22 +76,46 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     status: StatusOption = None,
+    all_statuses: Annotated[
+        bool,
+        typer.Option(
+            "--all-statuses",
+            help=f"events of every status; by default {', '.join(DEFAULT_STATUSES)} "
+            "(negated ones did not happen; GDELT never writes them)",
+        ),
+    ] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom/--no-bom", help="csv: UTF-8 with a byte-order mark")
+    ] = True,
     all_sources: AllSourcesOption = False,
     include_rejected: IncludeRejectedOption = False,
     db: DbOption = None,
 ) -> None:
-    """Write events (or actors, agreements, commitments) to a file, with the filters of
-    `communique query`. Formats and what each loses: docs/store.md."""
+    """Write events (or actors, agreements, commitments, whole records, documents) to a file,
+    with the filters of `communique query`. Formats and what each loses: docs/store.md."""
     if output_format in (ExportFormat.PLOVER, ExportFormat.GDELT) and what is not ExportKind.EVENTS:
         fail(f"--format {output_format.value} writes events only", USAGE_EXIT_CODE)
+    if what in (ExportKind.RECORDS, ExportKind.DOCUMENTS):
+        _export_whole(ctx, what, output_format, output, db, given=_given(locals()))
+        return
+    if output_format is ExportFormat.GDELT and status == EventStatus.NEGATED.value:
+        fail(
+            "--format gdelt cannot mark an event negated: GDELT never writes them", USAGE_EXIT_CODE
+        )
+    statuses = tuple(s.value for s in EventStatus) if all_statuses else DEFAULT_STATUSES
+    if status:
+        statuses = (status,)
     filters = filters_or_exit(
         countries=country, actor=actor, event_type=event_type, cameo=cameo, topic=topic,
         since=since, until=until, status=status, all_sources=all_sources,
         include_rejected=include_rejected,
     )  # fmt: skip
+    options = ExportOptions(statuses=statuses, bom=bom)
     with opened(ctx, db) as store:
         try:
             table = run(store, what.value, filters, limit=None)
+            if output_format in (ExportFormat.PLOVER, ExportFormat.GDELT):
+                options.details = event_details(store, table)
         except FilterError as error:
             fail(str(error), USAGE_EXIT_CODE)
             return
@@ -92,7 +123,45 @@ def export(
             fail(f"query failed: {error}", StoreError.exit_code)
             return
     try:
-        write_export(table, what.value, output_format.value, output)
-    except OSError as error:
-        fail(f"cannot write {output}: {error}", 1)
-    err.print(f"{len(table.rows)} {what.value} written to {output}")
+        summary = write_export(table, what.value, output_format.value, output, options)
+    except OSError as error:  # nothing half-written: the file is renamed into place when whole
+        fail(f"cannot write {output}: {error}", write_error_code(error))
+        return
+    err.print(f"{summary.written} {what.value} written to {output}")
+    if what is ExportKind.EVENTS:
+        err.print(f"statuses kept: {', '.join(statuses)}")
+    for reason, count in sorted(summary.left_out.items()):
+        hint = "" if all_statuses or "GDELT" in reason else " (--all-statuses keeps them)"
+        err.print(f"left out: {count} events, {reason}{hint}")
+
+
+def _given(values: dict[str, object]) -> list[str]:
+    """The filter options given, which a whole-record export refuses rather than ignores."""
+    names = ("country", "actor", "event_type", "cameo", "topic", "since", "until", "status")
+    flags = ("all_statuses", "all_sources", "include_rejected")
+    return [n for n in names if values.get(n)] + [n for n in flags if values.get(n)]
+
+
+def _export_whole(
+    ctx: typer.Context,
+    what: ExportKind,
+    output_format: ExportFormat,
+    output: Path,
+    db: str | None,
+    given: list[str],
+) -> None:
+    if output_format is not ExportFormat.JSONL:
+        fail(f"--what {what.value} is written as --format jsonl only", USAGE_EXIT_CODE)
+    if given:
+        options = ", ".join("--" + n.replace("_", "-") for n in given)
+        fail(f"--what {what.value} writes every stored document; {options} cannot filter it",
+             USAGE_EXIT_CODE)  # fmt: skip
+    with opened(ctx, db) as store:
+        ids = list(store.document_ids())
+        load = store.load if what is ExportKind.RECORDS else store.document
+        try:
+            count = write_models((load(i) for i in ids), output)
+        except OSError as error:
+            fail(f"cannot write {output}: {error}", write_error_code(error))
+            return
+    err.print(f"{count} {what.value} written to {output}")

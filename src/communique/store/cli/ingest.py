@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,15 +11,16 @@ from rich.markup import escape
 
 from communique.cli.progress import progress_bar
 from communique.document import Document
-from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE
-from communique.ingest import ReadFailure, split_results
+from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, NoSpaceError
+from communique.ingest import ReadFailure, ReadResult, split_results
 from communique.store.cli.common import DbOption, err, fail, opened
-from communique.store.ingest import IngestSummary, new_documents
+from communique.store.ingest import IngestSummary, RecordMaker, new_documents
 from communique.store.ingest import ingest as ingest_documents
 from communique.store.reprocess import outdated_documents
 from communique.store.reprocess import reprocess as reprocess_documents
 from communique.store.rows import pipeline_version
 from communique.store.sources import read_sources
+from communique.store.target import Target
 
 # The same limit as `communique extract`: a document over 1 MB is a dump or a mistake.
 DEFAULT_MAX_BYTES = 1_000_000
@@ -36,43 +39,102 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, max=1024, help="documents annotated at once")
     ] = 16,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="in folders, follow symbolic links (only to files inside the folder given)",
+        ),
+    ] = False,
 ) -> None:
-    """Extract documents and store their records. Texts already stored are skipped (by content
-    hash), so an interrupted ingest resumes where it stopped; near-duplicates join the story they
-    re-publish. Exit codes as `extract`'s; 10 the database cannot be used; 130 interrupted."""
-    documents, read_failures = _read(paths, max_bytes)
-    for failure in read_failures:
-        err.print(f"[red]error[/red] {escape(failure.describe())}")
+    """Extract documents and store their records, a part of the input at a time: memory does
+    not grow with the input, and each document is committed once extracted, so a failure late
+    in a run keeps all stored before it. Texts already stored are skipped (by content hash), so
+    an interrupted ingest resumes where it stopped; near-duplicates join the story they
+    re-publish. Exit codes as `extract`'s; 10 the database cannot be used; 11 the disk is full;
+    130 interrupted."""
+    summary = IngestSummary()
+    read_failures: list[ReadFailure] = []
     with opened(ctx, db) as store:
-        fresh, duplicates = new_documents(store, documents)
-        summary = IngestSummary()
-        if fresh:
-            from communique.pipeline import Pipeline  # models load only when there is work
-
-            pipeline = Pipeline()
-            with progress_bar(err, disable=not fresh) as progress:
-                task = progress.add_task("ingesting", total=len(fresh))
-                try:
-                    summary = ingest_documents(
-                        store,
-                        pipeline,
-                        fresh,
-                        batch_size=batch_size,
-                        advance=lambda: progress.advance(task),
+        pipeline: RecordMaker | None = None
+        with progress_bar(err) as progress:
+            task = progress.add_task("ingesting", total=0)
+            expected = 0
+            try:
+                inputs = read_sources(
+                    paths,
+                    max_bytes=max_bytes,
+                    follow_symlinks=follow_symlinks,
+                    leave_out=_database_files(store.target),
+                )
+                for part in _parts(inputs):
+                    documents, failures = split_results(part)
+                    for failure in failures:
+                        err.print(f"[red]error[/red] {escape(failure.describe())}")
+                    read_failures += failures
+                    fresh, duplicates = new_documents(store, documents)
+                    summary.read += len(documents)
+                    summary.duplicates += duplicates
+                    if not fresh:
+                        continue
+                    expected += len(fresh)  # the total grows as parts are read
+                    progress.update(task, total=expected)
+                    pipeline = pipeline or _pipeline()
+                    summary.add(
+                        ingest_documents(
+                            store,
+                            pipeline,
+                            fresh,
+                            batch_size=batch_size,
+                            advance=lambda: progress.advance(task),
+                        )
                     )
-                except KeyboardInterrupt:
-                    progress.stop()
-                    err.print("[yellow]interrupted[/yellow]: stored documents are kept; run the "
-                              "same ingest again to resume")  # fmt: skip
-                    raise typer.Exit(INTERRUPTED_EXIT_CODE) from None
-        summary.read = len(documents)
-        summary.duplicates += duplicates
+            except KeyboardInterrupt:
+                progress.stop()
+                err.print("[yellow]interrupted[/yellow]: stored documents are kept; run the "
+                          "same ingest again to resume")  # fmt: skip
+                raise typer.Exit(INTERRUPTED_EXIT_CODE) from None
+            except NoSpaceError as error:
+                progress.stop()
+                _print_summary(summary, read_failures, store.target.describe())
+                fail(str(error), error.exit_code)
         _print_summary(summary, read_failures, store.target.describe())
     raise typer.Exit(_exit_code(summary, read_failures))
 
 
-def _read(paths: list[str], max_bytes: int) -> tuple[list[Document], list[ReadFailure]]:
-    return split_results(read_sources(paths, max_bytes=max_bytes))
+# How much of the input is read before it is extracted and stored: bounded in documents and in
+# characters, so that memory does not grow with the input (a 270 MB JSON Lines file is read a
+# part at a time, not held whole).
+_PART_DOCUMENTS = 256
+_PART_CHARACTERS = 16_000_000
+
+
+def _parts(inputs: Iterable[ReadResult]) -> Iterator[list[ReadResult]]:
+    part: list[ReadResult] = []
+    size = 0
+    for item in inputs:
+        part.append(item)
+        size += len(item.text) if isinstance(item, Document) else 0
+        if len(part) >= _PART_DOCUMENTS or size >= _PART_CHARACTERS:
+            yield part
+            part, size = [], 0
+    if part:
+        yield part
+
+
+def _database_files(target: Target) -> frozenset[Path]:
+    """A DuckDB file and its write-ahead log: ingesting the folder that holds the database must
+    not read the database (opened, hence created, before the folder is walked)."""
+    if target.kind != "duckdb" or target.location == ":memory:":
+        return frozenset()
+    database = Path(target.location).resolve()
+    return frozenset({database, database.with_name(database.name + ".wal")})
+
+
+def _pipeline() -> RecordMaker:
+    from communique.pipeline import Pipeline  # models load only when there is work
+
+    return Pipeline()
 
 
 def _print_summary(summary: IngestSummary, read_failures: list[ReadFailure], where: str) -> None:

@@ -9,7 +9,7 @@ import typer
 
 from communique.store.backends import StoreError
 from communique.store.cli.common import DbOption, TableFormat, database, fail, render, write
-from communique.store.readonly import run_sql
+from communique.store.readonly import DEFAULT_TIMEOUT_S, run_sql
 from communique.store.target import parse_target
 
 
@@ -19,12 +19,17 @@ def sql(
     output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.TABLE,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
     db: DbOption = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0.001, help="seconds the query may run before it is stopped"),
+    ] = DEFAULT_TIMEOUT_S,
 ) -> None:
     """Run one read-only SQL query on the store (tables in docs/store.md). The connection cannot
     write: DuckDB is opened read-only without file access, PostgreSQL in a READ ONLY transaction.
-    Exit code 2: the query was refused or failed; 10: the database cannot be opened."""
+    One statement only, stopped after --timeout seconds. Exit code 2: the query was refused,
+    failed or timed out; 10: the database cannot be opened."""
     try:
-        table = run_sql(parse_target(database(ctx, db)), statement)
+        table = run_sql(parse_target(database(ctx, db)), statement, timeout_s=timeout)
     except StoreError as error:
         fail(str(error), error.exit_code)
         return

@@ -1,0 +1,353 @@
+"""A minimal English reading: persons with their titles and countries, countries, organisations.
+
+The groundwork for English in the pipeline (issue 11): it builds the same `Record` the Russian
+pipeline does, from spaCy's entities (`model.english()`), but events, agreements and topics are
+not read yet. A person is every PERSON entity, one actor per surname (its last word) in a document,
+so a later "Ashimbayev" is the earlier "Maulen Ashimbayev". A person's title is the title phrase
+written before the name ("Ambassador of Malaysia to Kazakhstan Khairul Nizam Yusof"), after it
+between commas ("Maulen Ashimbayev, Chairman of the Senate,") or shared by a list of names
+("MPs A, B and C"; "the Foreign Ministers of Malaysia, A, and Egypt, B"); the person's country
+is the first country that phrase names, by name, demonym ("the Malaysian Ambassador") or
+organisation, and the publisher's country (from the dateline's capital) for a title that names
+none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from communique.document import Document
+from communique.knowledge.base import Knowledge
+from communique.lang.en.countries import english_countries
+from communique.lang.en.model import english
+from communique.lang.en.ruler import TITLE_LABEL, plural_heads
+from communique.lang.en.titles import TITLE_JOINERS, TITLE_PARTS
+from communique.record import (
+    Actor,
+    ActorKind,
+    CountryBasis,
+    Mention,
+    MentionType,
+    Occupation,
+    Record,
+    Span,
+)
+
+READER = "lang.en.read@0.1.0"
+# How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
+DATELINE_TOKENS = 12
+MENTION_TYPES = {
+    "PERSON": MentionType.PERSON,
+    "ORG": MentionType.ORGANIZATION,
+    "GPE": MentionType.COUNTRY,
+    TITLE_LABEL: MentionType.POSITION,
+}
+
+
+@dataclass
+class _Person:
+    actor: Actor
+    title: SpacySpan | None = None
+    country: str | None = None
+    basis: CountryBasis | None = None
+
+
+def _country_of_entity(entity: SpacySpan, knowledge: Knowledge) -> str | None:
+    """The country an entity names: a country, a capital, a demonym, a known organisation's."""
+    countries = english_countries()
+    if entity.label_ == "GPE":
+        if entity.ent_id_ and len(entity.ent_id_) == 2:
+            return entity.ent_id_
+        return countries.capitals.get(entity.text.lower())
+    if entity.label_ == "NORP" or (entity.label_ == "ORG" and not entity.ent_id_):
+        words = entity.text.replace("-", " ").split()
+        return countries.by_demonym(words[0]) if len(words) == 1 else None
+    if entity.label_ == "ORG" and entity.ent_id_:
+        organization = knowledge.organization(entity.ent_id_)
+        return organization.country if organization else None
+    return None
+
+
+def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
+    """The title phrase ending right before `person`: a TITLE, then parts and joiners."""
+    position = person.start - 1
+    start: int | None = None
+    while position >= 0:
+        token = doc[position]
+        if token.ent_type_ == TITLE_LABEL:
+            start = position
+            # A demonym or country right before the title belongs to it: "Malaysian Ambassador".
+            while start > 0 and doc[start - 1].ent_type_ in TITLE_PARTS:
+                start -= 1
+            position = start - 1
+            continue
+        if (
+            token.ent_type_ in TITLE_PARTS
+            or token.lower_ in TITLE_JOINERS
+            or (token.pos_ == "PROPN" and not token.ent_type_)
+        ):
+            position -= 1
+            continue
+        break
+    if start is None:
+        return None
+    while doc[start].lower_ in TITLE_JOINERS:
+        start += 1
+    return doc[start : person.start]
+
+
+def _title_after(doc: Doc, person: SpacySpan) -> SpacySpan | None:
+    """An appositive title: "Maulen Ashimbayev, Chairman of the Senate," after the name."""
+    comma = person.end
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].ent_type_ != TITLE_LABEL:
+        return None
+    end = comma + 1
+    while end < len(doc) and (
+        doc[end].ent_type_ in TITLE_PARTS
+        or doc[end].lower_ in TITLE_JOINERS
+        or (doc[end].pos_ == "PROPN" and not doc[end].ent_type_)
+    ):
+        end += 1
+    while doc[end - 1].lower_ in TITLE_JOINERS:
+        end -= 1
+    return doc[comma + 1 : end]
+
+
+LIST_SEPARATORS = frozenset({",", "and"})
+
+
+def _listed_title(doc: Doc, person: SpacySpan) -> tuple[SpacySpan, SpacySpan | None] | None:
+    """A title shared by a list of names, and the country it pairs with the name, if it does.
+
+    English distributes a plural title over a list: "MPs Ayse Kilic, Murat Yildirim and Hasan
+    Dogru" (each name after the title), "the Foreign Ministers of Malaysia, Mohamad Rizal Hashim,
+    Egypt, Tarek Mansour, and Oman, Salim Al-Harthi" (each name after its country).
+    """
+    ends = {entity.end: entity for entity in doc.ents}
+    start = person.start
+    country = ends.get(start - 1) if start > 0 and doc[start - 1].text == "," else None
+    pairs = country is not None and country.label_ == "GPE"
+    item_start = country.start if pairs and country is not None else start
+    first_item: SpacySpan | None = None
+    while True:
+        if pairs and item_start > 0 and doc[item_start - 1].lower_ == "of":
+            title = ends.get(item_start - 1)
+            if title is not None and title.label_ == TITLE_LABEL:
+                return title, country
+        if first_item is not None and not pairs:
+            title = _title_before(doc, first_item)
+            if title is not None:
+                return title, None
+        position = item_start
+        while position > 0 and doc[position - 1].text in LIST_SEPARATORS:
+            position -= 1
+        earlier = ends.get(position)
+        if position == item_start or earlier is None or earlier.label_ != "PERSON":
+            return None
+        first_item = earlier
+        if not pairs:
+            item_start = earlier.start
+            continue
+        paired = ends.get(earlier.start - 1) if doc[earlier.start - 1].text == "," else None
+        if paired is None or paired.label_ != "GPE":
+            return None
+        item_start = paired.start
+
+
+def singular(title: SpacySpan) -> str:
+    """The title phrase with its plural head in the singular: "MPs" -> "MP", "Jogorku Kenesh
+    deputies" -> "Jogorku Kenesh deputy" (a title shared by a list names each person's title)."""
+    heads = plural_heads()
+    words = []
+    for token in title:
+        word = token.text
+        if token.ent_type_ == TITLE_LABEL and token.lower_ in heads:
+            single = heads[token.lower_]
+            word = single if word[:1].isupper() else single.lower()
+            if word.islower() and token.text[:1].isupper():
+                word = word[:1].upper() + word[1:]
+        words.append(word + token.whitespace_)
+    return "".join(words).strip()
+
+
+def _group_country(doc: Doc, title: SpacySpan, knowledge: Knowledge) -> str | None:
+    """The country of the group a title without one belongs to, when the sentence names it by a
+    demonym before the title: "The Turkish delegation included MPs ...", "the Kazakh side"."""
+    for entity in reversed(doc[title.sent.start : title.start].ents):
+        if entity.label_ == "NORP":
+            return _country_of_entity(entity, knowledge)
+    return None
+
+
+def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
+    """The first country a title phrase names: by an entity in it, else by a country's or a known
+    organisation's name inside a title the ruler took whole ("President of the People's Republic
+    of China", "Member of the State Great Khural")."""
+    for entity in title.ents:
+        country = _country_of_entity(entity, knowledge)
+        if country:
+            return country
+    found = [
+        (match.start(), code)
+        for pattern, code in _named_countries(knowledge)
+        if (match := pattern.search(title.text))
+    ]
+    return min(found)[1] if found else None
+
+
+@cache
+def _named_countries(knowledge: Knowledge) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(whole-word pattern, alpha-2) for every English country name and known organisation name
+    that has a country, longest first."""
+    names = dict(english_countries().names)
+    for organization in knowledge.organizations:
+        if organization.country:
+            for name in (organization.name_en, *organization.aliases_en):
+                if name and not name.isupper():  # "UN", "EU": no country, and acronyms mislead
+                    names.setdefault(name, organization.country)
+    return tuple(
+        (re.compile(rf"\b{re.escape(name)}\b"), code)
+        for name, code in sorted(names.items(), key=lambda item: -len(item[0]))
+    )
+
+
+def home_country(doc: Doc, mentions: list[Mention]) -> str | None:
+    """The publisher's country: the country whose capital opens the text (its dateline), else that
+    of the first organisation named with a country, else the most mentioned country."""
+    capitals = english_countries().capitals
+    for token in doc[:DATELINE_TOKENS]:  # datelines write the city in capitals: ASTANA
+        if token.lower_ in capitals and (token.is_upper or token.ent_type_ == "GPE"):
+            return capitals[token.lower_]
+    for mention in mentions:
+        if mention.type is MentionType.ORGANIZATION and mention.country:
+            return mention.country
+    counts = Counter(m.country for m in mentions if m.type is MentionType.COUNTRY and m.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def read_english(document: Document, knowledge: Knowledge | None = None) -> Record:
+    """A record of an English document: persons, titles, countries and organisations."""
+    knowledge = knowledge or Knowledge.load()
+    doc = english()(document.text)
+    record = Record(id=document.id, language="en", text=document.text, title=document.title)
+    record.sentences = [
+        Span(start=sentence.start_char, end=sentence.end_char) for sentence in doc.sents
+    ]
+    sentence_of = {
+        token.i: number for number, sentence in enumerate(doc.sents) for token in sentence
+    }
+    persons: dict[str, _Person] = {}
+    others: dict[tuple[str, str], Actor] = {}
+    for entity in doc.ents:
+        label = entity.label_
+        if not entity.ent_id_ and entity.text.lower() in persons:
+            label = "PERSON"  # a surname named before, whatever the NER calls it here
+        if label not in MENTION_TYPES:
+            continue
+        mention = Mention(
+            id=f"m{len(record.mentions) + 1}",
+            type=MENTION_TYPES[label],
+            start=entity.start_char,
+            end=entity.end_char,
+            text=entity.text,
+            normal=entity.text,
+            latin=entity.text,
+            kb_id=entity.ent_id_ or None,
+            country=_country_of_entity(entity, knowledge),
+            sentence=sentence_of.get(entity.start),
+            extractor=READER,
+        )
+        record.mentions.append(mention)
+        if label == "PERSON":
+            _add_person(doc, entity, mention, persons, knowledge)
+        elif label in ("ORG", "GPE") and mention.country is not None:
+            _add_named(entity, mention, others)
+    home = home_country(doc, record.mentions)
+    record.home_country = home
+    for person in persons.values():
+        if person.title is not None and person.country is None and home:
+            person.country, person.basis = home, CountryBasis.INFERRED
+        person.actor.country, person.actor.country_basis = person.country, person.basis
+    record.actors = [person.actor for person in persons.values()] + list(others.values())
+    record.occupations = list(_occupations(doc, persons.values(), record))
+    return record
+
+
+def _add_person(
+    doc: Doc,
+    entity: SpacySpan,
+    mention: Mention,
+    persons: dict[str, _Person],
+    knowledge: Knowledge,
+) -> None:
+    surname = entity[-1].lower_
+    person = persons.get(surname)
+    if person is None:
+        actor = Actor(id=f"a-person-{len(persons) + 1}", kind=ActorKind.PERSON, name=entity.text)
+        person = persons[surname] = _Person(actor)
+    if len(entity.text) > len(person.actor.name):
+        person.actor.name = entity.text
+    person.actor.name_latin = person.actor.name
+    person.actor.mentions.append(mention.id)
+    mention.actor = person.actor.id
+    if person.title is not None:
+        return
+    title = _title_before(doc, entity) or _title_after(doc, entity)
+    named_country: str | None = None
+    if title is None and (listed := _listed_title(doc, entity)) is not None:
+        title, paired = listed
+        named_country = _country_of_entity(paired, knowledge) if paired is not None else None
+    if title is not None:
+        person.title = title
+        person.actor.positions.append(singular(title))
+        country = (
+            named_country
+            or _title_country(title, knowledge)
+            or _group_country(doc, title, knowledge)
+        )
+        if country:
+            person.country, person.basis = country, CountryBasis.TEXT
+
+
+def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str], Actor]) -> None:
+    kind = ActorKind.COUNTRY if entity.label_ == "GPE" else ActorKind.ORGANIZATION
+    key = (kind.value, mention.kb_id or entity.text)
+    actor = others.get(key)
+    if actor is None:
+        actor = others[key] = Actor(
+            id=f"a-{kind.value}-{len(others) + 1}",
+            kind=kind,
+            name=entity.text,
+            name_latin=entity.text,
+            country=mention.country,
+            country_basis=CountryBasis.TEXT
+            if kind is ActorKind.COUNTRY
+            else CountryBasis.KNOWLEDGE,
+            kb_id=mention.kb_id,
+        )
+    actor.mentions.append(mention.id)
+    mention.actor = actor.id
+
+
+def _occupations(doc: Doc, persons: Iterable[_Person], record: Record) -> Iterable[Occupation]:
+    for number, person in enumerate(persons, start=1):
+        if person.title is None:
+            continue
+        sentence = person.title.sent
+        yield Occupation(
+            id=f"o{number}",
+            person=person.actor.id,
+            position=singular(person.title),
+            title=Span(start=person.title.start_char, end=person.title.end_char),
+            country=person.country,
+            country_basis=person.basis,
+            evidence=Span(start=sentence.start_char, end=sentence.end_char),
+            extractor=READER,
+        )

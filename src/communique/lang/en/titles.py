@@ -1,0 +1,228 @@
+"""Repairs after the NER for English diplomatic text: whole titles, and names that follow a title.
+
+English writes a title in front of the name it belongs to ("President of Kazakhstan Kassym-Jomart
+Tokayev", "Ambassador of Malaysia to Kazakhstan Khairul Nizam Yusof"). The small model reads the
+country and the name as one organisation; once the ruler has fixed the country, the NER leaves the
+name unlabelled. So a run of proper nouns that closes a title phrase (a title, then only names of
+countries and organisations joined by of/to/the/and) is a person's name.
+
+A title's modifiers ("Foreign Minister", "Deputy Prime Minister", "Senate Chairman") are words the
+parser attaches to the title's head as compound or adjective: they join the title.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from communique.lang.en.countries import english_countries
+from communique.lang.en.ruler import TITLE_LABEL, common_name_words
+
+# Words that join the parts of a title phrase: "Ambassador of Malaysia to Kazakhstan".
+TITLE_JOINERS = frozenset({"of", "to", "the", "for", "and", "in", "at", "on"})
+# Those that only go on to more of a title phrase, never follow a person's name.
+ONWARD_JOINERS = frozenset({"of", "for", "on"})
+# Entities a title phrase may name between the title and the person.
+TITLE_PARTS = frozenset({TITLE_LABEL, "GPE", "ORG", "NORP"})
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+HYPHENS = frozenset({"-", "‐", "‑"})
+# What the small model calls a name after a title ("Kazakhstan Kassym-Jomart Tokayev" as an
+# organisation); a LOC after a title ("of Central Asia") is a region, not a person.
+MISREAD_NAME_LABELS = frozenset({"ORG", "GPE"})
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ == ""
+
+
+def _name_run_end(doc: Doc, start: int) -> int:
+    """One past the last token of the proper-noun run at `start` (hyphenated parts included)."""
+    end = start
+    while end < len(doc):
+        token = doc[end]
+        if _is_name_token(token):
+            end += 1
+        elif token.text in HYPHENS and end + 1 < len(doc) and _is_name_token(doc[end + 1]):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _joined_onwards(doc: Doc, end: int) -> bool:
+    """Whether the token at `end` makes what comes before part of a longer title phrase
+    ("Parliament of ..."); a name may be followed by "and", "to", "at"."""
+    return end < len(doc) and doc[end].lower_ in ONWARD_JOINERS
+
+
+def _closes_title_phrase(doc: Doc, index: int) -> bool:
+    """Whether the tokens before `index` end a title phrase: a TITLE, then names of countries and
+    organisations (the ruler's, or proper nouns the phrase goes on from: "Parliament of") and
+    joiners."""
+    position = index - 1
+    while position >= 0:
+        token = doc[position]
+        if token.ent_type_ == TITLE_LABEL:
+            return True
+        if (
+            token.ent_type_ in TITLE_PARTS
+            or token.lower_ in TITLE_JOINERS
+            or (_is_name_token(token) and _joined_onwards(doc, position + 1))
+        ):
+            position -= 1
+            continue
+        return False
+    return False
+
+
+def _widen_titles(doc: Doc) -> list[SpacySpan]:
+    """TITLE entities grown leftwards over the modifiers the parser hangs on their head."""
+    entities = list(doc.ents)
+    for number, entity in enumerate(entities):
+        if entity.label_ != TITLE_LABEL:
+            continue
+        start = entity.start
+        while (
+            start > 0
+            and doc[start - 1].ent_type_ == ""
+            and doc[start - 1].dep_ in MODIFIER_DEPS
+            and doc[start - 1].head.i in range(start, entity.end)
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        if start != entity.start:
+            entities[number] = SpacySpan(
+                doc, start, entity.end, label=entity.label, kb_id=entity.kb_id
+            )
+    return entities
+
+
+def _is_demonym(entity: SpacySpan) -> bool:
+    """Whether an entity is only demonyms ("Kazakh", "Kazakh-Uzbek"), which the NER calls a person
+    or an organisation before a title."""
+    parts = [token.text for token in entity if token.text not in HYPHENS]
+    countries = english_countries()
+    return bool(parts) and all(countries.by_demonym(part) for part in parts)
+
+
+def _cleaned(doc: Doc, entity: SpacySpan) -> SpacySpan | None:
+    """The NER's entity as a name can be: demonyms are NORP; a person's name ends at a line break
+    (a headline runs into the dateline), does not start with a demonym ("Kazakh MFA") and is no
+    acronym ("PM", "FM")."""
+    if entity.ent_id_:
+        return entity
+    if entity.label_ != "NORP" and _is_demonym(entity):
+        return SpacySpan(doc, entity.start, entity.end, label="NORP")
+    if entity.label_ != "PERSON":
+        return entity
+    end = next(
+        (
+            token.i if token.is_space else token.i + 1
+            for token in entity
+            if "\n" in token.text_with_ws and token.i + 1 < entity.end
+        ),
+        None,
+    )
+    if end is not None and end > entity.start:
+        entity = SpacySpan(doc, entity.start, end, label="PERSON")
+    if _is_demonym(entity[:1]):
+        return SpacySpan(doc, entity.start, entity.start + 1, label="NORP")
+    if all(token.is_upper or token.is_punct for token in entity):
+        return None
+    return entity
+
+
+def _relabel_demonyms(doc: Doc) -> list[SpacySpan]:
+    cleaned = (_cleaned(doc, entity) for entity in doc.ents)
+    return [entity for entity in cleaned if entity is not None]
+
+
+def _is_common_noun(doc: Doc, entity: SpacySpan) -> bool:
+    """A one-word "name" that is a common noun capitalised in a heading or a title: English writes
+    it in lower case elsewhere in the text, or it is a word of an organisation's name or a title."""
+    word = entity.text.lower()
+    return word in common_name_words() or any(
+        token.text == word for token in doc if token.i not in range(entity.start, entity.end)
+    )
+
+
+def _merge_split_names(doc: Doc) -> list[SpacySpan]:
+    """One person's name that the NER cut in two ("Dashiin" + "Oyuunchimeg") is one PERSON; a
+    one-word PERSON that is a common noun ("Investment", "Council") is none."""
+    merged: list[SpacySpan] = []
+    for entity in doc.ents:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.label_ == "PERSON"
+            and previous.end == entity.start
+            and _is_name_entity(entity)
+        ):
+            merged[-1] = SpacySpan(doc, previous.start, entity.end, label="PERSON")
+            continue
+        merged.append(entity)
+    return [
+        entity
+        for entity in merged
+        if not (entity.label_ == "PERSON" and len(entity) == 1 and _is_common_noun(doc, entity))
+    ]
+
+
+def _is_name_entity(entity: SpacySpan) -> bool:
+    """An entity the NER found that is only proper nouns and hyphens, not from the ruler."""
+    return (
+        entity.label_ not in ("NORP", TITLE_LABEL)
+        and not entity.ent_id_
+        and all(token.pos_ == "PROPN" or token.text in HYPHENS for token in entity)
+        and entity[0].text[:1].isupper()
+    )
+
+
+@Language.component("title_names")
+def title_names(doc: Doc) -> Doc:
+    """Demonyms as NORP, titles widened over their modifiers, and the names that close a title
+    phrase labelled PERSON (a proper-noun run the NER left, or an NER name it mislabelled)."""
+    doc.ents = _relabel_demonyms(doc)
+    doc.ents = _merge_split_names(doc)
+    doc.ents = _widen_titles(doc)
+    relabelled: dict[int, SpacySpan] = {}
+    removed: set[int] = set()
+    persons: list[SpacySpan] = []
+    entity_at = {entity.start: entity for entity in doc.ents}
+    index = 0
+    while index < len(doc):
+        entity = entity_at.get(index)
+        if entity is not None:
+            if (
+                entity.label_ in MISREAD_NAME_LABELS
+                and _is_name_entity(entity)
+                and _closes_title_phrase(doc, index)
+                and not _joined_onwards(doc, entity.end)
+                and not (len(entity) == 1 and _is_common_noun(doc, entity))
+            ):
+                relabelled[entity.start] = SpacySpan(doc, entity.start, entity.end, label="PERSON")
+            index = entity.end
+        elif _is_name_token(doc[index]) and _closes_title_phrase(doc, index):
+            end = _name_run_end(doc, index)
+            # The NER may have taken the surname alone: "Assel" + "Nurpeissova" is one name.
+            following = entity_at.get(end)
+            if following is None or not _is_name_entity(following):
+                following = None
+            name = SpacySpan(doc, index, following.end if following else end, label="PERSON")
+            # "Parliament of ...": the phrase goes on; "the Senate": a common noun; "PM".
+            if not (
+                _joined_onwards(doc, name.end)
+                or (len(name) == 1 and _is_common_noun(doc, name))
+                or all(token.is_upper for token in name)
+            ):
+                persons.append(name)
+                if following is not None:
+                    removed.add(following.start)
+            index = name.end
+        else:
+            index += 1
+    if relabelled or persons:
+        kept = [entity for entity in doc.ents if entity.start not in removed]
+        doc.ents = [relabelled.get(entity.start, entity) for entity in kept] + persons
+    return doc

@@ -1,0 +1,102 @@
+"""Kazakh CRF tagger features: word form, shape, affixes, case ending, gazetteer, context.
+
+Kazakh marks a name's role with a case ending on its last word (Тоқаевпен, Астанада), so the word's
+stem without that ending and the case itself are features, next to the raw suffixes a CRF learns
+from. Changing anything here changes the model: retrain with scripts/train_kk_tagger.py (the test
+of the shipped model compares a fingerprint of this file and the data files it reads).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from communique.lang.kk import gazetteer, suffixes
+from communique.lang.kk.gazetteer import Gazetteer, kazakh_gazetteer
+from communique.lang.kk.suffixes import SUFFIXES_FILE, case_analysis
+
+_SHAPE_RUNS = re.compile(r"(.)\1+")
+
+
+def word_shape(word: str) -> str:
+    """Letters as X/x, digits as d, others kept; runs collapsed (`Қасым-Жомарт` -> Xx-Xx)."""
+    shape = "".join(
+        "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
+        for char in word
+    )
+    return _SHAPE_RUNS.sub(r"\1", shape)
+
+
+def _word_features(word: str, gazetteer: Gazetteer) -> dict[str, str]:
+    lower = word.lower()
+    features = {
+        "w": lower,
+        "shape": word_shape(word),
+        "s1": lower[-1:],
+        "s2": lower[-2:],
+        "s3": lower[-3:],
+        "s4": lower[-4:],
+        "p2": lower[:2],
+        "p3": lower[:3],
+        "title": str(word[:1].isupper()),
+        "upper": str(word.isupper() and len(word) > 1),
+        "len": str(min(len(word), 12)),
+    }
+    analysis = case_analysis(word)
+    if analysis is not None:
+        stem, case = analysis
+        features["case"] = case
+        features["stem"] = stem.lower()
+        # The stem's own ending tells the kind of name (-овка, -ск, -стан, -ов), inflected or not.
+        features["stem_s3"] = stem.lower()[-3:]
+    else:
+        features["stem_s3"] = lower[-3:]
+    for kind in gazetteer.kinds(word):
+        features[f"gaz_{kind}"] = "1"
+    return features
+
+
+def sentence_features(tokens: Sequence[str], gazetteer: Gazetteer | None = None) -> list[list[str]]:
+    """One list of `name=value` features per token, for python-crfsuite."""
+    gazetteer = gazetteer or kazakh_gazetteer()
+    words = [_word_features(token, gazetteer) for token in tokens]
+    result: list[list[str]] = []
+    for index, own in enumerate(words):
+        features = ["bias", *(f"{name}={value}" for name, value in own.items())]
+        if index == 0:
+            features.append("first")  # a capital here says nothing of a name
+        for offset in (-2, -1, 1, 2):
+            position = index + offset
+            if not 0 <= position < len(words):
+                features.append(f"{offset}:edge")
+                continue
+            other = words[position]
+            keys = (
+                ("w", "shape", "s3", "title", "case", "stem")
+                if abs(offset) == 1
+                else ("w", "title")
+            )
+            features.extend(f"{offset}:{key}={other[key]}" for key in keys if key in other)
+            features.extend(f"{offset}:{key}" for key in other if key.startswith("gaz_"))
+        if index + 1 < len(words):
+            features.append(f"bigram+1={own['w']}|{words[index + 1]['w']}")
+        if index > 0:
+            features.append(f"bigram-1={words[index - 1]['w']}|{own['w']}")
+        result.append(features)
+    return result
+
+
+def features_fingerprint() -> str:
+    """SHA-256 over what decides the features: this file, the suffix stripper's code and data,
+    and the gazetteer's code and words."""
+    digest = hashlib.sha256()
+    for module in (__file__, suffixes.__file__, gazetteer.__file__):
+        digest.update(Path(module).read_bytes())
+    digest.update(SUFFIXES_FILE.read_bytes())
+    names = kazakh_gazetteer()
+    for words in (names.country_words, names.organization_words, names.base_forms):
+        digest.update("\n".join(sorted(words)).encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,327 @@
+"""A minimal Kazakh reading: persons in their base form, their titles and countries.
+
+The groundwork for Kazakh in the pipeline (issue 11): the tagger's PERSON, POSITION and GPE spans
+(`tagger.py`) over razdel's sentences and tokens, names and titles in their base form
+(`suffixes.py`), and the same `Record` the Russian pipeline builds; events, agreements and topics
+are not read yet. One actor per surname (the base form of a name's last word), so a later
+«Әшімбаевпен» is the earlier «Мәулен Әшімбаев». A person's title is the POSITION right before
+the name (Kazakh writes the title first: «Сенат Төрағасы Мәулен Әшімбаев»); the person's country
+is the first country or known organisation's country that is named right before the title or in
+it («Малайзияның ... елшісі»), leaving out places in the locative («Қазақстандағы елшісі», the
+ambassador in Kazakhstan), else the publisher's (the country whose capital opens the text, or
+the most named one). A title before a list of names is each name's; an organisation or country
+right before a name without a title gives the person's country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from razdel import sentenize, tokenize
+
+from communique.document import Document
+from communique.knowledge.base import Knowledge
+from communique.lang.kk.gazetteer import kazakh_gazetteer
+from communique.lang.kk.suffixes import base_form, case_analysis, strip_case
+from communique.lang.kk.tagger import Entity, KazakhTagger
+from communique.record import (
+    Actor,
+    ActorKind,
+    CountryBasis,
+    Mention,
+    MentionType,
+    Occupation,
+    Record,
+    Span,
+)
+
+READER = "lang.kk.read@0.1.0"
+MENTION_TYPES = {
+    "PERSON": MentionType.PERSON,
+    "GPE": MentionType.COUNTRY,
+    "ORGANISATION": MentionType.ORGANIZATION,
+    "POSITION": MentionType.POSITION,
+}
+# How many tokens before a title a country naming its holder may stand («Малайзияның ... елшісі»).
+COUNTRY_WINDOW = 3
+DATELINE_TOKENS = 6
+
+
+@dataclass
+class _Located:
+    entity: Entity
+    sentence: int
+    start: int  # character offsets in the text
+    end: int
+
+
+def country_of(name: str, knowledge: Knowledge) -> str | None:
+    """The country a Kazakh name (in its base form) names: the knowledge base's Kazakh name, or its
+    Russian name, which Kazakh shares for most countries (Малайзия, Египет)."""
+    lower = name.lower()
+    for country in knowledge.countries:
+        if country.name_kk and country.name_kk.lower() == lower:
+            return country.alpha2
+    found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
+    return found.alpha2 if found else None
+
+
+@cache
+def _organization_keys(knowledge: Knowledge) -> tuple[tuple[str, str], ...]:
+    """(base-form key of a Kazakh organisation name, its country), longest first."""
+    known = kazakh_gazetteer().base_forms
+    keys: dict[str, str] = {}
+    for organization in knowledge.organizations:
+        if not organization.country:
+            continue
+        for name in (organization.name_kk, *organization.aliases_kk):
+            if name:
+                key = " ".join(strip_case(word, known).lower() for word in name.split())
+                keys.setdefault(key, organization.country)
+    return tuple(sorted(keys.items(), key=lambda item: -len(item[0])))
+
+
+PLACE_CASES = frozenset({"locative", "locative_attributive"})
+
+
+def _is_place(word: str, known: frozenset[str]) -> bool:
+    """A word in the locative says where, not whose: «Қазақстандағы елшісі» is the ambassador
+    in Kazakhstan, «Ақордада» the place of a meeting."""
+    if word.lower() in known:
+        return False
+    analysis = case_analysis(word)
+    return analysis is not None and analysis[1] in PLACE_CASES
+
+
+def country_in_phrase(phrase: str, knowledge: Knowledge) -> str | None:
+    """The first country a Kazakh phrase names: by a country's name among its words, else by a
+    known organisation's Kazakh name in it, else by its Russian name (Бундестаг is both)."""
+    known = kazakh_gazetteer().base_forms
+    words = [strip_case(word, known) for word in phrase.split()]
+    for written, word in zip(phrase.split(), words, strict=True):
+        code = None if _is_place(written, known) else country_of(word, knowledge)
+        if code:
+            return code
+    key = f" {' '.join(words).lower()} "
+    for name, code in _organization_keys(knowledge):
+        if f" {name} " in key:
+            return code
+    for candidate in (" ".join(words), *words):
+        if candidate[:1].isupper():
+            organization = knowledge.organization_by_name(candidate)
+            if organization is not None and organization.country:
+                return organization.country
+    return None
+
+
+def document_base_forms(text: str) -> frozenset[str]:
+    """Words the text itself shows to be base forms: a word that also occurs with a case ending
+    on it («Ланге» beside «Лангемен») keeps what only looks like an ending (-ге)."""
+    words = {token.text.lower() for token in tokenize(text)}
+    found = set()
+    for word in words:
+        analysis = case_analysis(word)
+        if analysis is not None and analysis[0] in words:
+            found.add(analysis[0])
+    return frozenset(found)
+
+
+def _person_name(
+    entity: Entity, words: list[str], knowledge: Knowledge, known: frozenset[str]
+) -> Entity:
+    """A PERSON span without what follows a country's name in it: a name holds no country, so
+    «Мәулен Әшімбаев Малайзия» and «Тоқаев Катар Әмірі» are the tagger running on."""
+    for offset in range(1, len(words)):
+        if country_of(base_form(words[offset], known), knowledge):
+            kept = " ".join(words[:offset])
+            return replace(
+                entity, end=entity.start + offset, text=kept, base=base_form(kept, known)
+            )
+    return entity
+
+
+def _locate(
+    text: str, tagger: KazakhTagger, knowledge: Knowledge, known: frozenset[str]
+) -> list[_Located]:
+    located: list[_Located] = []
+    for number, sentence in enumerate(sentenize(text)):
+        tokens = list(tokenize(sentence.text))
+        words = [token.text for token in tokens]
+        for entity in tagger.entities(words):
+            entity = replace(entity, base=base_form(entity.text, known))
+            if entity.label == "PERSON":
+                entity = _person_name(entity, words[entity.start : entity.end], knowledge, known)
+            start = sentence.start + tokens[entity.start].start
+            end = sentence.start + tokens[entity.end - 1].stop
+            located.append(_Located(entity, number, start, end))
+    return located
+
+
+def home_country(text: str, countries: list[str | None], knowledge: Knowledge) -> str | None:
+    """The publisher's country: that of the capital opening the dateline, else the most named."""
+    for token in list(tokenize(text.split("\n\n", 1)[-1]))[:DATELINE_TOKENS]:
+        if token.text.isupper() and len(token.text) > 2:
+            capital = knowledge.country_by_capital(token.text.capitalize())
+            if capital:
+                return capital.alpha2
+    counts = Counter(code for code in countries if code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Record:
+    """A record of a Kazakh document: persons with titles and countries, and countries."""
+    knowledge = knowledge or Knowledge.load()
+    text = document.text
+    known = kazakh_gazetteer().base_forms | document_base_forms(text)
+    record = Record(id=document.id, language="kk", text=text, title=document.title)
+    record.sentences = [Span(start=s.start, end=s.stop) for s in sentenize(text)]
+    located = _locate(text, KazakhTagger.load(), knowledge, known)
+    countries: list[str | None] = []
+    for item in located:
+        entity = item.entity
+        if entity.label not in MENTION_TYPES:
+            continue
+        country = (
+            country_of(entity.base, knowledge)
+            if entity.label == "GPE"
+            else country_in_phrase(entity.text, knowledge)
+            if entity.label == "ORGANISATION"
+            else None
+        )
+        countries.append(country)
+        record.mentions.append(
+            Mention(
+                id=f"m{len(record.mentions) + 1}",
+                type=MENTION_TYPES[entity.label],
+                start=item.start,
+                end=item.end,
+                text=text[item.start : item.end],
+                normal=entity.base,
+                country=country,
+                sentence=item.sentence,
+                extractor=READER,
+            )
+        )
+    home = home_country(text, countries, knowledge)
+    record.home_country = home
+    persons: dict[str, Actor] = {}
+    countries_seen: dict[str, Actor] = {}
+    previous: tuple[_Located, Actor] | None = None
+    for index, (item, mention) in enumerate(zip(_typed(located), record.mentions, strict=True)):
+        if mention.type is MentionType.COUNTRY and mention.country:
+            actor = countries_seen.setdefault(
+                mention.country,
+                Actor(
+                    id=f"a-country-{len(countries_seen) + 1}",
+                    kind=ActorKind.COUNTRY,
+                    name=mention.normal,
+                    country=mention.country,
+                    country_basis=CountryBasis.TEXT,
+                ),
+            )
+            actor.mentions.append(mention.id)
+            mention.actor = actor.id
+        if mention.type is not MentionType.PERSON:
+            continue
+        surname = base_form(item.entity.text.split()[-1], known).lower()
+        actor = persons.get(surname)
+        if actor is None:
+            actor = persons[surname] = Actor(
+                id=f"a-person-{len(persons) + 1}", kind=ActorKind.PERSON, name=mention.normal
+            )
+        if len(mention.normal) > len(actor.name):
+            actor.name = mention.normal
+        actor.mentions.append(mention.id)
+        mention.actor = actor.id
+        if not actor.positions:
+            _add_title(record, located, index, actor, home, known, knowledge)
+        if actor.country is None and index > 0:
+            # «Жогорку Кеңес Айбек Осмонов», «Түркия ... Айше Кылыч»: an organisation or a
+            # country named right before a name without a title is the person's.
+            before = record.mentions[index - 1]
+            if (
+                before.type in (MentionType.COUNTRY, MentionType.ORGANIZATION)
+                and before.country
+                and before.sentence == mention.sentence
+                and _typed(located)[index - 1].entity.end + 1 >= item.entity.start
+            ):
+                actor.country, actor.country_basis = before.country, CountryBasis.TEXT
+        if not actor.positions and previous is not None and _listed_after(text, previous, item):
+            # «депутаттары Айбек Осмонов, Гүлнара Жумабекова және Нұрбек Асанов»: one title
+            # before a list of names is each name's.
+            actor.positions = list(previous[1].positions)
+            actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
+        previous = (item, actor)
+    record.actors = list(persons.values()) + list(countries_seen.values())
+    return record
+
+
+LIST_SEPARATORS = frozenset({",", "және", "мен", ", және"})
+
+
+def _listed_after(text: str, previous: tuple[_Located, Actor], item: _Located) -> bool:
+    """Whether `item` follows the previous person in a list: only a comma or «және» between."""
+    earlier = previous[0]
+    between = " ".join(text[earlier.end : item.start].split())
+    return earlier.sentence == item.sentence and between in LIST_SEPARATORS
+
+
+def _typed(located: list[_Located]) -> list[_Located]:
+    return [item for item in located if item.entity.label in MENTION_TYPES]
+
+
+def _add_title(
+    record: Record,
+    located: list[_Located],
+    index: int,
+    actor: Actor,
+    home: str | None,
+    known: frozenset[str],
+    knowledge: Knowledge,
+) -> None:
+    """The POSITION right before the person's mention gives the title, and its country."""
+    typed = _typed(located)
+    person = typed[index]
+    if index == 0:
+        return
+    title = typed[index - 1]
+    if (
+        title.entity.label != "POSITION"
+        or title.sentence != person.sentence
+        or title.entity.end != person.entity.start
+    ):
+        return
+    position = base_form(title.entity.text, known)
+    # In text order: a country named just before the title, then one the title's words name.
+    candidates: list[str | None] = []
+    for number in range(index - 2, -1, -1):
+        earlier = typed[number]
+        if earlier.sentence != person.sentence or earlier.entity.end < (
+            title.entity.start - COUNTRY_WINDOW
+        ):
+            break
+        mention = record.mentions[number]
+        if mention.type in (MentionType.COUNTRY, MentionType.ORGANIZATION) and not _is_place(
+            mention.text.split()[-1], known
+        ):
+            candidates.insert(0, mention.country)
+    candidates.append(country_in_phrase(title.entity.text, knowledge))
+    country = next((code for code in candidates if code), None)
+    basis = CountryBasis.TEXT if country else CountryBasis.INFERRED if home else None
+    country = country or home
+    actor.positions.append(position)
+    actor.country, actor.country_basis = country, basis
+    record.occupations.append(
+        Occupation(
+            id=f"o{len(record.occupations) + 1}",
+            person=actor.id,
+            position=position,
+            title=Span(start=title.start, end=title.end),
+            country=country,
+            country_basis=basis,
+            evidence=record.sentences[person.sentence],
+            extractor=READER,
+        )
+    )

@@ -1,0 +1,86 @@
+"""Training the Kazakh tagger: deterministic, so a rerun rebuilds the shipped model byte for byte.
+
+CRFsuite's L-BFGS has no randomness; the sentences go in file order and the parameters are fixed
+here, so the same data and feature code give the same model file. `scripts/train_kk_tagger.py` is
+the command; the model's metadata records what it was built from (see `tagger.ModelInfo`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from communique.lang.kk.corpus import (
+    BLOCK_MODULUS,
+    BLOCK_SIZE,
+    DEV_BLOCK,
+    TEST_BLOCK,
+    Sentence,
+    file_sha256,
+    read_conll,
+    split,
+)
+from communique.lang.kk.evaluation import score
+from communique.lang.kk.features import features_fingerprint, sentence_features
+from communique.lang.kk.tagger import METADATA_FILE, MODEL_FILE, KazakhTagger
+
+# Chosen on the dev split from a small c1/c2 grid (scripts/train_kk_tagger.py --grid).
+DEFAULT_PARAMS: Mapping[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 300,
+    "feature.possible_transitions": True,
+}
+
+
+def train(sentences: Sequence[Sentence], params: Mapping[str, Any], model_path: Path) -> None:
+    """Train a CRF on `sentences` and write it to `model_path`."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for sentence in sentences:
+        trainer.append(sentence_features(sentence.tokens), list(sentence.tags))
+    trainer.set_params(dict(params))
+    trainer.train(str(model_path))
+
+
+def build(
+    data_path: Path,
+    out_dir: Path,
+    params: Mapping[str, Any] = DEFAULT_PARAMS,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Train on the train split of `data_path`, score dev and test, write model and metadata."""
+    sentences = read_conll(data_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model_path = out_dir / MODEL_FILE
+    log(f"training on {len(split(sentences, 'train'))} sentences with {dict(params)}")
+    train(split(sentences, "train"), params, model_path)
+    tagger = KazakhTagger(model_path)
+    metadata: dict[str, Any] = {
+        "description": (
+            "Kazakh name tagger: CRF (python-crfsuite) trained on the train side of a block split "
+            "of KazNERD's validation split (CC BY 4.0; Yeshpanov, Khassanov, Varol, LREC 2022). "
+            "Built by scripts/train_kk_tagger.py."
+        ),
+        "training_data": {"file": data_path.name, "sha256": file_sha256(data_path)},
+        "split": {
+            "block_size": BLOCK_SIZE,
+            "block_modulus": BLOCK_MODULUS,
+            "dev_block": DEV_BLOCK,
+            "test_block": TEST_BLOCK,
+            "sentences": {name: len(split(sentences, name)) for name in ("train", "dev", "test")},
+        },
+        "params": dict(params),
+        "features_sha256": features_fingerprint(),
+        "crfsuite_version": version("python-crfsuite"),
+        "model_sha256": file_sha256(model_path),
+        "scores": {name: score(tagger, split(sentences, name)) for name in ("dev", "test")},
+    }
+    (out_dir / METADATA_FILE).write_text(
+        json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return metadata

@@ -1,0 +1,155 @@
+"""English: the pinned spaCy model, the knowledge-base entity ruler, titles, the reader."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from communique.document import Document
+from communique.lang.en.countries import english_countries
+from communique.lang.en.model import MODEL_HASHES, model_file_mismatches
+from communique.lang.en.read import read_english
+from communique.record import ActorKind, CountryBasis
+
+
+def _entities(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    return [(entity.text, entity.label_, entity.ent_id_) for entity in nlp(text).ents]
+
+
+def test_installed_model_is_the_pinned_one() -> None:
+    assert len(MODEL_HASHES.read_text(encoding="utf-8").splitlines()) > 20
+    assert model_file_mismatches() == []
+
+
+def test_ruler_runs_before_the_ner(english_nlp: Language) -> None:
+    names = english_nlp.pipe_names
+    assert names.index("knowledge_ruler") < names.index("ner") < names.index("title_names")
+
+
+def test_country_and_name_after_a_title_are_apart(english_nlp: Language) -> None:
+    found = _entities(
+        english_nlp,
+        "President of Kazakhstan Kassym-Jomart Tokayev welcomed the delegation at Akorda.",
+    )
+    assert ("Kazakhstan", "GPE", "KZ") in found
+    assert ("Kassym-Jomart Tokayev", "PERSON", "") in found
+    assert ("Akorda", "ORG", "kz-presidential-administration") in found
+
+
+def test_name_after_a_long_title_phrase(english_nlp: Language) -> None:
+    found = _entities(
+        english_nlp,
+        "He met Chairman of the Senate of the Parliament of Kazakhstan Maulen Ashimbayev today.",
+    )
+    persons = [text for text, label, _ in found if label == "PERSON"]
+    assert persons == ["Maulen Ashimbayev"]  # "Parliament" goes on with "of": not a name
+
+
+def test_title_takes_its_modifiers_and_demonym_is_no_person(english_nlp: Language) -> None:
+    found = _entities(english_nlp, "The Kazakh Foreign Minister Arman Issetov arrived in Cairo.")
+    labels = {text: label for text, label, _ in found}
+    assert labels["Foreign Minister"] == "TITLE"
+    assert labels["Kazakh"] == "NORP"
+    assert labels["Arman Issetov"] == "PERSON"
+
+
+def test_common_country_names_are_in_the_ruler(english_nlp: Language) -> None:
+    found = _entities(english_nlp, "Turkey and the UK signed a protocol with Russia.")
+    assert {(text, key) for text, label, key in found if label == "GPE"} == {
+        ("Turkey", "TR"),
+        ("UK", "GB"),
+        ("Russia", "RU"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("demonym", "code"),
+    [
+        ("Malaysian", "MY"),
+        ("Kazakh", "KZ"),
+        ("Egyptian", "EG"),
+        ("Omani", "OM"),
+        ("Uzbek", "UZ"),
+        ("Austrian", "AT"),
+        ("Australian", "AU"),
+        ("French", "FR"),  # not on the name's stem: from the data file
+        ("Congolese", None),  # two countries named Congo: no guess
+        ("Orange", None),
+    ],
+)
+def test_demonym_names_its_country(demonym: str, code: str | None) -> None:
+    assert english_countries().by_demonym(demonym) == code
+
+
+def test_reader_gives_persons_titles_and_countries() -> None:
+    text = (
+        "ASTANA, March 3, 2026 – Chairman of the Senate Maulen Ashimbayev received Ambassador of "
+        "Malaysia to Kazakhstan Khairul Nizam Yusof. Ashimbayev thanked the ambassador.\n"
+        "The Malaysian Ambassador Yusof invited him to Kuala Lumpur."
+    )
+    record = read_english(Document(id="en-test", text=text))
+    persons = {actor.name: actor for actor in record.actors if actor.kind is ActorKind.PERSON}
+    assert set(persons) == {"Maulen Ashimbayev", "Khairul Nizam Yusof"}
+    speaker, ambassador = persons["Maulen Ashimbayev"], persons["Khairul Nizam Yusof"]
+    assert speaker.positions == ["Chairman of the Senate"]
+    assert (speaker.country, speaker.country_basis) == ("KZ", CountryBasis.INFERRED)
+    assert ambassador.positions == ["Ambassador of Malaysia to Kazakhstan"]
+    assert (ambassador.country, ambassador.country_basis) == ("MY", CountryBasis.TEXT)
+    assert len(speaker.mentions) == 2  # "Ashimbayev" later is the same actor
+    assert record.home_country == "KZ"
+    occupation = next(o for o in record.occupations if o.person == ambassador.id)
+    assert text[occupation.title.start : occupation.title.end] == ambassador.positions[0]
+    countries = {actor.country for actor in record.actors if actor.kind is ActorKind.COUNTRY}
+    assert countries == {"MY", "KZ"}
+
+
+def test_title_shared_by_a_list_of_names() -> None:
+    text = (
+        "ANKARA, May 5, 2026 – The delegation included Jogorku Kenesh deputies Aibek Osmonov, "
+        "Gulnara Zhumabekova and Nurbek Asanov. The minister met the Foreign Ministers of "
+        "Malaysia, Mohamad Rizal Hashim, and Egypt, Tarek Mansour."
+    )
+    record = read_english(Document(id="en-list", text=text))
+    persons = {actor.name: actor for actor in record.actors if actor.kind is ActorKind.PERSON}
+    for name in ("Aibek Osmonov", "Gulnara Zhumabekova", "Nurbek Asanov"):
+        assert persons[name].positions == ["Jogorku Kenesh deputy"]  # the plural, singular
+        assert persons[name].country == "KG"  # the Jogorku Kenesh is Kyrgyzstan's
+    assert persons["Mohamad Rizal Hashim"].country == "MY"
+    assert persons["Tarek Mansour"].country == "EG"
+    assert persons["Tarek Mansour"].positions == ["Foreign Minister"]
+
+
+def test_common_nouns_and_split_names(english_nlp: Language) -> None:
+    found = _entities(
+        english_nlp,
+        "The Deputy Speaker of the Senate thanked the members of the State Great Khural "
+        "Dashiin Oyuunchimeg and Lkhagvyn Ganbaatar for the senate's support.",
+    )
+    persons = [text for text, label, _ in found if label == "PERSON"]
+    assert "Senate" not in persons  # written "senate" later: a common noun
+    assert "Dashiin Oyuunchimeg" in persons
+
+
+def test_country_inside_a_whole_title_and_of_a_group() -> None:
+    text = (
+        "BEIJING, June 2, 2026 – President of the People's Republic of China Xi Jinping met the "
+        "guests. The Turkish delegation included MPs Ayse Kilic and Murat Yildirim."
+    )
+    record = read_english(Document(id="en-groups", text=text))
+    persons = {actor.name: actor for actor in record.actors if actor.kind is ActorKind.PERSON}
+    assert persons["Xi Jinping"].country == "CN"  # the ruler took the title with China in it
+    assert persons["Ayse Kilic"].country == "TR"  # the delegation's demonym, not the dateline's
+    assert persons["Murat Yildirim"].positions == ["MP"]
+
+
+def test_no_person_from_a_headline_line_break_an_acronym_or_a_region(
+    english_nlp: Language,
+) -> None:
+    text = (
+        "Tokayev, Xi Jinping hold talks\n\nASTANA – Kazakh PM met Special Representative of the "
+        "European Union for Central Asia Klaus Riedel."
+    )
+    persons = [text for text, label, _ in _entities(english_nlp, text) if label == "PERSON"]
+    assert all("\n" not in name and "ASTANA" not in name for name in persons)
+    assert "PM" not in persons
+    assert "Central Asia" not in persons
