@@ -328,3 +328,11 @@ def test_a_confirm_ignores_stray_correction_fields_and_bad_values_say_why(
         data={"fact": "event", "fact_id": "e404", "action": "confirm"},
     )
     assert missing.status_code == 404
+
+
+def test_every_chip_label_is_readable() -> None:
+    from communique.web.rendering import OTHER_COLOR, PLOVER_COLORS, chip_ink, contrast
+
+    for color in [*PLOVER_COLORS.values(), OTHER_COLOR]:
+        assert contrast(color, chip_ink(color)) >= 4.5, color
+    assert contrast("#ffffff", "#000000") == pytest.approx(21)

@@ -9,6 +9,7 @@ from communique.errors import MalformedInputError
 from communique.ingest.encoding import decode
 from communique.ingest.html import declared_charset, extract_html
 from communique.ingest.language import detect_language
+from communique.ingest.title import usable_title
 
 # Characters no id may hold: NUL and the other control characters (C0, DEL, C1). An id is shown
 # in tables and URLs and used as a key; an invisible or line-breaking character there misleads.
@@ -52,7 +53,7 @@ def html_document(
     document = Document(
         id=doc_id,
         text=content.text,
-        title=title or content.title,
+        title=title or usable_title(content.title),  # a page may offer a photo credit
         url=url or content.url,
         published=published or content.published,
         source=source,

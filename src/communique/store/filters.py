@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from communique.record import ActorKind
 from communique.store.dates import parse_user_date
 
 MAX_TEXT = 200  # an actor name or a search phrase longer than this is no name or phrase
@@ -36,6 +37,7 @@ class Filters:
     since: str | None = None  # YYYY-MM-DD, first day of what the user gave
     until: str | None = None  # YYYY-MM-DD, last day of what the user gave
     status: str | None = None
+    kind: str | None = None  # an actor's kind: person, organization, country...
     all_sources: bool = False  # every re-publication, not only each story's first document
     include_rejected: bool = False  # facts an analyst rejected (store/reviews.py), marked so
 
@@ -50,6 +52,7 @@ class Filters:
             "--since": self.since is not None,
             "--until": self.until is not None,
             "--status": self.status is not None,
+            "--kind": self.kind is not None,
         }
         return {name for name, on in names.items() if on}
 
@@ -64,14 +67,13 @@ def make_filters(
     since: str | None = None,
     until: str | None = None,
     status: str | None = None,
+    kind: str | None = None,
     all_sources: bool = False,
     include_rejected: bool = False,
 ) -> Filters:
-    """Filters from raw option values. Raises FilterError for a value of the wrong shape."""
-    codes = [c for value in countries for c in re.split(r"[,\-/ ]+", value.strip()) if c]
-    for code in codes:
-        if not _COUNTRY.fullmatch(code):
-            raise FilterError(f"--country {code!r}: expected an ISO 3166 alpha-2 code such as KZ")
+    """Filters from raw option values. Raises FilterError for a value of the wrong shape, and for
+    a country or topic that names none the knowledge base knows."""
+    codes = [code for value in countries for code in country_codes(value)]
     if len(codes) > 2:
         raise FilterError("--country: one country, or two for a pair (KZ-MN)")
     first, last = _date(since, "--since", 0), _date(until, "--until", 1)
@@ -86,13 +88,77 @@ def make_filters(
         cameo=_shaped(cameo, _CAMEO, "--cameo", "2 to 4 digits, a CAMEO code or its root")
         if cameo
         else None,
-        topic=_shaped(topic, _TOPIC, "--topic", "a topic id or English label") if topic else None,
+        topic=topic_id(_shaped(topic, _TOPIC, "--topic", "a topic id or name")) if topic else None,
         since=first,
         until=last,
         status=status.strip().lower() if status else None,
+        kind=_actor_kind(kind) if kind else None,
         all_sources=all_sources,
         include_rejected=include_rejected,
     )
+
+
+def country_codes(value: str) -> list[str]:
+    """The countries one --country value names: an ISO code or a name in Russian (any case
+    form), Kazakh or English ("KZ", "Казахстана", "Қазақстан", "Kazakhstan"), or a pair of them
+    ("KZ-MN", "KZ,MN", "Казахстан - Монголия"). FilterError for a value that names no country."""
+    value = value.strip()
+    if not value:
+        return []
+    whole = _country(value)
+    if whole:
+        return [whole]
+    parts = [part for part in re.split(r"\s*[,/]\s*|\s+-\s+|-", value) if part.strip()]
+    if len(parts) < 2:  # codes given with spaces: "KZ MN"
+        parts = value.split()
+    found = [_country(part.strip()) for part in parts]
+    unknown = [part for part, code in zip(parts, found, strict=True) if code is None]
+    if len(parts) < 2 or unknown:
+        named = unknown[0] if len(parts) >= 2 else value
+        raise FilterError(
+            f"--country {named[:80]!r}: no such country; give an ISO 3166 alpha-2 code (KZ) or a "
+            "name in Russian, Kazakh or English"
+        )
+    return [code for code in found if code]
+
+
+def _country(text: str) -> str | None:
+    """The alpha-2 code of the country `text` names (a code or a name), None if none."""
+    from communique.knowledge import Knowledge  # the morphology loads on the first name only
+
+    if _COUNTRY.fullmatch(text):
+        try:
+            return Knowledge.load().country(text).alpha2
+        except KeyError:
+            return None
+    if len(text) > MAX_TEXT or any(unicodedata.category(char) == "Cc" for char in text):
+        return None
+    found = Knowledge.load().country_by_name(text)
+    return found.alpha2 if found else None
+
+
+def topic_id(text: str) -> str:
+    """The id of the topic `text` names: its id, or its name in English, Russian or Kazakh, in
+    any letter case. FilterError for a topic the vocabulary does not have."""
+    from communique.extract.topics import topic_entries
+
+    wanted = " ".join(text.split()).casefold()
+    for entry in topic_entries():
+        if wanted in {entry.id.casefold(), entry.en.casefold(), entry.ru.casefold(),
+                      entry.kk.casefold()}:  # fmt: skip
+            return entry.id
+    raise FilterError(
+        f"--topic {text[:80]!r}: no such topic; give a topic's id or its name in English, "
+        "Russian or Kazakh (the topics list shows them)"
+    )
+
+
+def _actor_kind(value: str) -> str:
+    kinds = [kind.value for kind in ActorKind]
+    wanted = value.strip().lower()
+    if wanted not in kinds:
+        raise FilterError(f"--kind {value[:40]!r}: an actor is a {', '.join(kinds)}")
+    return wanted
 
 
 def _text(value: str | None, option: str) -> str | None:

@@ -43,7 +43,7 @@ ALLOWED: dict[str, set[str]] = {
         "--until",
         "--status",
     },
-    "actors": {"--country", "--actor", "--topic", "--since", "--until"},
+    "actors": {"--country", "--actor", "--kind", "--topic", "--since", "--until"},
     "agreements": {"--country", "--actor", "--topic", "--since", "--until", "--status"},
     "commitments": {"--country", "--actor", "--type", "--cameo", "--topic", "--since", "--until"},
     "search": {"--country", "--actor", "--topic", "--since", "--until", "--status"},
@@ -85,14 +85,88 @@ def check(kind: str, filters: Filters) -> None:
         raise FilterError("--country: an actor has one country; give one code")
 
 
-def run(store: Store, kind: str, filters: Filters, *, limit: int | None, text: str = "") -> Table:
+@dataclass(frozen=True)
+class Sort:
+    """An order a user asked for: one of the kind's SORTABLE columns, ascending or descending.
+    Rows with no value come last either way; ties keep the kind's own order."""
+
+    column: str
+    descending: bool = False
+
+
+# The columns a list can be sorted by, and the SQL each one sorts on: only these reach the SQL.
+SORTABLE: dict[str, dict[str, str]] = {
+    "events": {
+        "date": "coalesce(e.date_first, d.published_date)", "type": "e.type", "cameo": "e.cameo",
+        "status": "e.status", "mode": "e.mode", "goldstein": "e.goldstein",
+        "review": "coalesce(e.review, 'machine')", "publisher": "d.source",
+        "document_id": "e.document_id",
+    },
+    "agreements": {
+        "date": "coalesce(g.date_first, d.published_date)", "title": "g.title", "kind": "g.kind",
+        "status": "g.status", "review": "coalesce(g.review, 'machine')", "publisher": "d.source",
+        "document_id": "g.document_id",
+    },
+    "commitments": {
+        "date": "d.published_date", "kind": "c.kind", "what": "c.what", "by": "c.by_value",
+        "event_type": "e.type", "review": "coalesce(c.review, 'machine')",
+        "publisher": "d.source", "document_id": "c.document_id",
+    },
+    "actors": {
+        "actor_key": "a.actor_key", "kind": "min(a.kind)",
+        "documents": "count(DISTINCT a.document_id)", "stories": "count(DISTINCT d.story_id)",
+        "first_seen": "min(d.published_date)", "last_seen": "max(d.published_date)",
+    },
+    "search": {
+        "date": "d.published_date", "title": "d.title", "publisher": "d.source",
+        "status": "d.status", "document_id": "d.id",
+    },
+    "documents": {
+        "date": "d.published_date", "title": "d.title", "publisher": "d.source",
+        "language": "d.language", "status": "d.status", "stored_at": "d.stored_at",
+        "document_id": "d.id",
+    },
+}  # fmt: skip
+
+
+def make_sort(kind: str, value: str | None) -> Sort | None:
+    """`column` or `-column` (descending) as a Sort; FilterError for a column the kind cannot
+    be sorted by, naming those it can."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    column = value.removeprefix("-")
+    if column not in SORTABLE[kind]:
+        known = ", ".join(SORTABLE[kind])
+        raise FilterError(f"sort {value[:40]!r}: {kind} sort by {known} (-column: descending)")
+    return Sort(column, value.startswith("-"))
+
+
+def order_by(kind: str, sort: Sort | None, default: str) -> str:
+    """ORDER BY text: the asked-for column (from SORTABLE, never user text) before the default."""
+    if sort is None:
+        return default
+    direction = "DESC" if sort.descending else "ASC"
+    return f"{SORTABLE[kind][sort.column]} {direction} NULLS LAST, {default}"
+
+
+def run(
+    store: Store,
+    kind: str,
+    filters: Filters,
+    *,
+    limit: int | None,
+    offset: int = 0,
+    text: str = "",
+    sort: Sort | None = None,
+) -> Table:
     check(kind, filters)
     queries: dict[str, Callable[[], Table]] = {
-        "events": lambda: events(store, filters, limit),
-        "actors": lambda: actors(store, filters, limit),
-        "agreements": lambda: agreements(store, filters, limit),
-        "commitments": lambda: commitments(store, filters, limit),
-        "search": lambda: search(store, text, filters, limit),
+        "events": lambda: events(store, filters, limit, offset=offset, sort=sort),
+        "actors": lambda: actors(store, filters, limit, offset=offset, sort=sort),
+        "agreements": lambda: agreements(store, filters, limit, offset=offset, sort=sort),
+        "commitments": lambda: commitments(store, filters, limit, offset=offset, sort=sort),
+        "search": lambda: search(store, text, filters, limit, offset=offset, sort=sort),
     }
     return queries[kind]()
 
@@ -113,12 +187,14 @@ def _topic(where: Where, filters: Filters, condition: str) -> None:
         where.add(condition, topic, topic)
 
 
-def _limit(limit: int | None) -> tuple[str, list[int]]:
-    return (" LIMIT ?", [limit]) if limit is not None else ("", [])
+def _limit(limit: int | None, offset: int = 0) -> tuple[str, list[int]]:
+    if limit is None:
+        return (" OFFSET ?", [offset]) if offset else ("", [])
+    return " LIMIT ? OFFSET ?", [limit, offset]
 
 
-def _fetch(store: Store, sql: str, where: Where, limit: int | None) -> Table:
-    tail, extra = _limit(limit)
+def _fetch(store: Store, sql: str, where: Where, limit: int | None, offset: int = 0) -> Table:
+    tail, extra = _limit(limit, offset)
     columns, rows = store.backend.fetch(sql.format(where=where.sql()) + tail, where.params + extra)
     return Table(columns, [list(row) for row in rows])
 
@@ -149,8 +225,15 @@ def event_where(filters: Filters) -> Where:
     return where
 
 
-def events(store: Store, filters: Filters, limit: int | None) -> Table:
+def events(
+    store: Store, filters: Filters, limit: int | None, *, offset: int = 0, sort: Sort | None = None
+) -> Table:
     where = event_where(filters)
+    order = order_by(
+        "events",
+        sort,
+        "coalesce(e.date_first, d.published_date) DESC NULLS LAST, e.document_id, e.seq",
+    )
     sql = f"""
         SELECT coalesce(e.date_value, d.published_date) AS date, e.type, e.cameo, e.cameo_name,
                e.status, e.mode, e.source_actors AS source, e.source_countries,
@@ -161,16 +244,15 @@ def events(store: Store, filters: Filters, limit: int | None) -> Table:
                d.source AS publisher, d.url, d.title, d.stored_at, e.pipeline_version
         FROM events e JOIN documents d ON d.id = e.document_id
         WHERE {{where}}
-        ORDER BY coalesce(e.date_first, d.published_date) DESC NULLS LAST, e.document_id, e.seq"""
-    table = _fetch(store, sql, where, limit)
+        ORDER BY {order}"""
+    table = _fetch(store, sql, where, limit, offset)
     return _with_actor_names(
         store, table, ("source", "target"), ("source_countries", "target_countries")
     )
 
 
-def actors(store: Store, filters: Filters, limit: int | None) -> Table:
-    """One row per actor across documents (its `actor_key`), with the names it was written
-    under, its country, how many documents name it, and its positions over time."""
+def actor_where(filters: Filters) -> Where:
+    """The conditions `filters` put on actor rows `a` of documents `d`."""
     where = Where()
     _common(where, filters, fact=None, alias="a")
     if filters.countries:
@@ -183,18 +265,30 @@ def actors(store: Store, filters: Filters, limit: int | None) -> Table:
             needle,
             needle,
         )
+    if filters.kind:
+        where.add("a.kind = ?", filters.kind)
     _topic(where, filters, document_topic("d"))
     in_dates("d.published_date", "d.published_date", filters, where)
-    sql = """
+    return where
+
+
+def actors(
+    store: Store, filters: Filters, limit: int | None, *, offset: int = 0, sort: Sort | None = None
+) -> Table:
+    """One row per actor across documents (its `actor_key`), with the names it was written
+    under, its country, how many documents name it, and its positions over time."""
+    where = actor_where(filters)
+    order = order_by("actors", sort, "documents DESC, a.actor_key")
+    sql = f"""
         SELECT a.actor_key, min(a.kind) AS kind,
                count(DISTINCT a.document_id) AS documents,
                count(DISTINCT d.story_id) AS stories,
                min(d.published_date) AS first_seen, max(d.published_date) AS last_seen
         FROM actors a JOIN documents d ON d.id = a.document_id
-        WHERE {where}
+        WHERE {{where}}
         GROUP BY a.actor_key
-        ORDER BY documents DESC, a.actor_key"""
-    groups = _fetch(store, sql, where, limit)
+        ORDER BY {order}"""
+    groups = _fetch(store, sql, where, limit, offset)
     details = _actor_details(store, where, [row[0] for row in groups.rows])
     columns = ["actor_key", "name", "kind", "country", "kb_id", "names", "names_latin",
                "documents", "stories", "first_seen", "last_seen", "positions"]  # fmt: skip
@@ -274,7 +368,8 @@ def _dated(date: str | None, title: str) -> str:
     return f"{date} {title}" if date else title
 
 
-def agreements(store: Store, filters: Filters, limit: int | None) -> Table:
+def agreement_where(filters: Filters) -> Where:
+    """The conditions `filters` put on agreements `g` of documents `d`."""
     where = Where()
     _common(where, filters, fact="agreement", alias="g")
     if filters.actor:
@@ -288,6 +383,18 @@ def agreements(store: Store, filters: Filters, limit: int | None) -> Table:
         filters,
         where,
     )
+    return where
+
+
+def agreements(
+    store: Store, filters: Filters, limit: int | None, *, offset: int = 0, sort: Sort | None = None
+) -> Table:
+    where = agreement_where(filters)
+    order = order_by(
+        "agreements",
+        sort,
+        "coalesce(g.date_first, d.published_date) DESC NULLS LAST, g.document_id, g.seq",
+    )
     sql = f"""
         SELECT coalesce(g.date_value, d.published_date) AS date, g.title, g.kind, g.status,
                g.parties, g.countries, g.unnamed, {evidence("g")},
@@ -297,11 +404,13 @@ def agreements(store: Store, filters: Filters, limit: int | None) -> Table:
                d.source AS publisher, d.url, g.pipeline_version
         FROM agreements g JOIN documents d ON d.id = g.document_id
         WHERE {{where}}
-        ORDER BY coalesce(g.date_first, d.published_date) DESC NULLS LAST, g.document_id, g.seq"""
-    return _with_actor_names(store, _fetch(store, sql, where, limit), ("parties",), ("countries",))
+        ORDER BY {order}"""
+    table = _fetch(store, sql, where, limit, offset)
+    return _with_actor_names(store, table, ("parties",), ("countries",))
 
 
-def commitments(store: Store, filters: Filters, limit: int | None) -> Table:
+def commitment_where(filters: Filters) -> Where:
+    """The conditions `filters` put on commitments `c` of documents `d`, and their events `e`."""
     where = Where()
     _common(where, filters, fact="commitment", alias="c")
     if filters.actor:
@@ -312,6 +421,14 @@ def commitments(store: Store, filters: Filters, limit: int | None) -> Table:
         where.add("substr(e.cameo, 1, ?) = ?", len(filters.cameo), filters.cameo)
     _topic(where, filters, event_topic("e"))
     in_dates("d.published_date", "d.published_date", filters, where)
+    return where
+
+
+def commitments(
+    store: Store, filters: Filters, limit: int | None, *, offset: int = 0, sort: Sort | None = None
+) -> Table:
+    where = commitment_where(filters)
+    order = order_by("commitments", sort, "d.published_date DESC NULLS LAST, c.document_id, c.seq")
     sql = f"""
         SELECT d.published_date AS date, c.kind, c.who_actors AS who, c.to_actors AS "to",
                c.what, c.by_value AS "by", e.type AS event_type, e.cameo, {evidence("c")},
@@ -322,11 +439,12 @@ def commitments(store: Store, filters: Filters, limit: int | None) -> Table:
         FROM commitments c JOIN documents d ON d.id = c.document_id
         LEFT JOIN events e ON e.document_id = c.document_id AND e.id = c.event_id
         WHERE {{where}}
-        ORDER BY d.published_date DESC NULLS LAST, c.document_id, c.seq"""
-    return _with_actor_names(store, _fetch(store, sql, where, limit), ("who", "to"), ())
+        ORDER BY {order}"""
+    return _with_actor_names(store, _fetch(store, sql, where, limit, offset), ("who", "to"), ())
 
 
-def search(store: Store, text: str, filters: Filters, limit: int | None) -> Table:
+def search_where(filters: Filters, text: str) -> Where:
+    """The conditions the search `text` and `filters` put on documents `d`."""
     needle = checked_text(text, "search", MAX_SEARCH).lower()
     where = Where()
     _common(where, filters, fact=None, alias="d")
@@ -348,19 +466,51 @@ def search(store: Store, text: str, filters: Filters, limit: int | None) -> Tabl
         where.add("d.status = ?", filters.status)
     _topic(where, filters, document_topic("d"))
     in_dates("d.published_date", "d.published_date", filters, where)
+    return where
+
+
+def search(
+    store: Store,
+    text: str,
+    filters: Filters,
+    limit: int | None,
+    *,
+    offset: int = 0,
+    sort: Sort | None = None,
+) -> Table:
+    needle = checked_text(text, "search", MAX_SEARCH).lower()
+    where = search_where(filters, text)
+    order = order_by("search", sort, "d.published_date DESC NULLS LAST, d.id")
     sql = f"""
         SELECT d.published_date AS date, d.id AS document_id, d.title, d.source AS publisher,
                d.url, d.status, d.story_id, {_SOURCES}, d.text
         FROM documents d
         WHERE {{where}}
-        ORDER BY d.published_date DESC NULLS LAST, d.id"""
-    table = _fetch(store, sql, where, limit)
+        ORDER BY {order}"""
+    table = _fetch(store, sql, where, limit, offset)
     # The text is fetched only to cut a snippet around the first match from it.
     position = table.columns.index("text")
     table.columns[position] = "snippet"
     for row in table.rows:
         row[position] = snippet(row[position], needle)
     return table
+
+
+def document_where(filters: Filters) -> Where:
+    """The conditions `filters` put on the list of stored documents `d` (every re-publication:
+    it is the list of what is stored)."""
+    where = Where()
+    for country in filters.countries:
+        where.add(
+            "EXISTS (SELECT 1 FROM actors a WHERE a.document_id = d.id AND a.country = ? "
+            f"AND {not_rejected('a')})",
+            country,
+        )
+    _topic(where, filters, document_topic("d"))
+    if filters.status:
+        where.add("d.status = ?", filters.status)
+    in_dates("d.published_date", "d.published_date", filters, where)
+    return where
 
 
 def snippet(text: str, needle: str, width: int = 60) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
 
 from communique.record import Record
 from communique.store import queries, reviews
@@ -16,10 +18,13 @@ from communique.web.deps import (
     Format,
     Limit,
     Offset,
+    Sorting,
     StoreDep,
     csv_response,
+    export_response,
     filters_of,
     query_filters,
+    refuse_unknown_parameters,
     token_author,
     wants_csv,
 )
@@ -55,7 +60,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "no such document, actor or country"},
     422: {"model": ErrorOut, "description": "a parameter of the wrong shape, and why"},
 }
-router = APIRouter(prefix="/api", responses=_ERRORS)
+router = APIRouter(
+    prefix="/api", responses=_ERRORS, dependencies=[Depends(refuse_unknown_parameters)]
+)
 
 DocumentId = Annotated[str, Path(description="the document's id (URL-encoded: / is %2F)")]
 _DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status"}
@@ -96,11 +103,13 @@ def list_documents(
     limit: Limit = 50,
     offset: Offset = 0,
     output_format: Format = None,
+    sort: Sorting = None,
 ) -> Any:
     """Every stored document (re-publications too), with its counts of events, agreements and
     reviews. `country`: an actor of that country is named; `status`: ok or
     unsupported_language."""
-    paged = views.documents(store, filters, limit=limit, offset=offset)
+    order = queries.make_sort("documents", sort)
+    paged = views.documents(store, filters, limit=limit, offset=offset, sort=order)
     return _answer(request, output_format, paged, "documents")
 
 
@@ -241,8 +250,10 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
     output_format: Format = None,
+    sort: Sorting = None,
 ) -> Any:
-    paged = views.query_page(store, "events", filters, limit=limit, offset=offset)
+    order = queries.make_sort("events", sort)
+    paged = views.query_page(store, "events", filters, limit=limit, offset=offset, sort=order)
     return _answer(request, output_format, paged, "events")
 
 
@@ -260,8 +271,10 @@ def list_agreements(
     limit: Limit = 50,
     offset: Offset = 0,
     output_format: Format = None,
+    sort: Sorting = None,
 ) -> Any:
-    paged = views.query_page(store, "agreements", filters, limit=limit, offset=offset)
+    order = queries.make_sort("agreements", sort)
+    paged = views.query_page(store, "agreements", filters, limit=limit, offset=offset, sort=order)
     return _answer(request, output_format, paged, "agreements")
 
 
@@ -279,8 +292,10 @@ def list_commitments(
     limit: Limit = 50,
     offset: Offset = 0,
     output_format: Format = None,
+    sort: Sorting = None,
 ) -> Any:
-    paged = views.query_page(store, "commitments", filters, limit=limit, offset=offset)
+    order = queries.make_sort("commitments", sort)
+    paged = views.query_page(store, "commitments", filters, limit=limit, offset=offset, sort=order)
     return _answer(request, output_format, paged, "commitments")
 
 
@@ -298,8 +313,10 @@ def list_actors(
     limit: Limit = 50,
     offset: Offset = 0,
     output_format: Format = None,
+    sort: Sorting = None,
 ) -> Any:
-    paged = views.query_page(store, "actors", filters, limit=limit, offset=offset)
+    order = queries.make_sort("actors", sort)
+    paged = views.query_page(store, "actors", filters, limit=limit, offset=offset, sort=order)
     return _answer(request, output_format, paged, "actors")
 
 
@@ -351,9 +368,101 @@ def search(
     limit: Limit = 50,
     offset: Offset = 0,
     output_format: Format = None,
+    sort: Sorting = None,
 ) -> Any:
-    paged = views.query_page(store, "search", filters, limit=limit, offset=offset, text=q)
+    order = queries.make_sort("search", sort)
+    paged = views.query_page(
+        store, "search", filters, limit=limit, offset=offset, text=q, sort=order
+    )
     return _answer(request, output_format, paged, "search")
+
+
+# --- every row of a list, streamed ----------------------------------------------------------
+
+ExportFormat = Annotated[
+    Literal["csv", "json"], Path(description="csv (UTF-8 with a byte order mark) or json")
+]
+_EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "every row of the filter, streamed",
+        "content": {"text/csv": {"schema": {"type": "string"}}, "application/json": {}},
+    }
+}
+
+
+def _export(
+    kind: str, output_format: str, fetch: Callable[[int, int], Table], name: str | None = None
+) -> Response:
+    return export_response(fetch, name or kind, output_format)
+
+
+def _export_route(kind: str, dependency: Any, summary: str) -> None:
+    def export(
+        store: StoreDep,
+        output_format: ExportFormat,
+        sort: Sorting = None,
+        filters: Filters = dependency,  # a default, not an annotation: it is this kind's own
+    ) -> Response:
+        order = queries.make_sort(kind, sort)
+        if kind == "documents":
+            return _export(
+                kind,
+                output_format,
+                lambda limit, offset: (
+                    views.documents(store, filters, limit=limit, offset=offset, sort=order).table
+                ),
+            )
+        return _export(
+            kind,
+            output_format,
+            lambda limit, offset: queries.run(
+                store, kind, filters, limit=limit, offset=offset, sort=order
+            ),
+        )
+
+    router.add_api_route(
+        f"/{kind}.{{output_format}}",
+        export,
+        methods=["GET"],
+        response_class=Response,
+        responses=_EXPORT_RESPONSES,
+        tags=["facts"],
+        summary=summary,
+        name=f"export_{kind}",
+    )
+
+
+_export_route(
+    "documents",
+    Depends(filters_of(_DOCUMENT_FILTERS, "documents", of_facts=False)),
+    "Every document of the filter, as CSV or JSON",
+)
+for _kind in ("events", "agreements", "commitments", "actors"):
+    _export_route(_kind, query_filters(_kind), f"Every row of /api/{_kind}, as CSV or JSON")
+
+
+@router.get(
+    "/search.{output_format}",
+    response_class=Response,
+    responses=_EXPORT_RESPONSES,
+    tags=["facts"],
+    summary="Every document the search finds, as CSV or JSON",
+)
+def export_search(
+    store: StoreDep,
+    output_format: ExportFormat,
+    q: Annotated[str, Query(description=f"words to find, 1 to {queries.MAX_SEARCH} characters")],
+    filters: Annotated[Filters, query_filters("search")],
+    sort: Sorting = None,
+) -> Response:
+    order = queries.make_sort("search", sort)
+    return _export(
+        "search",
+        output_format,
+        lambda limit, offset: queries.run(
+            store, "search", filters, limit=limit, offset=offset, text=q, sort=order
+        ),
+    )
 
 
 # --- analysis -----------------------------------------------------------------------------------

@@ -4,14 +4,17 @@ of `communique query` as query parameters, pages, CSV, and who is signed in."""
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.dependencies.models import Dependant
+from fastapi.responses import Response, StreamingResponse
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from communique.store.cli.common import TableFormat, render
+from communique.store.cli.common import TableFormat, plain, render
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.queries import ALLOWED, Table
 from communique.store.store import Store
@@ -48,6 +51,73 @@ def wants_csv(request: Request, output_format: str | None) -> bool:
     if output_format is not None:
         return output_format == "csv"
     return "text/csv" in request.headers.get("accept", "").lower()
+
+
+Sorting = Annotated[
+    str | None,
+    Query(
+        alias="sort",
+        max_length=40,
+        description="a column to sort by, `-column` for descending (the list's columns say which)",
+    ),
+]
+EXPORT_BATCH = 500  # rows fetched per query while an export streams
+
+
+def csv_text(table: Table, *, header: bool) -> str:
+    """Rows as CSV, exactly as `communique query --format csv` writes them (lists joined by
+    ", "), with or without the header line: one batch of a streamed export."""
+    text = render(table, TableFormat.CSV) or ""
+    return text if header else text.split("\n", 1)[1]
+
+
+def export_response(fetch: Callable[[int, int], Table], name: str, output_format: str) -> Response:
+    """Every row of a list, streamed in batches of EXPORT_BATCH (`fetch(limit, offset)`): CSV
+    for spreadsheets (UTF-8 with a byte order mark, so Excel reads Cyrillic right) or a JSON
+    array of objects. Nothing is cut: the file has every row of the filter. The first batch is
+    fetched before anything is sent, so a filter the list refuses is a 422, not a broken file."""
+    size = EXPORT_BATCH
+    batches = _batches(fetch, size, fetch(size, 0))
+
+    def csv_chunks() -> Iterator[str]:
+        yield "\ufeff"
+        first = True
+        for table in batches:
+            yield csv_text(table, header=first)
+            first = False
+
+    def json_chunks() -> Iterator[str]:
+        yield "["
+        separator = "\n"
+        for table in batches:
+            for row in table.dicts():
+                cells = {column: plain(value) for column, value in row.items()}
+                yield separator + json.dumps(cells, ensure_ascii=False)
+                separator = ",\n"
+        yield "\n]\n"
+
+    if output_format == "csv":
+        return StreamingResponse(
+            csv_chunks(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
+    return StreamingResponse(
+        json_chunks(),
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
+    )
+
+
+def _batches(fetch: Callable[[int, int], Table], size: int, first: Table) -> Iterator[Table]:
+    """`first`, then `fetch(size, offset)` for the next offsets until a batch comes back short."""
+    table, offset = first, 0
+    while True:
+        yield table
+        if len(table.rows) < size:
+            return
+        offset += size
+        table = fetch(size, offset)
 
 
 def csv_response(table: Table, name: str) -> Response:
@@ -91,6 +161,13 @@ _FILTER_PARAMETERS: dict[str, tuple[str, Any]] = {
     "--status": (
         "status",
         Annotated[str | None, Query(description="event, agreement or document status")],
+    ),
+    "--kind": (
+        "kind",
+        Annotated[
+            str | None,
+            Query(description="an actor's kind: person, organization, country, city, location"),
+        ],
     ),
 }
 _EXTRA_PARAMETERS: list[tuple[str, Any]] = [
@@ -144,17 +221,64 @@ def filters_of(
             since=values.get("since"),
             until=values.get("until"),
             status=values.get("status"),
+            kind=values.get("kind"),
             all_sources=bool(values.get("all_sources")),
             include_rejected=bool(values.get("include_rejected")),
         )
 
     dependency.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    # Read to refuse them with a reason of their own ("--type cannot filter actors").
+    dependency.refuses = frozenset(refused_names)  # type: ignore[attr-defined]
     return dependency
 
 
 def query_filters(kind: str) -> Any:
     """`Depends` on the filters `communique query KIND` takes."""
     return Depends(filters_of(ALLOWED[kind], kind))
+
+
+# --- unknown parameters ------------------------------------------------------------------------
+
+# Query parameters an endpoint reads from the request itself rather than declares (the pages'
+# filter forms), by endpoint function: see `reads_parameters`.
+_UNDECLARED: dict[Callable[..., Any], frozenset[str]] = {}
+
+
+def reads_parameters(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark an endpoint as reading the query parameters `names` from the request itself, so that
+    `refuse_unknown_parameters` knows them."""
+
+    def mark(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+        _UNDECLARED[endpoint] = frozenset(names)
+        return endpoint
+
+    return mark
+
+
+def refuse_unknown_parameters(request: Request) -> None:
+    """A query parameter a read does not know is a 422 naming it: a mistyped filter
+    (`?contry=KZ`) would otherwise answer every row as if it filtered them."""
+    route = request.scope.get("route")
+    # Reads only: there a misspelt filter widens the answer. A write is decided by its body and
+    # its token (a forged write is a 401 whatever its query string says).
+    if not isinstance(route, APIRoute) or request.method not in ("GET", "HEAD"):
+        return
+    known = set(_query_names(route.dependant))
+    known |= _UNDECLARED.get(route.endpoint, frozenset())
+    unknown = sorted(name for name in set(request.query_params) - known if name)
+    if unknown:
+        raise FilterError(
+            f"unknown parameter {unknown[0][:40]!r}: this address takes "
+            + (", ".join(sorted(known)) or "no parameters")
+        )
+
+
+def _query_names(dependant: Dependant) -> Iterator[str]:
+    """The query parameters an endpoint declares, its dependencies' included."""
+    yield from (param.alias for param in dependant.query_params)
+    yield from getattr(dependant.call, "refuses", ())
+    for dependency in dependant.dependencies:
+        yield from _query_names(dependency)
 
 
 # --- who is signed in ---------------------------------------------------------------------------

@@ -8,17 +8,18 @@ from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from communique.store import reviews
+from communique.record import AgreementStatus, EventStatus, RecordStatus
+from communique.store import facets, queries, reviews
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.store import Store
 from communique.store.tokens import authenticate, token_hash
 from communique.web import charts, views
-from communique.web.deps import Offset, StoreDep
+from communique.web.deps import Offset, StoreDep, reads_parameters, refuse_unknown_parameters
 from communique.web.document_view import DocumentView, plover_types
 from communique.web.rendering import document_url, palette_css, public_message, render
 from communique.web.sessions import (
@@ -35,7 +36,7 @@ from communique.web.sessions import (
     signed_in,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(refuse_unknown_parameters)])
 
 PAGE_SIZE = 50
 # The filters each list page offers (CLI option names), in the order its form shows them.
@@ -45,14 +46,30 @@ _PAGE_FILTERS: dict[str, tuple[str, ...]] = {
                "--status"),
     "agreements": ("--country", "--actor", "--topic", "--since", "--until", "--status"),
     "commitments": ("--country", "--actor", "--type", "--topic", "--since", "--until"),
-    "actors": ("--country", "--actor", "--topic", "--since", "--until"),
+    "actors": ("--country", "--actor", "--kind", "--topic", "--since", "--until"),
     "search": ("--country", "--actor", "--topic", "--since", "--until"),
     "network": ("--type", "--since", "--until", "--status"),
 }  # fmt: skip
 _PARAMETER = {
     "--country": "country", "--actor": "actor", "--type": "type", "--cameo": "cameo",
     "--topic": "topic", "--since": "since", "--until": "until", "--status": "status",
+    "--kind": "kind",
 }  # fmt: skip
+# The statuses a list's status menu offers (the status filter refuses any other).
+_STATUS_CHOICES: dict[str, tuple[str, ...]] = {
+    "documents": tuple(s.value for s in RecordStatus),
+    "events": tuple(s.value for s in EventStatus),
+    "agreements": tuple(s.value for s in AgreementStatus),
+    "network": tuple(s.value for s in EventStatus),
+}
+# A facet's values link to the filter of the same name; source and language have none.
+_FACET_FILTERS = {"country": "country", "type": "type", "topic": "topic", "status": "status",
+                  "kind": "kind"}  # fmt: skip
+
+
+def _page_parameters(kind: str, *more: str) -> tuple[str, ...]:
+    """The query parameters a list page reads from the request: its filters, its sort, `more`."""
+    return (*(_PARAMETER[o] for o in _PAGE_FILTERS[kind]), "sort", *more)
 
 
 class PageFilters:
@@ -60,8 +77,12 @@ class PageFilters:
     the error that explains why they are not."""
 
     def __init__(self, request: Request, kind: str) -> None:
+        self.kind = kind
         self.options = _PAGE_FILTERS[kind]
+        self.statuses = _STATUS_CHOICES.get(kind, ())
         params = request.query_params
+        self.sort_value = params.get("sort", "")[:40]
+        self.sort: queries.Sort | None = None
         # Cut to 1000 characters: what the form shows again (every filter refuses far less).
         self.values: dict[str, str] = {
             _PARAMETER[o]: params.get(_PARAMETER[o], "")[:1000] for o in self.options
@@ -78,14 +99,37 @@ class PageFilters:
                 since=self.values.get("since") or None,
                 until=self.values.get("until") or None,
                 status=self.values.get("status") or None,
+                kind=self.values.get("kind") or None,
             )
+            if kind in queries.SORTABLE:
+                self.sort = queries.make_sort(kind, self.sort_value)
         except FilterError as error:
             self.error = public_message(str(error))
 
     @property
     def query(self) -> dict[str, str]:
-        """The filters that are set: for the pager's links."""
-        return {name: value for name, value in self.values.items() if value}
+        """The filters that are set, and the sort: for the pager's links."""
+        query = {name: value for name, value in self.values.items() if value}
+        return {**query, "sort": self.sort_value} if self.sort_value else query
+
+    def sorted_by(self, column: str) -> dict[str, str]:
+        """The query of this list sorted by `column`: ascending, or descending when it is
+        sorted by it ascending already."""
+        ascending = self.sort is not None and self.sort.column == column
+        ascending = ascending and not self.sort.descending  # type: ignore[union-attr]
+        return {**self.query, "sort": f"-{column}" if ascending else column}
+
+    def sortable(self, column: str) -> bool:
+        return column in queries.SORTABLE.get(self.kind, {})
+
+    def facet_query(self, facet: str, value: str) -> dict[str, str] | None:
+        """The query of this list narrowed to a facet's value; None where no filter does it."""
+        if facet == "year":
+            return {**self.query, "since": value, "until": value}
+        name = _FACET_FILTERS.get(facet)
+        if name is None or name not in self.values:
+            return None
+        return {**self.query, name: value}
 
 
 def _user(request: Request, store: Store) -> str | None:
@@ -99,18 +143,31 @@ def _list_page(
     filters: PageFilters,
     produce: Callable[[Filters], Any],
     context: dict[str, Any] | None = None,
+    *,
+    text: str = "",
 ) -> HTMLResponse:
-    """A page of rows with a filter form: an invalid filter shows the form with its error."""
+    """A page of rows with a filter form, the list's total and facets: an invalid filter shows
+    the form with its error."""
     paged = None
+    total: int | None = None
+    found_facets: list[facets.Facet] = []
     if filters.error is None:
         try:
             paged = produce(filters.filters)
+            if filters.kind in facets.LISTS:
+                total, found_facets = facets.facets(store, filters.kind, filters.filters, text)
         except FilterError as error:
             filters.error = public_message(str(error))
     return render(
         request,
         template,
-        {"filters": filters, "paged": paged, **(context or {})},
+        {
+            "filters": filters,
+            "paged": paged,
+            "total": total,
+            "facets": found_facets,
+            **(context or {}),
+        },
         status=422 if filters.error else 200,
         user=_user(request, store),
     )
@@ -138,6 +195,11 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
         "home.html",
         {
             "stats": stats,
+            # What each list shows as its total: the cards and the lists agree.
+            "totals": {
+                kind: facets.total(store, kind, make_filters())
+                for kind in ("documents", "events", "agreements", "commitments", "actors")
+            },
             "latest": latest.dicts(),
             "topics": topics.dicts(),
             "type_bars": charts.bars(stats.events_by_type),
@@ -147,6 +209,7 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
+@reads_parameters(*_page_parameters("documents"))
 def documents_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
     filters = PageFilters(request, "documents")
     return _list_page(
@@ -154,7 +217,7 @@ def documents_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTM
         store,
         "documents.html",
         filters,
-        lambda f: views.documents(store, f, limit=PAGE_SIZE, offset=offset),
+        lambda f: views.documents(store, f, limit=PAGE_SIZE, offset=offset, sort=filters.sort),
     )
 
 
@@ -167,32 +230,40 @@ def _query_page(
         store,
         f"{kind}.html",
         filters,
-        lambda f: views.query_page(store, kind, f, limit=PAGE_SIZE, offset=offset, text=text),
+        lambda f: views.query_page(
+            store, kind, f, limit=PAGE_SIZE, offset=offset, text=text, sort=filters.sort
+        ),
         {"plover_types": plover_types(), "q": text},
+        text=text,
     )
 
 
 @router.get("/events", response_class=HTMLResponse)
+@reads_parameters(*_page_parameters("events"))
 def events_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
     return _query_page(request, store, "events", offset)
 
 
 @router.get("/agreements", response_class=HTMLResponse)
+@reads_parameters(*_page_parameters("agreements"))
 def agreements_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
     return _query_page(request, store, "agreements", offset)
 
 
 @router.get("/commitments", response_class=HTMLResponse)
+@reads_parameters(*_page_parameters("commitments"))
 def commitments_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
     return _query_page(request, store, "commitments", offset)
 
 
 @router.get("/actors", response_class=HTMLResponse)
+@reads_parameters(*_page_parameters("actors"))
 def actors_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
     return _query_page(request, store, "actors", offset)
 
 
 @router.get("/search", response_class=HTMLResponse)
+@reads_parameters(*_page_parameters("search"))
 def search_page(
     request: Request,
     store: StoreDep,
@@ -203,7 +274,13 @@ def search_page(
         return render(
             request,
             "search.html",
-            {"filters": PageFilters(request, "search"), "paged": None, "q": ""},
+            {
+                "filters": PageFilters(request, "search"),
+                "paged": None,
+                "q": "",
+                "total": None,
+                "facets": [],
+            },
             user=_user(request, store),
         )
     return _query_page(request, store, "search", offset, text=q)
@@ -348,6 +425,7 @@ def actor_page(request: Request, store: StoreDep, actor_key: str) -> HTMLRespons
 
 
 @router.get("/network", response_class=HTMLResponse)
+@reads_parameters(*_page_parameters("network"))
 def network_page(
     request: Request,
     store: StoreDep,

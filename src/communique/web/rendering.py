@@ -101,13 +101,37 @@ def plover_color(event_type: str) -> str:
 
 
 def palette_css() -> str:
-    """The colour of each PLOVER type's chip as CSS (/palette.css), from PLOVER_COLORS: the pages
-    carry no style attribute, which their Content-Security-Policy would block."""
-    rules = [f".type-chip {{ --chip: {OTHER_COLOR}; }}"]
-    rules += [
-        f".type-chip.plover-{name} {{ --chip: {color}; }}" for name, color in PLOVER_COLORS.items()
+    """The colour of each PLOVER type's chip as CSS (/palette.css), from PLOVER_COLORS, with
+    the ink (black or white) that contrasts more with it: every chip's label is readable (WCAG
+    AA). The pages carry no style attribute, which their Content-Security-Policy would block."""
+    colors = {"": OTHER_COLOR, **{f".plover-{name}": c for name, c in PLOVER_COLORS.items()}}
+    rules = [
+        f".type-chip{selector} {{ --chip: {color}; --chip-ink: {chip_ink(color)}; }}"
+        for selector, color in colors.items()
     ]
     return "\n".join(rules) + "\n"
+
+
+def _luminance(color: str) -> float:
+    """Relative luminance of a #rrggbb colour (WCAG 2)."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG 2 contrast ratio of two #rrggbb colours, 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def chip_ink(background: str) -> str:
+    """Black or white: whichever contrasts more with `background` (one is always >= 4.5:1)."""
+    return (
+        "#000000"
+        if contrast(background, "#000000") >= contrast(background, "#ffffff")
+        else "#ffffff"
+    )
 
 
 def counted(number: int, noun: str) -> str:

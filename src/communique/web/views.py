@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from communique.ingest.title import headline
 from communique.knowledge import Knowledge
 from communique.record import RecordStatus
 from communique.store import queries
@@ -24,7 +25,6 @@ from communique.store.filters import (
     FilterError,
     Filters,
     Where,
-    document_topic,
     first_of_story,
     in_dates,
     make_filters,
@@ -75,13 +75,6 @@ class Paged:
         return self.table.dicts()
 
 
-def _page(table: Table, limit: int, offset: int) -> Paged:
-    """Rows [offset, offset + limit) of a table fetched with one row more than the page."""
-    rows = table.rows[offset : offset + limit]
-    more = len(table.rows) > offset + limit
-    return Paged(Table(table.columns, rows), limit, offset, offset + limit if more else None)
-
-
 def _fetch_page(store: Store, sql: str, params: list[Any], *, limit: int, offset: int) -> Paged:
     """A page of `sql`, which ends in `LIMIT ? OFFSET ?`: one row more is fetched than shown,
     to know whether there is a next page without counting them all."""
@@ -92,11 +85,21 @@ def _fetch_page(store: Store, sql: str, params: list[Any], *, limit: int, offset
 
 
 def query_page(
-    store: Store, kind: str, filters: Filters, *, limit: int, offset: int, text: str = ""
+    store: Store,
+    kind: str,
+    filters: Filters,
+    *,
+    limit: int,
+    offset: int,
+    text: str = "",
+    sort: queries.Sort | None = None,
 ) -> Paged:
-    """A page of `communique query KIND`: FilterError for a filter the kind does not take."""
-    table = queries.run(store, kind, filters, limit=offset + limit + 1, text=text)
-    return _page(table, limit, offset)
+    """A page of `communique query KIND`: FilterError for a filter the kind does not take. One
+    row more than the page is fetched, to know whether there is a next page."""
+    table = queries.run(store, kind, filters, limit=limit + 1, offset=offset, text=text, sort=sort)
+    more = len(table.rows) > limit
+    page = Table(table.columns, table.rows[:limit])
+    return Paged(page, limit, offset, offset + limit if more else None)
 
 
 def refuse(filters: Filters, allowed: set[str], what: str) -> None:
@@ -109,19 +112,16 @@ def refuse(filters: Filters, allowed: set[str], what: str) -> None:
 
 _DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status"}
 _RECORD_STATUSES = tuple(s.value for s in RecordStatus)
-_HEADLINE = 140  # characters of the text shown for a document without a title
 
 
-def headline(title: str | None, text: str | None) -> str:
-    """The title, else the text's first line, shortened: what a list shows for a document."""
-    if title and title.strip():
-        return " ".join(title.split())
-    first = next((line for line in (text or "").splitlines() if line.strip()), "")
-    first = " ".join(first.split())
-    return first if len(first) <= _HEADLINE else first[: _HEADLINE - 1].rstrip() + "…"
-
-
-def documents(store: Store, filters: Filters, *, limit: int, offset: int) -> Paged:
+def documents(
+    store: Store,
+    filters: Filters,
+    *,
+    limit: int,
+    offset: int,
+    sort: queries.Sort | None = None,
+) -> Paged:
     """Stored documents, newest first (every re-publication: this is the list of what is
     stored), with how many facts and reviews each has."""
     refuse(filters, _DOCUMENT_FILTERS, "documents")
@@ -129,19 +129,10 @@ def documents(store: Store, filters: Filters, *, limit: int, offset: int) -> Pag
         raise FilterError(
             f"--status {filters.status!r}: documents have status {', '.join(_RECORD_STATUSES)}"
         )
-    where = Where()
-    for country in filters.countries:
-        where.add(
-            "EXISTS (SELECT 1 FROM actors a WHERE a.document_id = d.id AND a.country = ? "
-            f"AND {not_rejected('a')})",
-            country,
-        )
-    if filters.topic:
-        topic = filters.topic.lower()
-        where.add(document_topic("d"), topic, topic)
-    if filters.status:
-        where.add("d.status = ?", filters.status)
-    in_dates("d.published_date", "d.published_date", filters, where)
+    where = queries.document_where(filters)
+    order = queries.order_by(
+        "documents", sort, "d.published_date DESC NULLS LAST, d.stored_at DESC, d.id"
+    )
     sql = f"""
         SELECT d.id AS document_id, d.title, substr(d.text, 1, 400) AS opening,
                d.published_date AS date, d.source AS publisher, d.url, d.language, d.status,
@@ -155,7 +146,7 @@ def documents(store: Store, filters: Filters, *, limit: int, offset: int) -> Pag
                d.stored_at
         FROM documents d
         WHERE {where.sql()}
-        ORDER BY d.published_date DESC NULLS LAST, d.stored_at DESC, d.id
+        ORDER BY {order}
         LIMIT ? OFFSET ?"""
     paged = _fetch_page(store, sql, where.params, limit=limit, offset=offset)
     # The opening of the text is fetched only to make a headline of it.
