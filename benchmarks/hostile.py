@@ -6,14 +6,17 @@
 Worst cases: texts built to hit what grows fastest with length (a run of words with no sentence
 end, one 500,000-character word, a list of thousands of names, titles heaped on titles, an HTML
 page of one paragraph), each of about the default --max-bytes (1 MB), through the whole pipeline.
-The curve: real news (FactRuEval texts joined into one document) at 10k, 50k, 160k and 500k
-characters, to show that characters per second stay the same as a document grows. And ingest: a
-JSON Lines file of --jsonl-mb megabytes read and stored by `communique ingest` (every record
-the same text, so the cost is reading and storing, not extraction), whose memory must not grow
-with the file.
+The curve: real news (FactRuEval texts, the same mix of sentences at every size) at 10k, 50k,
+160k and 500k characters, to show that characters per second stay the same as a document
+grows. And ingest: a JSON Lines file of --jsonl-mb megabytes read and stored by `communique
+ingest` (every record the same text, so the cost is reading and storing, not extraction), whose
+memory must not grow with the file.
 
 Each case runs in a fresh interpreter, so its peak resident size (ru_maxrss of that process)
-is its own, models included. Timings exclude loading the models (one warm-up document first).
+is its own, models included. Timings exclude loading the models (one warm-up document first):
+wall-clock seconds and the process's CPU seconds. The numeric libraries get one thread each
+(OPENBLAS/OMP/MKL_NUM_THREADS=1): on a machine shared with other jobs, BLAS threads fighting
+for the cores made wall time many times the work and grow faster than the work.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from pathlib import Path
 MAX_BYTES = 1_000_000  # `communique ingest` and `extract`'s default --max-bytes
 CURVE = (10_000, 50_000, 160_000, 500_000)
 TIMEOUT_S = 3600
+_ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 # Russian words that are no names and end no sentence.
 _WORDS = "делегация парламента обсудила вопросы торговли транзита грузов и сотрудничества"
@@ -57,19 +61,18 @@ def worst_cases() -> dict[str, str]:
 
 
 def curve_text(directory: Path, size: int) -> str:
-    """Real news: the FactRuEval texts, in order, joined by blank lines, cut at `size`."""
-    parts: list[str] = []
-    total = 0
-    while total < size:
-        for path in sorted(directory.glob("*.txt")):
-            text = path.read_text(encoding="utf-8")
-            parts.append(text)
-            total += len(text) + 2
-            if total >= size:
-                break
-        if not parts:
-            raise SystemExit(f"no .txt files under {directory}")
-    return "\n\n".join(parts)[:size]
+    """Real news of `size` characters with the same mix of sentences at every size, so that the
+    curve shows the cost of length, not of which texts came first: the FactRuEval texts joined
+    by blank lines, repeated to a larger size, or evenly spaced slices of 1,000 characters of
+    them for a smaller one."""
+    paths = sorted(directory.glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"no .txt files under {directory}")
+    block = "\n\n".join(path.read_text(encoding="utf-8") for path in paths)
+    if size >= len(block):
+        return "\n\n".join([block] * (size // len(block) + 1))[:size]
+    step = len(block) // (size // 1_000)
+    return "\n\n".join(block[i : i + 1_000] for i in range(0, len(block), step))[:size]
 
 
 def _peak_rss_mib() -> float:
@@ -95,15 +98,17 @@ def run_case(name: str, directory: Path) -> dict[str, object]:
         text = worst_cases()[name]
     pipeline = Pipeline()
     pipeline.process(Document(id="warm-up", text="Министр встретился с послом.", language="ru"))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     record = pipeline.process(Document(id=name, text=text, language="ru"))
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     return {
         "case": name,
         "characters": len(text),
         "bytes": len(text.encode("utf-8")),
         "seconds": round(seconds, 2),
-        "chars_per_s": round(len(text) / seconds),
+        "cpu_seconds": round(cpu_seconds, 2),
+        "chars_per_cpu_s": round(len(text) / max(cpu_seconds, 1e-9)),
         "mentions": len(record.mentions),
         "peak_rss_mib": round(_peak_rss_mib(), 1),
     }
@@ -123,9 +128,10 @@ def _run_ingest(megabytes: int) -> dict[str, object]:
             while out.tell() < megabytes * 1_000_000:
                 out.write(json.dumps({"id": f"r{line}", "text": text}, ensure_ascii=False) + "\n")
                 line += 1
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = CliRunner().invoke(app, ["--db", f"{folder}/s.duckdb", "ingest", str(path)])
         seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu_started
         size = path.stat().st_size
     return {
         "case": f"ingest-jsonl-{megabytes}",
@@ -133,13 +139,14 @@ def _run_ingest(megabytes: int) -> dict[str, object]:
         "records": line,
         "exit_code": result.exit_code,
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
         "peak_rss_mib": round(_peak_rss_mib(), 1),
     }
 
 
 def _child(name: str, directory: Path) -> dict[str, object]:
     command = [sys.executable, __file__, str(directory), "--child", name]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), **_ONE_THREAD}
     try:
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False, env=env

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import insort
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from communique.extract.lexicon import Lexicons
@@ -502,14 +503,15 @@ def _refer_back(
     mention of the person who was given it earlier (no new fact: nothing more is stated)."""
     if position.id in by_mention:
         return
-    head = lemma_key(position.normal.split(" ")[0])
+    head = _head_lemma(position.normal)
     # the persons given a title of that head word: one pass, not one per person before
     titled = {
         id(draft)
         for o in occupations
-        if (draft := by_mention.get(o.person)) is not None
-        and lemma_key(o.position.split(" ")[0]) == head
+        if (draft := by_mention.get(o.person)) is not None and _head_lemma(o.position) == head
     }
+    if not titled:
+        return  # nobody holds that title: no person before can be the one
     for person in reversed([m for m in mentions if m.type is MentionType.PERSON]):
         if person.end > position.start:
             continue
@@ -518,6 +520,12 @@ def _refer_back(
             draft.mentions.append(position)
             by_mention[position.id] = draft
             return
+
+
+@lru_cache(maxsize=4096)
+def _head_lemma(title: str) -> str:
+    """The lemma of a title's first word ("премьер" of "премьер-министра Италии")."""
+    return lemma_key(title.split(" ")[0])
 
 
 _PROTAGONIST_MIN_NAMES = 3
