@@ -21,7 +21,7 @@ from communique.evaluate.cli import eval_app
 from communique.ingest import ReadFailure, read_path, split_results
 from communique.record import Record, RecordStatus
 from communique.store.cli import register as register_store_commands
-from communique.store.cli.common import DB_HELP
+from communique.store.cli.common import DB_HELP, FollowSymlinksOption
 from communique.store.store import write_error_code
 from communique.store.target import DB_ENV
 from communique.web.cli import serve
@@ -120,13 +120,7 @@ def extract(
             "ones are skipped with exit code 7.",
         ),
     ] = DEFAULT_MAX_BYTES,
-    follow_symlinks: Annotated[
-        bool,
-        typer.Option(
-            "--follow-symlinks",
-            help="in folders, follow symbolic links (only to files inside the folder given)",
-        ),
-    ] = False,
+    follow_symlinks: FollowSymlinksOption = False,
     home_country: Annotated[
         str | None,
         typer.Option(

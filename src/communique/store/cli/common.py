@@ -31,6 +31,14 @@ DB_HELP = (
     f"PostgreSQL; also ${DB_ENV}"
 )
 DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP, show_default=False)]
+# extract and ingest walk folders alike (ingest.reader.walk)
+FollowSymlinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="in folders, follow symbolic links (only to files inside the folder given)",
+    ),
+]
 
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 

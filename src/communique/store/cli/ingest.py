@@ -13,7 +13,7 @@ from communique.cli.progress import progress_bar
 from communique.document import Document
 from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, NoSpaceError
 from communique.ingest import ReadFailure, ReadResult, split_results
-from communique.store.cli.common import DbOption, err, fail, opened
+from communique.store.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
 from communique.store.ingest import IngestSummary, RecordMaker, new_documents
 from communique.store.ingest import ingest as ingest_documents
 from communique.store.reprocess import outdated_documents
@@ -39,13 +39,7 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, max=1024, help="documents annotated at once")
     ] = 16,
-    follow_symlinks: Annotated[
-        bool,
-        typer.Option(
-            "--follow-symlinks",
-            help="in folders, follow symbolic links (only to files inside the folder given)",
-        ),
-    ] = False,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Extract documents and store their records, a part of the input at a time: memory does
     not grow with the input, and each document is committed once extracted, so a failure late
