@@ -87,3 +87,19 @@ def test_example_goes_between_the_markers() -> None:
     assert build_docs.with_example(once, '{"id": "x"}\n') == once
     with pytest.raises(SystemExit):
         build_docs.with_example("no markers", "{}")
+
+
+def test_the_documented_example_is_what_the_pipeline_gives(pipeline) -> None:
+    """docs/record.md shows the founding release's record as `communique extract` prints it
+    today: any change to what is extracted from it must come with `make docs`."""
+    from communique.cli.output import records_json
+    from communique.ingest import read_path
+
+    (document,) = read_path(_build_docs().EXAMPLE)
+    current = json.loads(records_json([pipeline.process(document)]))
+    current = current[0] if isinstance(current, list) else current
+    documented = _example()
+    differing = sorted(
+        k for k in set(current) | set(documented) if current.get(k) != documented.get(k)
+    )
+    assert not differing, f"docs/record.md's example differs in {differing}: {RERUN}"

@@ -128,6 +128,7 @@ def test_over_long_record_is_skipped_and_reading_goes_on() -> None:
 def test_last_line_without_newline_is_read() -> None:
     (document,) = read(json.dumps({"text": SENTENCE}).encode())
     assert isinstance(document, Document)
+    assert document.text == SENTENCE
 
 
 def test_a_stated_source_country_is_kept_upper_cased() -> None:

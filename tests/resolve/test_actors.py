@@ -39,7 +39,8 @@ def test_occupation_after_a_comma(extract) -> None:
         "встреча прошла успешно."
     )
     karin = _actor(record, "Karin")
-    assert any(o.person == karin.id for o in record.occupations)
+    (occupation,) = [o for o in record.occupations if o.person == karin.id]
+    assert (occupation.position, occupation.country) == ("государственный советник", "KZ")
 
 
 def test_no_position_is_invented(extract) -> None:
