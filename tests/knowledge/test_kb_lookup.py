@@ -7,7 +7,6 @@ from collections.abc import Callable
 import pytest
 
 from communique.knowledge import Knowledge, lemma_key
-from communique.knowledge.keys import name_keys
 from communique.nlp.morph import lemma_key as nlp_lemma_key
 
 from .inflect import inflect_name
@@ -182,19 +181,46 @@ def test_a_word_that_only_looks_like_a_title_is_none(kb: Knowledge) -> None:
 # Every name of every entry, put into the oblique cases, still finds its entry, unless the
 # form reads as another dictionary word ("о после" is "после"; "политика" is policy).
 
-# Our inflection helper declines these as no text does ("Теркса и Кайкос").
-INDECLINABLE = {"Теркс и Кайкос", "Южная Георгия и Южные Сандвичевы Острова"}
+# Our inflection helper declines these as no text does ("Теркса и Кайкос"); Сан-Марино, like
+# other foreign names in -о, does not decline in Russian.
+INDECLINABLE = {"Теркс и Кайкос", "Южная Георгия и Южные Сандвичевы Острова", "Сан-Марино"}
+# Case forms of a title that are, letter for letter, another word, which a text means far more
+# often: the lookup is right to read them as that word. Each is named with what it reads as.
+ANOTHER_WORD = {
+    "аналитика": "аналитика (analysis)",
+    "критика": "критика (criticism)", "критику": "критика", "критике": "критика",
+    "политика": "политика (politics)", "политику": "политика", "политике": "политика",
+    "физика": "физика (physics)", "физику": "физика", "физике": "физика",
+    "математику": "математика (mathematics)", "математике": "математика",
+    "электрика": "электрика (wiring)",
+    "премьера": "премьера (a first night)", "премьеру": "премьера", "премьере": "премьера",
+    "вице-премьера": "премьера", "вице-премьеру": "премьера", "вице-премьере": "премьера",
+    "экс-премьера": "премьера", "экс-премьеру": "премьера", "экс-премьере": "премьера",
+    "после": "после (after)",
+    "ламе": "лама (the animal)", "далай-ламе": "лама (the animal)",
+}  # fmt: skip
+# Forms the lookup misses and should not: known gaps, listed so that the test fails on any other
+# miss, and on these once they are found (then remove them from here).
+KNOWN_GAPS = {"фигуристом", "кардинале"}
 
 
 def _failures(names: list[tuple[str, str]], lookup: Callable[[str], str | None], case: str):
     failures = []
     for name, want in names:
         text = inflect_name(name, case)
-        if name in INDECLINABLE or lookup(text) == want:
+        if name in INDECLINABLE or text.lower() in ANOTHER_WORD:
             continue
-        if lemma_key(text) not in name_keys(name, every_form=True):  # not another word
-            failures.append(f"{name} -> {text}")
+        found = lookup(text) == want
+        if found == (text.lower() in KNOWN_GAPS):
+            failures.append(f"{name} -> {text}" + (" (a known gap, now found)" if found else ""))
     return failures
+
+
+def test_a_lookup_that_finds_nothing_fails_every_check(kb: Knowledge) -> None:
+    """The excuses above are exact forms: a broken lookup is not excused by them."""
+    names = [(name, p.ru) for p in kb.positions for name in p.names_ru]
+    broken = _failures(names, lambda text: None, "gent")
+    assert len(broken) > len(names) - len(ANOTHER_WORD) - len(KNOWN_GAPS) - len(INDECLINABLE)
 
 
 @pytest.mark.parametrize("case", OBLIQUE_CASES)
