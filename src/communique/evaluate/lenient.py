@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from communique.knowledge.keys import common_prefix_length
+
 # fmt: off
 STOP_WORDS = frozenset({
     "и", "в", "во", "на", "по", "с", "со", "к", "ко", "о", "об", "обо", "от", "до", "из", "за",
@@ -41,7 +43,7 @@ def tokens_equal(first: str, second: str) -> bool:
     shorter, longer = sorted((first, second), key=len)
     if len(shorter) < _MIN_INFLECTED_LENGTH:
         return False
-    prefix = _common_prefix_length(shorter, longer)
+    prefix = common_prefix_length(shorter, longer)
     return (
         len(longer) - prefix <= _MAX_LONGER_ENDING and len(shorter) - prefix <= _MAX_SHORTER_ENDING
     )
@@ -98,12 +100,3 @@ def _distinctive(name: str) -> list[str]:
     tokens = normalise(name)
     distinctive = [token for token in tokens if not contains_token(GENERIC_DESCRIPTORS, token)]
     return distinctive or tokens
-
-
-def _common_prefix_length(first: str, second: str) -> int:
-    length = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        length += 1
-    return length

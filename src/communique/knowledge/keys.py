@@ -152,3 +152,13 @@ def adjective_stem(word: str) -> str | None:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
     return None
+
+
+def common_prefix_length(first: str, second: str) -> int:
+    """How many leading characters two words share (a stem and its inflected forms)."""
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length

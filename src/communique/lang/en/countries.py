@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from communique.knowledge.base import Knowledge
+from communique.knowledge.keys import common_prefix_length
 
 COUNTRIES_EN_FILE = Path(__file__).parent / "data" / "countries_en.json"
 # The shortest shared start that makes a demonym a country's: "Turk", "Chin", "Oman".
@@ -38,7 +39,7 @@ class EnglishCountries:
         best: set[str] = set()
         best_length = 0
         for stem, code in self.stems:
-            shared = _shared_prefix(lower, stem)
+            shared = common_prefix_length(lower, stem)
             if shared < MIN_SHARED_PREFIX or shared < MIN_SHARED_SHARE * len(stem):
                 continue
             if shared > best_length:
@@ -46,15 +47,6 @@ class EnglishCountries:
             elif shared == best_length:
                 best.add(code)
         return next(iter(best)) if len(best) == 1 else None
-
-
-def _shared_prefix(first: str, second: str) -> int:
-    length = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        length += 1
-    return length
 
 
 def extra_names() -> Iterator[tuple[str, str]]:
