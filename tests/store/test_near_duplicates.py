@@ -55,11 +55,11 @@ def test_its_events_are_counted_once(store: Store, republished: tuple[Record, Re
     store.add(original)
     store.add(copy)
     assert original.events and copy.events
-    once = run(store, "events", make_filters(), limit=None)
+    once = run(store, "events", make_filters(include_inferred=True), limit=None)
     assert len(once.rows) == len(original.events)
     assert {row["document_id"] for row in once.dicts()} == {"senate"}
     assert {row["sources"] for row in once.dicts()} == {2}
-    every = run(store, "events", make_filters(all_sources=True), limit=None)
+    every = run(store, "events", make_filters(all_sources=True, include_inferred=True), limit=None)
     assert len(every.rows) == len(original.events) + len(copy.events)
     actors = run(store, "actors", make_filters(actor="Ашимбаев"), limit=None).dicts()
     assert [a["documents"] for a in actors] == [1]

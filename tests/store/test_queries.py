@@ -45,9 +45,9 @@ def test_type_cameo_status_and_actor(filled: Store) -> None:
 
 
 def test_dates_use_the_fact_date_else_the_release_date(filled: Store) -> None:
-    in_2025 = _events(filled, since="2025", until="2025")
+    in_2025 = _events(filled, since="2025", until="2025", include_inferred=True)
     assert in_2025 and all(str(r["date"]).startswith("2025") for r in in_2025)
-    march = _events(filled, since="2025-03", until="2025-03-31")
+    march = _events(filled, since="2025-03", until="2025-03-31", include_inferred=True)
     assert {r["document_id"] for r in march} == {"kg-japan-credentials"}
     assert _events(filled, since="0001", until="9999-12-31")  # a huge range is just a range
 
@@ -167,3 +167,21 @@ def test_both_backends_give_the_same_answers(
     finally:
         for store in stores:
             store.close()
+
+
+def test_events_with_sides_from_elsewhere_are_left_out_unless_asked(filled: Store) -> None:
+    """An event whose sides the text does not state with it (participants_inferred: «стороны»
+    taken from the meeting, a passive) is kept in the record but left out of lists, pairs and
+    exports unless --include-inferred asks for it."""
+    stored = filled.backend.rows("SELECT count(*) FROM events WHERE participants_inferred")[0][0]
+    assert stored > 0  # the samples have such events, or this test proves nothing
+    everything = _events(filled, include_inferred=True, all_sources=True)
+    stated = _events(filled, all_sources=True)
+    assert len(everything) - len(stated) == stored
+    inferred_ids = {
+        (d, e)
+        for d, e in filled.backend.rows(
+            "SELECT document_id, id FROM events WHERE participants_inferred"
+        )
+    }
+    assert not {(r["document_id"], r["event_id"]) for r in stated} & inferred_ids

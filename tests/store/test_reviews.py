@@ -231,7 +231,7 @@ def test_an_actors_corrected_country_moves_its_events_to_the_new_pair(
         store, document_id=SENATE, fact="actor", fact_id=person.id, action="correct",
         author="analyst", changes={"country": "RU"}, reason="to test the move",
     )  # fmt: skip
-    moved = {r["event_id"]: r for r in _events(store, countries=["RU"])}
+    moved = {r["event_id"]: r for r in _events(store, countries=["RU"], include_inferred=True)}
     assert set(moved) == set(his)
     for event_id, event in his.items():
         side = "source_countries" if person.id in event.source else "target_countries"
@@ -243,7 +243,7 @@ def test_an_actors_corrected_country_moves_its_events_to_the_new_pair(
         assert ("MN" in moved[event_id][side]) == still_mn
         assert "RU" in moved[event_id][side]
     # The pair KZ-MN keeps only the events where Mongolia still has an actor.
-    pair = {r["event_id"] for r in _events(store, countries=["KZ-MN"])}
+    pair = {r["event_id"] for r in _events(store, countries=["KZ-MN"], include_inferred=True)}
     assert pair == {
         e.id for e in senate.events if {"KZ", "MN"} <= set(e.source_countries + e.target_countries)
     } - {i for i in his if "MN" not in moved[i]["source_countries"] + moved[i]["target_countries"]}

@@ -107,8 +107,11 @@ def test_filters_narrow_the_events(api: TestClient) -> None:
     consult = _items(api, "/api/events", type="consult")
     assert consult and {e["type"] for e in consult} == {"CONSULT"}
     assert {e["cameo"][:2] for e in _items(api, "/api/events", cameo="04")} == {"04"}
-    dated = _items(api, "/api/events", since="2025-03", until="2025-03-31")
+    # The one event of March 2025 takes its sides from elsewhere in its text: left out of lists
+    # unless asked for.
+    dated = _items(api, "/api/events", since="2025-03", until="2025-03-31", include_inferred=True)
     assert {e["document_id"] for e in dated} == {"kg-japan-credentials"}
+    assert _items(api, "/api/events", since="2025-03", until="2025-03-31") == []
     by_actor = _items(api, "/api/events", actor="ашимбаев")
     assert by_actor and all("Маулен Ашимбаев" in e["source"] + e["target"] for e in by_actor)
     about = _items(api, "/api/events", topic="legislation")

@@ -40,6 +40,9 @@ class Filters:
     kind: str | None = None  # an actor's kind: person, organization, country...
     all_sources: bool = False  # every re-publication, not only each story's first document
     include_rejected: bool = False  # facts an analyst rejected (store/reviews.py), marked so
+    # events whose sides the text does not state with them, taken from elsewhere in it
+    # (Event.participants_inferred): left out of lists, pairs and exports unless asked for
+    include_inferred: bool = False
 
     def given(self) -> set[str]:
         """Names of the filters that are set, as the CLI spells them."""
@@ -70,6 +73,7 @@ def make_filters(
     kind: str | None = None,
     all_sources: bool = False,
     include_rejected: bool = False,
+    include_inferred: bool = False,
 ) -> Filters:
     """Filters from raw option values. Raises FilterError for a value of the wrong shape, and for
     a country or topic that names none the knowledge base knows."""
@@ -95,6 +99,7 @@ def make_filters(
         kind=_actor_kind(kind) if kind else None,
         all_sources=all_sources,
         include_rejected=include_rejected,
+        include_inferred=include_inferred,
     )
 
 

@@ -204,6 +204,8 @@ def event_where(filters: Filters) -> Where:
     country-pair views count with the same conditions the event list uses)."""
     where = Where()
     _common(where, filters, fact="event", alias="e")
+    if not filters.include_inferred:
+        where.add("NOT e.participants_inferred")
     if filters.actor:
         where.add(
             names_actor(["e.source_actors", "e.target_actors"], "d"), *[filters.actor.lower()] * 3

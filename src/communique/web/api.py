@@ -525,9 +525,14 @@ def pair_summary(
     pair: Annotated[str, Path(description="two ISO alpha-2 codes, e.g. KZ-MN")],
     store: StoreDep,
     include_rejected: Annotated[bool, Query(description="also rejected facts")] = False,
+    include_inferred: Annotated[
+        bool, Query(description="also events whose sides the text states elsewhere")
+    ] = False,
 ) -> Any:
     a, b = views.parse_pair(pair)
-    found = views.pair_summary(store, a, b, include_rejected=include_rejected)
+    found = views.pair_summary(
+        store, a, b, include_rejected=include_rejected, include_inferred=include_inferred
+    )
     by_type = [{"type": t, "events": n} for t, n in found.events_by_type]
     return {
         "pair": f"{a}-{b}",

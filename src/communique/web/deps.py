@@ -182,6 +182,13 @@ _EXTRA_PARAMETERS: list[tuple[str, Any]] = [
         "include_rejected",
         Annotated[bool, Query(description="also the facts an analyst rejected")],
     ),
+    (
+        "include_inferred",
+        Annotated[
+            bool,
+            Query(description="also events whose sides the text states elsewhere, not with them"),
+        ],
+    ),
 ]
 
 
@@ -191,7 +198,7 @@ def filters_of(
     """A dependency reading the filters `allowed` (CLI option names) from the query string of a
     list of `what`; a value of the wrong shape raises FilterError (a 422), and so does a filter
     of `communique query` this list does not take: refused, never silently ignored. `of_facts`:
-    the list counts facts, so all_sources and include_rejected apply to it."""
+    the list counts facts, so all_sources, include_rejected and include_inferred apply to it."""
     wanted = set(allowed)
     refused_names = {
         name for option, (name, _) in _FILTER_PARAMETERS.items() if option not in wanted
@@ -224,6 +231,7 @@ def filters_of(
             kind=values.get("kind"),
             all_sources=bool(values.get("all_sources")),
             include_rejected=bool(values.get("include_rejected")),
+            include_inferred=bool(values.get("include_inferred")),
         )
 
     dependency.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]

@@ -446,8 +446,17 @@ def parse_pair(slug: str) -> tuple[str, str]:
     return a, b
 
 
-def pair_summary(store: Store, a: str, b: str, *, include_rejected: bool = False) -> PairSummary:
-    filters = make_filters(countries=[a, b], include_rejected=include_rejected)
+def pair_summary(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    include_rejected: bool = False,
+    include_inferred: bool = False,
+) -> PairSummary:
+    filters = make_filters(
+        countries=[a, b], include_rejected=include_rejected, include_inferred=include_inferred
+    )
     events = queries.events(store, filters, None)
     event_rows = events.dicts()
     return PairSummary(

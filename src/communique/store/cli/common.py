@@ -89,6 +89,14 @@ AllSourcesOption = Annotated[
 ]
 
 
+IncludeInferredOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-inferred",
+        help="also events whose sides the text does not state with them (taken from elsewhere "
+        "in it: their `participants_inferred` is true)",
+    ),
+]
 IncludeRejectedOption = Annotated[
     bool,
     typer.Option(

@@ -18,6 +18,7 @@ from communique.store.cli.common import (
     CameoOption,
     CountryOption,
     DbOption,
+    IncludeInferredOption,
     IncludeRejectedOption,
     SinceOption,
     StatusOption,
@@ -89,6 +90,7 @@ def export(
     ] = True,
     all_sources: AllSourcesOption = False,
     include_rejected: IncludeRejectedOption = False,
+    include_inferred: IncludeInferredOption = False,
     db: DbOption = None,
 ) -> None:
     """Write events (or actors, agreements, commitments, whole records, documents) to a file,
@@ -108,7 +110,7 @@ def export(
     filters = filters_or_exit(
         countries=country, actor=actor, event_type=event_type, cameo=cameo, topic=topic,
         since=since, until=until, status=status, all_sources=all_sources,
-        include_rejected=include_rejected,
+        include_rejected=include_rejected, include_inferred=include_inferred,
     )  # fmt: skip
     options = ExportOptions(statuses=statuses, bom=bom)
     with opened(ctx, db) as store:
@@ -138,7 +140,7 @@ def export(
 def _given(values: dict[str, object]) -> list[str]:
     """The filter options given, which a whole-record export refuses rather than ignores."""
     names = ("country", "actor", "event_type", "cameo", "topic", "since", "until", "status")
-    flags = ("all_statuses", "all_sources", "include_rejected")
+    flags = ("all_statuses", "all_sources", "include_rejected", "include_inferred")
     return [n for n in names if values.get(n)] + [n for n in flags if values.get(n)]
 
 

@@ -16,6 +16,7 @@ from communique.store.cli.common import (
     CameoOption,
     CountryOption,
     DbOption,
+    IncludeInferredOption,
     IncludeRejectedOption,
     SinceOption,
     StatusOption,
@@ -92,6 +93,7 @@ def _command(kind: str, doc: str) -> Callable[..., None]:
         status: StatusOption = None,
         all_sources: AllSourcesOption = False,
         include_rejected: IncludeRejectedOption = False,
+        include_inferred: IncludeInferredOption = False,
         limit: LimitOption = 50,
         output_format: FormatOption = TableFormat.TABLE,
         output: OutputOption = None,
@@ -101,6 +103,7 @@ def _command(kind: str, doc: str) -> Callable[..., None]:
             ctx, kind, db, output_format, output, limit, countries=country, actor=actor,
             event_type=event_type, cameo=cameo, topic=topic, since=since, until=until,
             status=status, all_sources=all_sources, include_rejected=include_rejected,
+            include_inferred=include_inferred,
         )  # fmt: skip
 
     command.__doc__ = doc
