@@ -75,22 +75,17 @@ class Database:
             except psycopg_pool.PoolTimeout:
                 raise StoreError("every database connection is busy: try again") from None
             return
-        try:
-            with self._lock:  # one thread at a time asks the root connection for a cursor
-                if self._root is None:
-                    raise StoreError("the database is closed")
-                root = self._root.backend
-                assert isinstance(root, DuckDBBackend)
+        with self._lock:  # one thread at a time asks the root connection for a cursor
+            if self._root is None:
+                raise StoreError("the database is closed")
+            root = self._root.backend
+            assert isinstance(root, DuckDBBackend)
+            try:
                 cursor = root.raw_connection().cursor()
-        except StoreError:
-            raise
-        except Exception as error:  # the database was closed or has failed
-            raise StoreError(f"cannot open a connection: {error}") from None
-        store = Store(DuckDBBackend.on(cursor), self.target)
-        try:
+            except Exception as error:  # the database has failed
+                raise StoreError(f"cannot open a connection: {error}") from None
+        with Store(DuckDBBackend.on(cursor), self.target) as store:
             yield store
-        finally:
-            store.close()
 
     def close(self) -> None:
         """Close the pool and the database (at the app's shutdown)."""
