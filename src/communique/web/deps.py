@@ -14,7 +14,7 @@ from fastapi.responses import Response, StreamingResponse
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from communique.store.cli.common import TableFormat, plain, render
+from communique.export.tables import plain, table_csv
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.queries import ALLOWED, Table
 from communique.store.store import Store
@@ -67,7 +67,7 @@ EXPORT_BATCH = 500  # rows fetched per query while an export streams
 def csv_text(table: Table, *, header: bool) -> str:
     """Rows as CSV, exactly as `communique query --format csv` writes them (lists joined by
     ", "), with or without the header line: one batch of a streamed export."""
-    text = render(table, TableFormat.CSV) or ""
+    text = table_csv(table)
     return text if header else text.split("\n", 1)[1]
 
 
@@ -123,7 +123,7 @@ def _batches(fetch: Callable[[int, int], Table], size: int, first: Table) -> Ite
 def csv_response(table: Table, name: str) -> Response:
     """The table as CSV, as `communique query --format csv` writes it (lists joined by ", ")."""
     return Response(
-        render(table, TableFormat.CSV) or "",
+        table_csv(table),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="{name}.csv"'},
     )

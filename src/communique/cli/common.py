@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from enum import StrEnum
-from io import StringIO
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from communique.export.cells import csv_cell
+from communique.export.tables import plain, table_csv, table_json
 from communique.store.backends import StoreError
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.queries import Table
@@ -129,15 +125,6 @@ class TableFormat(StrEnum):
     CSV = "csv"
 
 
-def plain(value: Any) -> Any:
-    """A cell as JSON has it: lists stay lists, dates become ISO text."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bytes | bytearray | memoryview):
-        return bytes(value).hex()
-    return value
-
-
 def cell(value: Any) -> str:
     """A cell as CSV and terminal tables show it: lists joined, None empty."""
     value = plain(value)
@@ -153,14 +140,9 @@ def cell(value: Any) -> str:
 def render(table: Table, fmt: TableFormat, columns: list[str] | None = None) -> str | None:
     """JSON and CSV as text; a terminal table is printed at once (None)."""
     if fmt is TableFormat.JSON:
-        rows = [{c: plain(v) for c, v in row.items()} for row in table.dicts()]
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        return table_json(table)
     if fmt is TableFormat.CSV:
-        buffer = StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(table.columns)
-        writer.writerows([csv_cell(v, lists="joined") for v in row] for row in table.rows)
-        return buffer.getvalue()
+        return table_csv(table)
     shown = [c for c in (columns or table.columns) if c in table.columns]
     view = RichTable(show_lines=False)
     for column in shown:

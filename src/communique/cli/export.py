@@ -8,10 +8,7 @@ from typing import Annotated
 
 import typer
 
-from communique.export import DEFAULT_STATUSES, ExportOptions, write_export, write_models
-from communique.record import EventStatus
-from communique.store.backends import StoreError
-from communique.store.cli.common import (
+from communique.cli.common import (
     USAGE_EXIT_CODE,
     ActorOption,
     AllSourcesOption,
@@ -30,6 +27,9 @@ from communique.store.cli.common import (
     filters_or_exit,
     opened,
 )
+from communique.export import DEFAULT_STATUSES, ExportOptions, write_export, write_models
+from communique.record import EventStatus
+from communique.store.backends import StoreError
 from communique.store.filters import FilterError
 from communique.store.queries import event_details, run
 from communique.store.store import write_error_code
