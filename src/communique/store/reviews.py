@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 from communique.coding.cameo import CODE_PATTERN, cameo_table, plover_vocabulary
 from communique.errors import CommuniqueError
 from communique.extract.topics import topic_entries
-from communique.knowledge.base import COUNTRIES_FILE, DATA_DIR
+from communique.knowledge.base import COUNTRIES_FILE
+from communique.knowledge.files import data_file
 from communique.record import ActorKind, AgreementStatus, EventStatus, MentionType
 from communique.store.backends import Backend
 from communique.store.dates import date_bounds
@@ -366,7 +367,7 @@ def _check_addable(fact: str, given: dict[str, str]) -> None:
 
 @cache
 def _country_codes() -> frozenset[str]:
-    data = json.loads((DATA_DIR / COUNTRIES_FILE).read_text(encoding="utf-8"))
+    data = data_file(COUNTRIES_FILE)
     return frozenset(c["alpha2"] for c in data["countries"])
 
 
