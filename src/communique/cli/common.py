@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from communique.export.tables import plain, table_csv, table_json
+from communique.export.tables import TEXT_FORMATS, plain
 from communique.store.backends import StoreError
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.queries import Table
@@ -119,10 +119,8 @@ _NO_WRAP = {"date", "type", "cameo", "status", "kind", "country", "documents", "
 _PIPE_WIDTH = 160
 
 
-class TableFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
+# A terminal table, or one of the text formats the API answers in too (export/tables.py).
+TableFormat = StrEnum("TableFormat", {"TABLE": "table"} | {n.upper(): n for n in TEXT_FORMATS})
 
 
 def cell(value: Any) -> str:
@@ -139,10 +137,8 @@ def cell(value: Any) -> str:
 
 def render(table: Table, fmt: TableFormat, columns: list[str] | None = None) -> str | None:
     """JSON and CSV as text; a terminal table is printed at once (None)."""
-    if fmt is TableFormat.JSON:
-        return table_json(table)
-    if fmt is TableFormat.CSV:
-        return table_csv(table)
+    if fmt.value in TEXT_FORMATS:
+        return TEXT_FORMATS[fmt.value].text(table)
     shown = [c for c in (columns or table.columns) if c in table.columns]
     view = RichTable(show_lines=False)
     for column in shown:
