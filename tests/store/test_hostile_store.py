@@ -23,8 +23,8 @@ from communique.store import Target, open_store
 from communique.store.readonly import QueryError, run_sql
 
 runner = CliRunner()
-# the module, not the command of the same name that communique.store.cli exports
-ingest_command = importlib.import_module("communique.store.cli.ingest")
+# the module, not the command of the same name that communique.cli.store registers
+ingest_command = importlib.import_module("communique.cli.ingest")
 
 
 def cli(*args: str) -> Result:

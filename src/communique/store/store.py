@@ -13,7 +13,7 @@ from communique.record import Record
 from communique.store.backends import Backend, StoreError, connect
 from communique.store.hashing import content_hash
 from communique.store.migrations import migrate, now
-from communique.store.reviews import reapply
+from communique.store.review_replay import reapply
 from communique.store.rows import (
     DOCUMENT_COLUMNS,
     FACT_TABLES,

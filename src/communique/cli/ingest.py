@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from communique.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
 from communique.cli.progress import progress_bar
 from communique.document import Document
 from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, NoSpaceError
 from communique.ingest import ReadFailure, ReadResult, split_results
-from communique.store.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
 from communique.store.ingest import IngestSummary, RecordMaker, new_documents
 from communique.store.ingest import ingest as ingest_documents
 from communique.store.reprocess import outdated_documents
