@@ -25,10 +25,14 @@ from spacy.tokens import Span as SpacySpan
 
 from communique.document import Document
 from communique.knowledge.base import Knowledge
+from communique.extract.stage import _topics as topics_of
+from communique.lang.en.agreements import extract_agreements
 from communique.lang.en.countries import english_countries
+from communique.lang.en.extract import extract_events
 from communique.lang.en.model import english
 from communique.lang.en.ruler import TITLE_LABEL, plural_heads
 from communique.lang.en.titles import TITLE_JOINERS, TITLE_PARTS
+from communique.lang.en.topics import english_topics
 from communique.record import (
     Actor,
     ActorKind,
@@ -233,7 +237,8 @@ def home_country(doc: Doc, mentions: list[Mention]) -> str | None:
 
 
 def read_english(document: Document, knowledge: Knowledge | None = None) -> Record:
-    """A record of an English document: persons, titles, countries and organisations."""
+    """A record of an English document: persons, titles, countries and organisations, then the
+    events, agreements and topics (`extract.py`, `agreements.py`, `topics.py`)."""
     knowledge = knowledge or Knowledge.load()
     doc = english()(document.text)
     record = Record(id=document.id, language="en", text=document.text, title=document.title)
@@ -277,6 +282,10 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
         person.actor.country, person.actor.country_basis = person.country, person.basis
     record.actors = [person.actor for person in persons.values()] + list(others.values())
     record.occupations = list(_occupations(doc, persons.values(), record))
+    hits = english_topics(doc)
+    record.events = extract_events(doc, record, [(h.topic, h.start, h.end) for h in hits])
+    record.agreements = extract_agreements(doc, record, record.events)
+    record.topics = topics_of(record.text, hits, record.events)
     return record
 
 
