@@ -101,6 +101,13 @@ class Sides:
                 span = doc.char_span(mention.start, mention.end) if mention else None
                 for token in span or ():
                     self.at[token.i] = actor.id
+        # A title written with a name stands for that person wherever the parse puts the
+        # name: "received Ambassador ... of Malaysia to Kazakhstan Khairul Nizam Yusof"
+        for occupation in record.occupations:
+            span = doc.char_span(occupation.title.start, occupation.title.end)
+            for token in span or ():
+                if self.kind_of(self.at.get(token.i, "")) is not ActorKind.COUNTRY:
+                    self.at.setdefault(token.i, occupation.person)
         counts = Counter({a.id: len(a.mentions) for a in record.actors})
         self.persons = sorted(
             (a for a in record.actors if a.kind is ActorKind.PERSON),
@@ -142,6 +149,20 @@ class Sides:
             return self.previous_person(head)
         return self.described(tokens)
 
+    def person_before(self, verb: Token) -> list[str]:
+        """A main verb whose parse has no subject with a name ("ASTANA (Kazinform) – Chairman
+        ... Maulen Ashimbayev received", the dateline's city read as the subject): the person
+        named last before it in its sentence, outside a "with" or "between" phrase."""
+        for position in range(verb.i - 1, verb.sent.start - 1, -1):
+            actor = self.at.get(position)
+            if actor is None or self.kind_of(actor) is not ActorKind.PERSON:
+                continue
+            token = self.doc[position]
+            if any(a.dep_ == "prep" and a.lower_ in ("with", "between") for a in token.ancestors):
+                continue
+            return [actor]
+        return []
+
     def previous_person(self, token: Token) -> list[str]:
         """The person a pronoun stands for: the last one named before it."""
         for position in range(token.i - 1, -1, -1):
@@ -155,12 +176,7 @@ class Sides:
         one (the most named), else that state; a title alone, the person who holds it."""
         countries = english_countries()
         for token in tokens:
-            if token.ent_type_ == "NORP" or (
-                token.pos_ in ("ADJ", "PROPN") and countries.by_demonym(token.text)
-            ):
-                code = countries.by_demonym(token.text)
-                if not code:
-                    continue
+            if token.ent_type_ == "NORP" and (code := countries.by_demonym(token.text)):
                 person = next((p for p in self.persons if p.country == code and p.positions), None)
                 return [person.id] if person else [self.country_actor(code)]
         return []
@@ -302,7 +318,7 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
     if passive:
         agents = [p for c in token.children if c.dep_ == "agent" for p in c.children]
         draft.source = [a for agent in agents for a in sides.of_phrase(agent)]
-        if draft.entry.with_actor or draft.entry.plover == CONSULT:
+        if not draft.entry.joint:  # "prospects were discussed": a subject, not a side
             draft.target = sides.of_phrase(passive[0])
         return
     subject = _subject(token)
@@ -310,7 +326,9 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
         draft.source = sides.of_phrase(subject)
         if not draft.source and _joint_word(subject, lexicon):
             draft.source, draft.inferred = sides.sides(), True
-        draft.joint = draft.entry.joint and len(draft.source) > 1
+    if not draft.source and not draft.inferred and token.dep_ == "ROOT":
+        draft.source = sides.person_before(token)
+    draft.joint = draft.entry.joint and len(draft.source) > 1
     for head in [token, *draft.used]:
         for child in head.children:
             draft.target += _target_of(sides, draft, child, lexicon)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from communique.lang.en import titles  # registers the title_names component
 from communique.lang.en.ruler import add_knowledge_ruler
@@ -59,10 +60,23 @@ def model_file_mismatches() -> list[str]:
     return problems
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline, a dateline's paragraph and a credit line
+    ("Photo: ...") carry no final stop, and the parser would read them as one sentence with the
+    next paragraph. Runs before the parser, which keeps the boundaries it is given."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and ("\n" in previous.whitespace_ or "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
 @cache
 def english() -> Language:
     """The English pipeline with the knowledge base's entity ruler, loaded once per process."""
     nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe(paragraph_breaks.__name__, before="parser")
     add_knowledge_ruler(nlp)
     nlp.add_pipe(titles.title_names.__name__, after="ner")
     return nlp
