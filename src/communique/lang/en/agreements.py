@@ -77,6 +77,9 @@ def _title_tokens(token: Token, lexicon: EventLexicon) -> list[Token]:
         if child.dep_ == "conj":
             continue
         kept += list(child.subtree)
+    participle = _participle(token, lexicon)
+    if participle is not None:
+        kept = [t for t in kept if t.i < participle.left_edge.i]
     indices = sorted(t.i for t in kept)
     # the contiguous run around the noun
     start = end = token.i
@@ -93,11 +96,27 @@ def _title_tokens(token: Token, lexicon: EventLexicon) -> list[Token]:
     return list(doc[start : end + 1])
 
 
+def _participle(token: Token, lexicon: EventLexicon) -> Token | None:
+    """A participle or relative clause that says the agreement's act: "the Programme signed in
+    May", "a memorandum between the two academies, signed in April" (the parse may hang it on
+    the title's last noun)."""
+    for child in token.subtree:
+        if child.dep_ not in ("acl", "relcl") or child.lemma_.lower() not in (
+            lexicon.agreement_status_verbs
+        ):
+            continue
+        if child.head.i == token.i or token.doc[child.left_edge.i - 1].text == ",":
+            return child
+    return None
+
+
 def _predicate(token: Token, lexicon: EventLexicon) -> tuple[Token | None, AgreementStatus]:
     """The act the text says of the agreement, and the status it gives."""
-    for child in token.children:
-        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lexicon.agreement_status_verbs:
-            return child, AgreementStatus(lexicon.agreement_status_verbs[child.lemma_.lower()])
+    participle = _participle(token, lexicon)
+    if participle is not None:
+        return participle, AgreementStatus(
+            lexicon.agreement_status_verbs[participle.lemma_.lower()]
+        )
     current = token
     for _ in range(STATUS_REACH):
         if current.head is current:
@@ -111,16 +130,20 @@ def _predicate(token: Token, lexicon: EventLexicon) -> tuple[Token | None, Agree
     return None, AgreementStatus.MENTIONED
 
 
-def _not_done_yet(predicate: Token, lexicon: EventLexicon) -> bool:
+def _not_done_yet(predicate: Token, agreement: Token, lexicon: EventLexicon) -> bool:
     """A signing or ratification negated ("has not been signed yet"), awaited ("the early
-    ratification", "the importance of ratifying"), intended or future ("agreed to sign")."""
+    ratification", "the importance of ratifying"), intended or future ("agreed to sign"). A
+    participle on the agreement ("the Programme signed in May") tells of a past act whatever
+    governs the agreement ("the importance of implementing the Programme signed ...")."""
     if any(c.dep_ == "neg" for c in predicate.children):
         return True
+    if predicate.i > agreement.i and predicate in agreement.subtree:
+        return False
     words = [c.lemma_.lower() for c in predicate.children if c.dep_ in ("amod", "advmod")]
     if any(w in lexicon.agreement_pending_modifiers for w in words):
         return True
     current = predicate
-    for _ in range(3):
+    for _ in range(STATUS_REACH):
         if current.head is current:
             break
         current = current.head
@@ -170,7 +193,7 @@ def extract_agreements(doc: Doc, record: Record, events: list[Event]) -> list[Ag
         record.mentions.append(mention)
         predicate, status = _predicate(token, lexicon)
         event = _event_at(events, predicate)
-        if predicate is not None and _not_done_yet(predicate, lexicon):
+        if predicate is not None and _not_done_yet(predicate, token, lexicon):
             status = AgreementStatus.PLANNED
         elif event is not None and event.status in (EventStatus.NEGATED, EventStatus.PLANNED):
             status = AgreementStatus.PLANNED

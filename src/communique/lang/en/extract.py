@@ -152,13 +152,10 @@ class Sides:
     def person_before(self, verb: Token) -> list[str]:
         """A main verb whose parse has no subject with a name ("ASTANA (Kazinform) – Chairman
         ... Maulen Ashimbayev received", the dateline's city read as the subject): the person
-        named last before it in its sentence, outside a "with" or "between" phrase."""
+        named last before it in its sentence."""
         for position in range(verb.i - 1, verb.sent.start - 1, -1):
             actor = self.at.get(position)
             if actor is None or self.kind_of(actor) is not ActorKind.PERSON:
-                continue
-            token = self.doc[position]
-            if any(a.dep_ == "prep" and a.lower_ in ("with", "between") for a in token.ancestors):
                 continue
             return [actor]
         return []
@@ -295,9 +292,11 @@ def read_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> None
 
 def _subject(token: Token) -> Token | None:
     """The subject of a verb, or of the verb it shares it with ("arrived and met", "is in
-    Astana to attend"), through a relative pronoun to its antecedent."""
+    Astana to attend"), through a relative pronoun to its antecedent. An infinitive after an
+    object is that object's act ("invited the President to visit"), one after a noun its
+    holder's ("confirmed his intention to pay a visit", "handed X an invitation to visit")."""
     current = token
-    for _ in range(4):
+    for _ in range(5):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
             subject = subjects[0]
@@ -306,7 +305,27 @@ def _subject(token: Token) -> Token | None:
             return subject
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head is current:
+        if current.head is current:
+            return None
+        if current.dep_ == "xcomp" and current.tag_ in ("VB", "VBG"):
+            objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative")]
+            if objects and objects[0].i < current.i:
+                return objects[0]
+        if current.dep_ == "acl" and current.head.pos_ == "NOUN":
+            noun = current.head
+            datives = [c for c in noun.head.children if c.dep_ == "dative"]
+            if datives:
+                return datives[0]
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if owners and owners[0].lower_ not in ("his", "her", "its", "their"):
+                return owners[0]
+            if noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
+                return None
+            current = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if noun.dep_ in ("nsubj", "nsubjpass"):
+                return None
+            continue
+        if current.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             return None
         current = current.head
     return None
@@ -335,8 +354,9 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
 
 
 def _joint_word(token: Token, lexicon: EventLexicon) -> bool:
+    """ "The sides", "both leaders", "they": both sides of the contact, never one person."""
     return any(
-        t.lemma_.lower() in lexicon.joint_subjects or t.lower_ in lexicon.joint_subjects
+        t.lower_ in lexicon.joint_subjects
         for t in (token, *token.children)
         if t.dep_ not in ("prep", "relcl")
     )
