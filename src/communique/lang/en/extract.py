@@ -26,6 +26,7 @@ of partners of different states met by one side is one bilateral meeting with ea
 from __future__ import annotations
 
 from collections import Counter
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -40,6 +41,7 @@ from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_l
 from communique.extract.meetings import merge_meetings
 from communique.lang.en.countries import english_countries
 from communique.lang.en.dates import resolve_english_date
+from communique.lang.en.ruler import TITLE_LABEL
 from communique.record import (
     Actor,
     ActorKind,
@@ -71,6 +73,12 @@ def english_event_lexicon() -> EventLexicon:
     return event_lexicon(EVENT_LEXICON_EN_FILE)
 
 
+@cache
+def title_equivalents() -> dict[str, tuple[str, ...]]:
+    data = json.loads(EVENT_LEXICON_EN_FILE.read_text(encoding="utf-8"))
+    return {phrase: tuple(words) for phrase, words in data["title_equivalents"].items()}
+
+
 @dataclass
 class Draft:
     """An event while it is read; `Event` once finished."""
@@ -92,6 +100,7 @@ class Sides:
         self.doc = doc
         self.record = record
         self.third_person = lexicon.third_person
+        self.title_equivalents = title_equivalents()
         self.actors = {actor.id: actor for actor in record.actors}
         self.at: dict[int, str] = {}
         mentions = {m.id: m for m in record.mentions}
@@ -176,7 +185,24 @@ class Sides:
             if token.ent_type_ == "NORP" and (code := countries.by_demonym(token.text)):
                 person = next((p for p in self.persons if p.country == code and p.positions), None)
                 return [person.id] if person else [self.country_actor(code)]
-        return []
+        titled = [t for t in tokens if t.ent_type_ == TITLE_LABEL]
+        return self.holder(titled) if titled else []
+
+    def holder(self, title: list[Token]) -> list[str]:
+        """The person a title used alone stands for ("the Senate Speaker", "the Head of
+        State"): the most named person whose stated title shares most words with it."""
+        text = " ".join(t.lower_ for t in title)
+        words = {t.lower_ for t in title if t.is_alpha and not t.is_stop}
+        for phrase, equivalents in self.title_equivalents.items():
+            if phrase in text:
+                words |= set(equivalents)
+        best, best_overlap = None, 0
+        for person in self.persons:
+            stated = {w.lower() for p in person.positions for w in p.split()}
+            overlap = len(words & stated)
+            if overlap > best_overlap:
+                best, best_overlap = person, overlap
+        return [best.id] if best else []
 
     def country_actor(self, code: str) -> str:
         """The country actor of `code`, added to the record if the text named it only by a
