@@ -40,10 +40,16 @@ from communique.record import (
     Span,
 )
 
+# What an agreement in lower case is about: "an agreement on visa facilitation".
+ABOUT_PREPOSITIONS = frozenset({"on", "of", "for", "between", "in"})
 LEADING_WORDS = frozenset({"a", "an", "the", "this", "that", "its", "their"})
 # Dependents of the kind noun that are not part of its title.
 NOT_TITLE = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "det", "poss", "nummod"})
 STATUS_REACH = 4  # heads above the noun to look for its predicate
+_NOT_TAKEN_PLACE = (
+    EventStatus.NEGATED,
+    EventStatus.PLANNED,
+)  # heads above the noun to look for its predicate
 
 
 @cache
@@ -63,7 +69,8 @@ def _is_agreement(token: Token, lexicon: EventLexicon) -> bool:
     if token.text[:1].isupper():
         return True
     return token.lower_ in unnamed_kinds() and any(
-        c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "between", "in") for c in token.children
+        c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "between", "in")
+        for c in token.children
     )
 
 
@@ -193,9 +200,8 @@ def extract_agreements(doc: Doc, record: Record, events: list[Event]) -> list[Ag
         record.mentions.append(mention)
         predicate, status = _predicate(token, lexicon)
         event = _event_at(events, predicate)
-        if predicate is not None and _not_done_yet(predicate, token, lexicon):
-            status = AgreementStatus.PLANNED
-        elif event is not None and event.status in (EventStatus.NEGATED, EventStatus.PLANNED):
+        pending = predicate is not None and _not_done_yet(predicate, token, lexicon)
+        if pending or (event is not None and event.status in _NOT_TAKEN_PLACE):
             status = AgreementStatus.PLANNED
         parties = list(dict.fromkeys([*event.source, *event.target])) if event else []
         countries = (

@@ -25,8 +25,8 @@ of partners of different states met by one side is one bilateral meeting with ea
 
 from __future__ import annotations
 
-from collections import Counter
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -148,7 +148,9 @@ class Sides:
         """The persons a phrase names, else its organisations and states, else the person or
         state a description stands for ("his Malaysian counterpart", "the Turkish side")."""
         tokens = sorted(self.phrase_tokens(head), key=lambda t: t.i)
-        named = list(dict.fromkeys(self.at[t.i] for t in tokens if t.i in self.at))
+        named = list(
+            dict.fromkeys(self.at[t.i] for t in tokens if t.i in self.at and not _dateline(t))
+        )
         persons = [a for a in named if self.kind_of(a) is ActorKind.PERSON]
         if persons:
             return persons
@@ -178,19 +180,31 @@ class Sides:
         return []
 
     def described(self, tokens: list[Token]) -> list[str]:
-        """A phrase without a name: the person of the state its demonym names, if the text has
-        one (the most named), else that state; a title alone, the person who holds it."""
+        """A phrase without a name: the person who holds the title it uses, of the state its
+        demonym names if it names one ("the Kazakh Head of State"); else the person of that
+        state (the most named) or the state itself ("his Malaysian counterpart", "the Turkish
+        side")."""
         countries = english_countries()
-        for token in tokens:
-            if token.ent_type_ == "NORP" and (code := countries.by_demonym(token.text)):
-                person = next((p for p in self.persons if p.country == code and p.positions), None)
-                return [person.id] if person else [self.country_actor(code)]
+        code = next(
+            (
+                found
+                for token in tokens
+                if token.ent_type_ == "NORP" and (found := countries.by_demonym(token.text))
+            ),
+            None,
+        )
         titled = [t for t in tokens if t.ent_type_ == TITLE_LABEL]
-        return self.holder(titled) if titled else []
+        if titled and (held := self.holder(titled, code)):
+            return held
+        if code is None:
+            return []
+        person = next((p for p in self.persons if p.country == code and p.positions), None)
+        return [person.id] if person else [self.country_actor(code)]
 
-    def holder(self, title: list[Token]) -> list[str]:
+    def holder(self, title: list[Token], country: str | None) -> list[str]:
         """The person a title used alone stands for ("the Senate Speaker", "the Head of
-        State"): the most named person whose stated title shares most words with it."""
+        State"): the most named person (of `country`, if given) whose stated title shares most
+        words with it."""
         text = " ".join(t.lower_ for t in title)
         words = {t.lower_ for t in title if t.is_alpha and not t.is_stop}
         for phrase, equivalents in self.title_equivalents.items():
@@ -198,6 +212,8 @@ class Sides:
                 words |= set(equivalents)
         best, best_overlap = None, 0
         for person in self.persons:
+            if country is not None and person.country != country:
+                continue
             stated = {w.lower() for p in person.positions for w in p.split()}
             overlap = len(words & stated)
             if overlap > best_overlap:
@@ -340,8 +356,15 @@ def _subject(token: Token) -> Token | None:
         if current.dep_ == "acl" and current.head.pos_ == "NOUN":
             noun = current.head
             datives = [c for c in noun.head.children if c.dep_ == "dative"]
+            datives += [
+                p
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children
+                if p.dep_ == "pobj" and p.i < current.i
+            ]
             if datives:
-                return datives[0]
+                return datives[0]  # "an invitation to the Head of State to visit"
             owners = [c for c in noun.children if c.dep_ == "poss"]
             if owners and owners[0].lower_ not in ("his", "her", "its", "their"):
                 return owners[0]
@@ -371,12 +394,18 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
         draft.source = sides.of_phrase(subject)
         if not draft.source and _joint_word(subject, lexicon):
             draft.source, draft.inferred = sides.sides(), True
-    if not draft.source and not draft.inferred and token.dep_ == "ROOT":
+    if not draft.source and not draft.inferred:
         draft.source = sides.person_before(token)
     draft.joint = draft.entry.joint and len(draft.source) > 1
     for head in [token, *draft.used]:
         for child in head.children:
             draft.target += _target_of(sides, draft, child, lexicon)
+
+
+def _dateline(token: Token) -> bool:
+    """The city of a dateline, written in capitals ("CAIRO (Kazinform) –"): where the release
+    was written, never a side."""
+    return token.is_upper and len(token) > 1 and token.ent_type_ == "GPE"
 
 
 def _joint_word(token: Token, lexicon: EventLexicon) -> bool:
@@ -614,7 +643,9 @@ def mode_of(sides: Sides, draft: Draft) -> str | None:
 
 
 # --- the stage ------------------------------------------------------------------------------
-def extract_events(doc: Doc, record: Record, topic_spans: list[tuple[str, int, int]]) -> list[Event]:
+def extract_events(
+    doc: Doc, record: Record, topic_spans: list[tuple[str, int, int]]
+) -> list[Event]:
     lexicon = english_event_lexicon()
     sides = Sides(doc, record, lexicon)
     published = published_date(record.published) or dateline_date(doc)
@@ -670,4 +701,3 @@ def _event(
 
 def _countries(sides: Sides, actors: list[str]) -> list[str]:
     return list(dict.fromkeys(c for a in actors if (c := sides.country_of(a))))
-

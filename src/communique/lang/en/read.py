@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from communique.document import Document
+from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
-from communique.extract.stage import _topics as topics_of
 from communique.lang.en.agreements import extract_agreements
 from communique.lang.en.countries import english_countries
 from communique.lang.en.extract import extract_events
@@ -285,7 +285,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     hits = english_topics(doc)
     record.events = extract_events(doc, record, [(h.topic, h.start, h.end) for h in hits])
     record.agreements = extract_agreements(doc, record, record.events)
-    record.topics = topics_of(record.text, hits, record.events)
+    record.topics = topic_records(record.text, hits, record.events)
     return record
 
 
