@@ -172,3 +172,14 @@ def test_english_dates(text: str, value: str) -> None:
 def test_relative_date_needs_a_publication_date() -> None:
     assert resolve_english_date("last year", None) is None
     assert resolve_english_date("the weather", date(2025, 2, 11)) is None
+
+
+def test_words_that_only_start_like_a_topic_are_none() -> None:
+    record = _read(
+        "The minister stressed the importance of investment in Norway's economy and the "
+        "traditionally warm relations. The sides discussed the situation in the Sahel."
+    )
+    topics = {t.id for t in record.topics}
+    assert "investment" in topics
+    assert "international_agenda" in topics
+    assert not topics & {"trade", "economy", "culture_humanitarian"}
