@@ -183,3 +183,14 @@ def test_words_that_only_start_like_a_topic_are_none() -> None:
     assert "investment" in topics
     assert "international_agenda" in topics
     assert not topics & {"trade", "economy", "culture_humanitarian"}
+
+
+def test_both_described_sides_of_a_planned_meeting() -> None:
+    record = _read(
+        "Foreign Minister of Norway Ola Hansen met with Foreign Minister of Chile Carlos "
+        "Mendoza. The Norwegian minister and his Chilean counterpart agreed to hold the next "
+        "round of consultations in Santiago."
+    )
+    planned = [e for e in _consults(record) if e.status is EventStatus.PLANNED]
+    assert len(planned) == 1
+    assert _sides(record, planned[0]) == {"Hansen", "Mendoza"}

@@ -131,11 +131,14 @@ class Sides:
         actor = self.actors.get(actor_id)
         return actor.kind if actor else None
 
-    def phrase_tokens(self, head: Token) -> list[Token]:
-        """The tokens of the phrase headed by `head` whose names the phrase is about."""
+    def phrase_tokens(self, head: Token, conjuncts: bool = True) -> list[Token]:
+        """The tokens of the phrase headed by `head` whose names the phrase is about (without
+        the phrases joined to it by "and" unless `conjuncts`)."""
         out = [head]
         for child in head.children:
             if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "case"):
+                continue
+            if child.dep_ == "conj" and not conjuncts:
                 continue
             if child.dep_ == "prep" and child.lower_ not in SIDE_PREPOSITIONS:
                 continue
@@ -146,19 +149,37 @@ class Sides:
 
     def of_phrase(self, head: Token) -> list[str]:
         """The persons a phrase names, else its organisations and states, else the person or
-        state a description stands for ("his Malaysian counterpart", "the Turkish side")."""
-        tokens = sorted(self.phrase_tokens(head), key=lambda t: t.i)
+        state a description stands for ("his Malaysian counterpart", "the Turkish side"); of
+        each phrase of a coordination ("the Kazakh minister and his Indian counterpart"), the
+        states named beside persons left out ("the Foreign Ministers of Chile, A, and Peru,
+        B")."""
+        parts = [head, *(c for c in head.conjuncts if c.i > head.i)]
+        if head.dep_ == "conj" or len(parts) == 1:
+            return self._of_part(head, conjuncts=True)[0]
+        found = [self._of_part(part, conjuncts=False) for part in parts]
+        with_persons = any(kind == "persons" for _, kind in found)
+        return list(
+            dict.fromkeys(
+                actor
+                for actors, kind in found
+                if not (with_persons and kind == "named")
+                for actor in actors
+            )
+        )
+
+    def _of_part(self, head: Token, conjuncts: bool) -> tuple[list[str], str]:
+        tokens = sorted(self.phrase_tokens(head, conjuncts), key=lambda t: t.i)
         named = list(
             dict.fromkeys(self.at[t.i] for t in tokens if t.i in self.at and not _dateline(t))
         )
         persons = [a for a in named if self.kind_of(a) is ActorKind.PERSON]
         if persons:
-            return persons
+            return persons, "persons"
         if named:
-            return named
+            return named, "named"
         if head.lower_ in self.third_person and head.pos_ == "PRON":
-            return self.previous_person(head)
-        return self.described(tokens)
+            return self.previous_person(head), "persons"
+        return self.described(tokens), "described"
 
     def person_before(self, verb: Token) -> list[str]:
         """A main verb whose parse has no subject with a name ("ASTANA (Kazinform) – Chairman
