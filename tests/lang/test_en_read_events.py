@@ -194,3 +194,14 @@ def test_both_described_sides_of_a_planned_meeting() -> None:
     planned = [e for e in _consults(record) if e.status is EventStatus.PLANNED]
     assert len(planned) == 1
     assert _sides(record, planned[0]) == {"Hansen", "Mendoza"}
+
+
+def test_event_date_is_a_date_of_time_not_a_period_in_a_title() -> None:
+    record = _read(
+        "On 5 March 2024, President of Finland Mikko Laine met with President of Portugal Rui "
+        "Costa. The ministers signed a Roadmap for Trade Cooperation for 2025-2027."
+    )
+    meeting = _consults(record)[0]
+    assert meeting.date is not None and meeting.date.value == "2024-03-05"
+    signing = next(e for e in record.events if e.trigger_text == "signed")
+    assert signing.date is None or not signing.date.value.startswith("2025")

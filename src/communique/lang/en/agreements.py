@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from communique.extract.event_lexicon import EventLexicon
-from communique.lang.en.dates import resolve_english_date
+from communique.lang.en.dates import resolve_english_date, sets_time
 from communique.lang.en.extract import (
     EVENT_LEXICON_EN_FILE,
     EVENTS_EN,
@@ -162,7 +162,7 @@ def _not_done_yet(predicate: Token, agreement: Token, lexicon: EventLexicon) -> 
 def _date(predicate: Token) -> EventDate | None:
     """A date said of the signing ("signed in October 2023")."""
     for entity in predicate.doc.ents:
-        if entity.label_ != "DATE":
+        if entity.label_ != "DATE" or not sets_time(entity):
             continue
         if entity.root.head.i == predicate.i or entity.root.head.head.i == predicate.i:
             resolved = resolve_english_date(entity.text, None)

@@ -10,6 +10,9 @@ import re
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
 
 from communique.extract.dates import ResolvedDate
 from communique.record import DateBasis, DatePrecision
@@ -19,7 +22,7 @@ _YEAR = r"(1[89]\d{2}|2\d{3})"
 
 
 class _Words:
-    def __init__(self, data: dict[str, dict[str, int]]) -> None:
+    def __init__(self, data: dict[str, Any]) -> None:
         self.months = data["months"]
         self.relative_days = data["relative_days"]
         self.relative_years = data["relative_years"]
@@ -38,6 +41,7 @@ class _Words:
             r"\b(" + "|".join(self.relative_years) + r")\s+year\b", re.I
         )
         self.year = re.compile(rf"\b{_YEAR}\b")
+        self.time_prepositions = frozenset(data["time_prepositions"])
 
 
 @cache
@@ -84,3 +88,12 @@ def resolve_english_date(text: str, published: date | None) -> ResolvedDate | No
         year = published.year + words.relative_years[match[1].lower()]
         return ResolvedDate(str(year), DatePrecision.YEAR, DateBasis.RELATIVE)
     return None
+
+
+def sets_time(date_entity: SpacySpan) -> bool:
+    """A date that says when something happens: a bare one ("signed today", "on Monday") or one
+    after a preposition of time ("in April"); not a period named in a title ("for 2025-2027")."""
+    root = date_entity.root
+    if root.dep_ != "pobj":
+        return True
+    return root.head.lower_ in _words().time_prepositions

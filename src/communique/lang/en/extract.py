@@ -40,7 +40,7 @@ from communique.extract.dates import ResolvedDate, published_date
 from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_lexicon
 from communique.extract.meetings import merge_meetings
 from communique.lang.en.countries import english_countries
-from communique.lang.en.dates import resolve_english_date
+from communique.lang.en.dates import resolve_english_date, sets_time
 from communique.lang.en.ruler import TITLE_LABEL
 from communique.record import (
     Actor,
@@ -599,7 +599,7 @@ def date_mentions(doc: Doc, published: date | None) -> list[DateMention]:
         if entity.label_ != "DATE":
             continue
         resolved = resolve_english_date(entity.text, published)
-        if resolved is not None:
+        if resolved is not None and sets_time(entity):
             found.append(DateMention(entity, resolved))
     return found
 
