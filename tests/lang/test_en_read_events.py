@@ -205,3 +205,16 @@ def test_event_date_is_a_date_of_time_not_a_period_in_a_title() -> None:
     assert meeting.date is not None and meeting.date.value == "2024-03-05"
     signing = next(e for e in record.events if e.trigger_text == "signed")
     assert signing.date is None or not signing.date.value.startswith("2025")
+
+
+def test_relative_date_against_the_publication_date() -> None:
+    record = read_english(
+        Document(
+            id="en-dated",
+            published="2025-06-10",
+            text="President of Finland Mikko Laine will visit Portugal in October this year.",
+        )
+    )
+    visit = _consults(record)[0]
+    assert visit.status is EventStatus.PLANNED
+    assert visit.date is not None and visit.date.value == "2025-10"

@@ -604,21 +604,31 @@ def date_mentions(doc: Doc, published: date | None) -> list[DateMention]:
     return found
 
 
-def dateline_date(doc: Doc) -> date | None:
-    """The date of the dateline ("ASTANA, February 11, 2025 –"): the release's own date."""
+def dateline_entity(doc: Doc) -> SpacySpan | None:
+    """The date of the dateline, right after its city in capitals ("ASTANA, February 11, 2025
+    –"): the release's own date, not one of an act."""
     for entity in doc.ents:
         if entity.start >= DATELINE_TOKENS:
             break
-        if entity.label_ == "DATE":
-            resolved = resolve_english_date(entity.text, None)
-            if resolved is not None and resolved.precision is DatePrecision.DAY:
-                return date.fromisoformat(resolved.value)
+        if entity.label_ != "DATE":
+            continue
+        before = doc[max(0, entity.start - 3) : entity.start]
+        resolved = resolve_english_date(entity.text, None)
+        if any(_dateline(t) for t in before) and resolved is not None:
+            return entity if resolved.precision is DatePrecision.DAY else None
     return None
+
+
+def dateline_date(doc: Doc) -> date | None:
+    entity = dateline_entity(doc)
+    resolved = resolve_english_date(entity.text, None) if entity is not None else None
+    return date.fromisoformat(resolved.value) if resolved is not None else None
 
 
 def date_of(draft: Draft, dates: list[DateMention]) -> DateMention | None:
     """A date said of the event's own clause or of one above it."""
     token = draft.token
+    dateline = dateline_entity(token.doc)
     clause = token if token.pos_ in ("VERB", "AUX") else _clause_head(token)
     above = {clause.i, *(a.i for a in clause.ancestors)}
     candidates = [
@@ -626,7 +636,7 @@ def date_of(draft: Draft, dates: list[DateMention]) -> DateMention | None:
         for d in dates
         if d.entity.sent.start == token.sent.start
         and (d.entity.root.head.i in above or d.entity.root.head.head.i in above)
-        and d.entity.start >= DATELINE_TOKENS
+        and d.entity != dateline
     ]
     return min(candidates, key=lambda d: abs(d.entity.root.i - token.i)) if candidates else None
 

@@ -241,7 +241,13 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     events, agreements and topics (`extract.py`, `agreements.py`, `topics.py`)."""
     knowledge = knowledge or Knowledge.load()
     doc = english()(document.text)
-    record = Record(id=document.id, language="en", text=document.text, title=document.title)
+    record = Record(
+        id=document.id,
+        language="en",
+        text=document.text,
+        title=document.title,
+        published=document.published,  # relative dates ("last year") resolve against it
+    )
     record.sentences = [
         Span(start=sentence.start_char, end=sentence.end_char) for sentence in doc.sents
     ]
