@@ -58,7 +58,8 @@ from communique.record import (
 EVENTS_EN = "lang.en.events@0.1.0"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
-WITH_PARTNER = frozenset({"CONSULT", "AGREE", "COOPERATE", "REJECT"})
+# Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").
+WITH_PARTNER = frozenset({"CONSULT", "AGREE", "COOPERATE", "REJECT", "SUPPORT"})
 # The prepositions and clauses inside a side's phrase whose names are the side too.
 SIDE_PREPOSITIONS = frozenset({"of", "from", "including", "by"})
 SIDE_CLAUSES = frozenset({"lead", "head", "include"})
@@ -389,11 +390,9 @@ def _subject(token: Token) -> Token | None:
             owners = [c for c in noun.children if c.dep_ == "poss"]
             if owners and owners[0].lower_ not in ("his", "her", "its", "their"):
                 return owners[0]
-            if noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            if noun.dep_ not in ("dobj", "pobj"):
                 return None
-            current = noun.head if noun.dep_ != "pobj" else noun.head.head
-            if noun.dep_ in ("nsubj", "nsubjpass"):
-                return None
+            current = noun.head if noun.dep_ == "dobj" else noun.head.head
             continue
         if current.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
             return None
@@ -446,7 +445,7 @@ def _target_of(sides: Sides, draft: Draft, child: Token, lexicon: EventLexicon) 
             draft.location = draft.location or sides.place(child)
         return sides.of_phrase(child)
     if child.dep_ == "prep" and child.lower_ in lexicon.case_with:
-        if entry.plover not in WITH_PARTNER and entry.plover != "SUPPORT":
+        if entry.plover not in WITH_PARTNER:
             return []
         return [a for pobj in _objects(child) for a in sides.of_phrase(pobj)]
     if visiting and child.dep_ == "prep" and child.lower_ in lexicon.case_in:
