@@ -218,3 +218,15 @@ def test_relative_date_against_the_publication_date() -> None:
     visit = _consults(record)[0]
     assert visit.status is EventStatus.PLANNED
     assert visit.date is not None and visit.date.value == "2025-10"
+
+
+def test_no_dateline_agency_place_or_credit_as_a_side() -> None:
+    record = _read(
+        "Laine and Almeida discuss trade\n\n"
+        "LISBON (Kazinform) – President of Finland Mikko Laine met with President of Portugal "
+        "Rui Almeida in Lisbon.\n\nPhoto: Akorda press service"
+    )
+    sides = {a for e in _consults(record) for a in e.source + e.target}
+    kinds = {actor.kind.value for a in sides if (actor := record.actor_by_id(a))}
+    assert kinds == {"person"}
+    assert {s for e in _consults(record) for s in _sides(record, e)} == {"Laine", "Almeida"}
