@@ -44,7 +44,7 @@ from communique.record import (
     Span,
 )
 
-READER = "lang.en.read@0.1.0"
+READER = "lang.en.read@0.2.0"  # 0.2: events, agreements, topics and dates
 # How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
 DATELINE_TOKENS = 12
 MENTION_TYPES = {
