@@ -182,7 +182,7 @@ def test_the_pair_page(pages: TestClient) -> None:
 
 
 def test_the_actor_page(pages: TestClient) -> None:
-    page = _html(pages.get(f"/actors/{quote('person:ашимбаев м', safe='')}"))
+    page = _html(pages.get(f"/actors/{quote('person:ashimbaev m@KZ', safe='')}"))
     assert _text(page.xpath("//h1")[0]) == "Маулен Ашимбаев"
     positions = _text(page.xpath('//ol[contains(@class, "positions")]')[0])
     assert "Председатель" in positions and "Сенат Парламента Республики Казахстан" in positions
