@@ -1,0 +1,168 @@
+"""The language versions of one release: one story across Russian, Kazakh and English.
+
+Kazakh state bodies publish a release in Kazakh, Russian and English on the same day. Text
+similarity (near_duplicates.py) cannot see that two texts in different languages tell one story,
+so a version is recognised by what its record says, which the readers of every language give in
+the same terms: the day, the publisher's country, the persons (their cross-script `actor_key`),
+the countries and the event types. A new document is a version of a stored one when:
+
+- their languages differ, and the stored one's story has no document in the new one's language
+  yet (a second text in one language is another release, or a near-duplicate found before);
+- a day is known for both and agrees: the publication dates, a day or less apart (the English
+  version often follows the next day), or else a day on which one of their events took place;
+  with no day on either side, nothing is linked: the same two people meet many times a year;
+- the publishers' countries (`home_country`) agree where both are known;
+- they name a common person, and two common persons where both name two or more: the chair of
+  the Senate is in several releases a day, with a different counterpart each time;
+- their countries and their event types overlap, where both sides name some.
+
+Of several candidates, the one sharing the most persons, then countries, then event types wins.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from communique.record import ActorKind, DatePrecision, Record
+from communique.store.backends import Backend
+from communique.store.dates import date_bounds
+from communique.store.rows import key_of
+
+# Publication dates of two versions may be this many days apart.
+PUBLICATION_LAG_DAYS = 1
+# Candidates looked at per new document: the latest documents sharing a person with it.
+MAX_CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class VersionPrint:
+    """What a document's record says that does not depend on its language."""
+
+    language: str | None
+    published: str | None  # the publication day, when the document gives one to the day
+    home_country: str | None
+    persons: frozenset[str]  # actor keys
+    countries: frozenset[str]
+    event_types: frozenset[str]
+    event_days: frozenset[str]
+
+
+def _day(value: str | None) -> str | None:
+    bounds = date_bounds(value)
+    return bounds[0] if bounds and bounds[0] == bounds[1] else None
+
+
+def record_print(record: Record) -> VersionPrint:
+    countries = {a.country for a in record.actors if a.country}
+    for event in record.events:
+        countries.update(event.source_countries, event.target_countries)
+    return VersionPrint(
+        language=record.language,
+        published=_day(record.published),
+        home_country=record.home_country,
+        persons=frozenset(key_of(a) for a in record.actors if a.kind is ActorKind.PERSON),
+        countries=frozenset(countries),
+        event_types=frozenset(event.type for event in record.events),
+        event_days=frozenset(
+            e.date.value
+            for e in record.events
+            if e.date is not None and e.date.precision is DatePrecision.DAY
+        ),
+    )
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Both empty or either empty says nothing; otherwise they must share something."""
+    return not first or not second or bool(first & second)
+
+
+def _days_agree(new: VersionPrint, old: VersionPrint) -> bool:
+    if new.published and old.published:
+        lag = date.fromisoformat(new.published) - date.fromisoformat(old.published)
+        return abs(lag.days) <= PUBLICATION_LAG_DAYS
+    return bool(new.event_days & old.event_days)
+
+
+def is_version(new: VersionPrint, old: VersionPrint) -> bool:
+    """Whether `new` and `old` are two language versions of one release (module docstring)."""
+    if not new.language or not old.language or new.language == old.language:
+        return False
+    if new.home_country and old.home_country and new.home_country != old.home_country:
+        return False
+    if not _days_agree(new, old):
+        return False
+    shared = len(new.persons & old.persons)
+    needed = 2 if len(new.persons) >= 2 and len(old.persons) >= 2 else 1
+    return (
+        shared >= needed
+        and _overlap(new.countries, old.countries)
+        and _overlap(new.event_types, old.event_types)
+    )
+
+
+def _score(new: VersionPrint, old: VersionPrint) -> tuple[int, int, int]:
+    return (
+        len(new.persons & old.persons),
+        len(new.countries & old.countries),
+        len(new.event_types & old.event_types),
+    )
+
+
+def find_version(backend: Backend, record: Record) -> str | None:
+    """The story of a stored language version of `record`, if one is stored (see the module's
+    docstring); None when there is none or `record` names no person."""
+    new = record_print(record)
+    if not new.language or not new.persons:
+        return None
+    keys = sorted(new.persons)
+    marks = ", ".join("?" * len(keys))
+    candidates = backend.rows(
+        "SELECT d.id, d.story_id FROM documents d "
+        "WHERE d.language IS NOT NULL AND d.language <> ? AND EXISTS (SELECT 1 FROM actors a "
+        f"WHERE a.document_id = d.id AND a.kind = 'person' AND a.actor_key IN ({marks})) "
+        "AND NOT EXISTS (SELECT 1 FROM documents same WHERE same.story_id = d.story_id "
+        "AND same.language = ?) "
+        f"ORDER BY d.stored_at DESC, d.id LIMIT {MAX_CANDIDATES}",
+        [new.language, *keys, new.language],
+    )
+    best: tuple[tuple[int, int, int], str] | None = None
+    for document_id, story_id in candidates:
+        old = stored_print(backend, document_id)
+        if is_version(new, old) and (best is None or _score(new, old) > best[0]):
+            best = (_score(new, old), str(story_id))
+    return best[1] if best else None
+
+
+def stored_print(backend: Backend, document_id: str) -> VersionPrint:
+    language, published, home = backend.rows(
+        "SELECT language, published, home_country FROM documents WHERE id = ?", [document_id]
+    )[0]
+    actors = backend.rows(
+        "SELECT kind, actor_key, country FROM actors WHERE document_id = ?", [document_id]
+    )
+    events = backend.rows(
+        "SELECT type, source_countries, target_countries, date_value, date_precision "
+        "FROM events WHERE document_id = ?",
+        [document_id],
+    )
+    countries = {country for _, _, country in actors if country}
+    for _, sources, targets, _, _ in events:
+        countries.update(_codes(sources), _codes(targets))
+    return VersionPrint(
+        language=language,
+        published=_day(published),
+        home_country=home,
+        persons=frozenset(key for kind, key, _ in actors if kind == ActorKind.PERSON.value),
+        countries=frozenset(countries),
+        event_types=frozenset(kind for kind, *_ in events),
+        event_days=frozenset(
+            value for *_, value, precision in events if precision == DatePrecision.DAY.value
+        ),
+    )
+
+
+def _codes(value: str | None) -> Iterable[str]:
+    return json.loads(value) if value else ()
