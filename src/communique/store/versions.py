@@ -3,20 +3,23 @@
 Kazakh state bodies publish a release in Kazakh, Russian and English on the same day. Text
 similarity (near_duplicates.py) cannot see that two texts in different languages tell one story,
 so a version is recognised by what its record says, which the readers of every language give in
-the same terms: the day, the publisher's country, the persons (their cross-script `actor_key`),
-the countries and the event types. A new document is a version of a stored one when:
+the same terms: the day, the persons (their cross-script `actor_key`), the countries and the event
+types. The publisher's country is not compared: a reader that finds no dateline takes the most
+named country instead. A new document is a version of a stored one when:
 
 - their languages differ, and the stored one's story has no document in the new one's language
   yet (a second text in one language is another release, or a near-duplicate found before);
 - a day is known for both and agrees: the publication dates, a day or less apart (the English
   version often follows the next day), or else a day on which one of their events took place;
   with no day on either side, nothing is linked: the same two people meet many times a year;
-- the publishers' countries (`home_country`) agree where both are known;
-- they name a common person, and two common persons where both name two or more: the chair of
-  the Senate is in several releases a day, with a different counterpart each time;
+- they name a common person (by the surname in the `actor_key`: readers of different languages
+  do not always find a person's country or first name), and where both name two or more, a
+  second common person or mostly the same countries (two, and half of those either names): the
+  chair of the Senate is in several releases a day, with a different counterpart each time;
 - their countries and their event types overlap, where both sides name some.
 
-Of several candidates, the one sharing the most persons, then countries, then event types wins.
+Of several candidates, the one sharing the largest part of the persons, then of the countries,
+then of the event types wins.
 """
 
 from __future__ import annotations
@@ -43,8 +46,7 @@ class VersionPrint:
 
     language: str | None
     published: str | None  # the publication day, when the document gives one to the day
-    home_country: str | None
-    persons: frozenset[str]  # actor keys
+    persons: frozenset[str]  # actor keys without their country: `person:tokaev k`
     countries: frozenset[str]
     event_types: frozenset[str]
     event_days: frozenset[str]
@@ -62,8 +64,7 @@ def record_print(record: Record) -> VersionPrint:
     return VersionPrint(
         language=record.language,
         published=_day(record.published),
-        home_country=record.home_country,
-        persons=frozenset(key_of(a) for a in record.actors if a.kind is ActorKind.PERSON),
+        persons=frozenset(_named(key_of(a)) for a in record.actors if a.kind is ActorKind.PERSON),
         countries=frozenset(countries),
         event_types=frozenset(event.type for event in record.events),
         event_days=frozenset(
@@ -72,6 +73,24 @@ def record_print(record: Record) -> VersionPrint:
             if e.date is not None and e.date.precision is DatePrecision.DAY
         ),
     )
+
+
+def _named(key: str) -> str:
+    """A person's key without its initial and country: `person:tokaev`. The readers of the
+    three languages do not always find a person's country or first name, and the day, the other
+    persons and the countries already tell one release from another."""
+    return key.split("@", 1)[0].split(" ", 1)[0]
+
+
+def _similarity(first: frozenset[str], second: frozenset[str]) -> float:
+    """Jaccard: what the two share of what either has."""
+    return len(first & second) / len(first | second) if first or second else 0.0
+
+
+def _mostly_shared(first: frozenset[str], second: frozenset[str]) -> bool:
+    """At least two in common (every release of a ministry names its own country), and half of
+    what either has."""
+    return len(first & second) >= 2 and _similarity(first, second) >= 0.5
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -90,24 +109,22 @@ def is_version(new: VersionPrint, old: VersionPrint) -> bool:
     """Whether `new` and `old` are two language versions of one release (module docstring)."""
     if not new.language or not old.language or new.language == old.language:
         return False
-    if new.home_country and old.home_country and new.home_country != old.home_country:
-        return False
     if not _days_agree(new, old):
         return False
     shared = len(new.persons & old.persons)
-    needed = 2 if len(new.persons) >= 2 and len(old.persons) >= 2 else 1
+    alone = len(new.persons) < 2 or len(old.persons) < 2
     return (
-        shared >= needed
+        (shared >= 2 or (shared == 1 and (alone or _mostly_shared(new.countries, old.countries))))
         and _overlap(new.countries, old.countries)
         and _overlap(new.event_types, old.event_types)
     )
 
 
-def _score(new: VersionPrint, old: VersionPrint) -> tuple[int, int, int]:
+def _score(new: VersionPrint, old: VersionPrint) -> tuple[float, float, float]:
     return (
-        len(new.persons & old.persons),
-        len(new.countries & old.countries),
-        len(new.event_types & old.event_types),
+        _similarity(new.persons, old.persons),
+        _similarity(new.countries, old.countries),
+        _similarity(new.event_types, old.event_types),
     )
 
 
@@ -117,18 +134,19 @@ def find_version(backend: Backend, record: Record) -> str | None:
     new = record_print(record)
     if not new.language or not new.persons:
         return None
+    # Keys starting with a surname; stored_print then keeps those of that surname exactly.
     keys = sorted(new.persons)
-    marks = ", ".join("?" * len(keys))
+    found = " OR ".join(["strpos(a.actor_key, ?) = 1"] * len(keys))
     candidates = backend.rows(
         "SELECT d.id, d.story_id FROM documents d "
         "WHERE d.language IS NOT NULL AND d.language <> ? AND EXISTS (SELECT 1 FROM actors a "
-        f"WHERE a.document_id = d.id AND a.kind = 'person' AND a.actor_key IN ({marks})) "
+        f"WHERE a.document_id = d.id AND a.kind = 'person' AND ({found})) "
         "AND NOT EXISTS (SELECT 1 FROM documents same WHERE same.story_id = d.story_id "
         "AND same.language = ?) "
         f"ORDER BY d.stored_at DESC, d.id LIMIT {MAX_CANDIDATES}",
         [new.language, *keys, new.language],
     )
-    best: tuple[tuple[int, int, int], str] | None = None
+    best: tuple[tuple[float, float, float], str] | None = None
     for document_id, story_id in candidates:
         old = stored_print(backend, document_id)
         if is_version(new, old) and (best is None or _score(new, old) > best[0]):
@@ -137,8 +155,8 @@ def find_version(backend: Backend, record: Record) -> str | None:
 
 
 def stored_print(backend: Backend, document_id: str) -> VersionPrint:
-    language, published, home = backend.rows(
-        "SELECT language, published, home_country FROM documents WHERE id = ?", [document_id]
+    language, published = backend.rows(
+        "SELECT language, published FROM documents WHERE id = ?", [document_id]
     )[0]
     actors = backend.rows(
         "SELECT kind, actor_key, country FROM actors WHERE document_id = ?", [document_id]
@@ -154,8 +172,7 @@ def stored_print(backend: Backend, document_id: str) -> VersionPrint:
     return VersionPrint(
         language=language,
         published=_day(published),
-        home_country=home,
-        persons=frozenset(key for kind, key, _ in actors if kind == ActorKind.PERSON.value),
+        persons=frozenset(_named(key) for kind, key, _ in actors if kind == ActorKind.PERSON.value),
         countries=frozenset(countries),
         event_types=frozenset(kind for kind, *_ in events),
         event_days=frozenset(
