@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from communique.record import ActorKind, DatePrecision, Record
 from communique.store.backends import Backend
@@ -130,21 +130,23 @@ def _score(new: VersionPrint, old: VersionPrint) -> tuple[float, float, float]:
 
 def find_version(backend: Backend, record: Record) -> str | None:
     """The story of a stored language version of `record`, if one is stored (see the module's
-    docstring); None when there is none or `record` names no person."""
+    docstring); None when there is none, or `record` names no person or no day."""
     new = record_print(record)
-    if not new.language or not new.persons:
+    days = _day_condition(new)
+    if not new.language or not new.persons or days is None:
         return None
     # Keys starting with a surname; stored_print then keeps those of that surname exactly.
     keys = sorted(new.persons)
     found = " OR ".join(["strpos(a.actor_key, ?) = 1"] * len(keys))
     candidates = backend.rows(
         "SELECT d.id, d.story_id FROM documents d "
-        "WHERE d.language IS NOT NULL AND d.language <> ? AND EXISTS (SELECT 1 FROM actors a "
+        f"WHERE d.language IS NOT NULL AND d.language <> ? AND ({days[0]}) "
+        "AND EXISTS (SELECT 1 FROM actors a "
         f"WHERE a.document_id = d.id AND a.kind = 'person' AND ({found})) "
         "AND NOT EXISTS (SELECT 1 FROM documents same WHERE same.story_id = d.story_id "
         "AND same.language = ?) "
         f"ORDER BY d.stored_at DESC, d.id LIMIT {MAX_CANDIDATES}",
-        [new.language, *keys, new.language],
+        [new.language, *days[1], *keys, new.language],
     )
     best: tuple[tuple[float, float, float], str] | None = None
     for document_id, story_id in candidates:
@@ -152,6 +154,26 @@ def find_version(backend: Backend, record: Record) -> str | None:
         if is_version(new, old) and (best is None or _score(new, old) > best[0]):
             best = (_score(new, old), str(story_id))
     return best[1] if best else None
+
+
+def _day_condition(new: VersionPrint) -> tuple[str, list[str]] | None:
+    """SQL on documents `d` keeping those a day of `new` may agree with (`_days_agree` decides),
+    with its parameters; None when `new` has no day."""
+    conditions: list[str] = []
+    values: list[str] = []
+    if new.published:
+        day = date.fromisoformat(new.published)
+        lag = timedelta(days=PUBLICATION_LAG_DAYS)
+        conditions.append("d.published_date BETWEEN ? AND ?")
+        values += [(day - lag).isoformat(), (day + lag).isoformat()]
+    if new.event_days:
+        marks = ", ".join("?" * len(new.event_days))
+        conditions.append(
+            "EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id "
+            f"AND e.date_value IN ({marks}))"
+        )
+        values += sorted(new.event_days)
+    return (" OR ".join(conditions), values) if conditions else None
 
 
 def stored_print(backend: Backend, document_id: str) -> VersionPrint:
