@@ -72,7 +72,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(\w)\1+", r"\1"),  # doubled letters, ii included
         (r"(?<=[aeiou])i(?=[aeiou])", ""),  # the glide between vowels
         (r"\bi(?=e)", ""),  # the glide at a word's start: Yerlan, Erlan
-        (r"[-'’\s]+", ""),  # Al-Harthi, аль-Харти, Abdel Rahman
+        (r"[\W_]+", ""),  # hyphens, apostrophes, dots: Al-Harthi, аль-Харти, O'Neill
     )
 )
 
