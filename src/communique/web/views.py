@@ -200,8 +200,8 @@ def document_header(store: Store, document_id: str) -> DocumentHeader:
     reviews = count_reviews(store, document_id=id_)
     return DocumentHeader(
         id=id_, record_id=record_id, headline=headline(title, text), story_id=story_id,
-        story_documents=story, story_languages=languages, stored_at=stored_at, processed_at=processed_at,
-        pipeline_version=version, format=fmt, published_date=published,
+        story_documents=story, story_languages=languages, stored_at=stored_at,
+        processed_at=processed_at, pipeline_version=version, format=fmt, published_date=published,
         reviews=reviews,
     )  # fmt: skip
 
