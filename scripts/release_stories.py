@@ -2,12 +2,11 @@
 
     .venv/bin/python scripts/release_stories.py [--published 2025-01-01] [--corpus DIR]
 
-Reads every release of the corpus in its language (ru through the pipeline, kk and en through
-lang/kk and lang/en, which the pipeline does not dispatch to yet), stores the records in a fresh
-DuckDB file, and compares the stories with the corpus: two documents belong together when they
-are versions of one release (the same NN-slug). `--published DAY` gives every document that
-publication day: the worst case for the matcher, which must then tell the releases apart by their
-persons, countries and event types alone. Without it only the days of the records' events count.
+Reads every release of the corpus through the pipeline in its own language, stores the records
+in a fresh DuckDB file, and compares the stories with the corpus: two documents belong together
+when they are versions of one release (the same NN-slug). `--published DAY` gives every document
+that publication day: the worst case for the matcher, which must then tell the releases apart by
+their persons, countries and event types alone. Without it only the days of the events count.
 """
 
 from __future__ import annotations
@@ -30,26 +29,18 @@ LANGUAGES = ("ru", "kk", "en")
 
 
 def records(corpus: Path, published: str | None) -> list[Record]:
-    from communique.lang.en.read import read_english
-    from communique.lang.kk.read import read_kazakh
-
-    pipeline = Pipeline()
-    found = []
-    for language in LANGUAGES:
-        for path in sorted((corpus / language).glob("*.txt")):
-            document = Document(
-                id=f"{path.stem}.{language}",
-                text=path.read_text(encoding="utf-8"),
-                language=language,
-                published=published,
-            )
-            if language == "ru":
-                record = pipeline.process(document)
-            else:
-                reader = read_kazakh if language == "kk" else read_english
-                record = reader(document).model_copy(update={"published": published})
-            found.append(record)
-    return found
+    """Every release of `corpus` read by the pipeline in its own language."""
+    documents = [
+        Document(
+            id=f"{path.stem}.{language}",
+            text=path.read_text(encoding="utf-8"),
+            language=language,
+            published=published,
+        )
+        for language in LANGUAGES
+        for path in sorted((corpus / language).glob("*.txt"))
+    ]
+    return list(Pipeline().process_many(documents))
 
 
 def main() -> int:
