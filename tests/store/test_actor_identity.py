@@ -16,18 +16,65 @@ from communique.store.queries import run
 @pytest.mark.parametrize(
     ("name", "key"),
     [
-        ("Сергей Лавров", "лавров с"),
-        ("С. Лавров", "лавров с"),
-        ("Сергей Викторович Лавров", "лавров с"),
-        ("Лавров С.В.", "лавров с"),
-        ("Лавров", "лавров"),
-        ("Пётр Семёнов", "семенов п"),
-        ("  ЖАНАР  Ахметова ", "ахметова ж"),
-        ("Анна Мария-Луиза", "мария-луиза а"),
+        ("Сергей Лавров", "lavrov s"),
+        ("С. Лавров", "lavrov s"),
+        ("Сергей Викторович Лавров", "lavrov s"),
+        ("Лавров С.В.", "lavrov s"),
+        ("Sergei Lavrov", "lavrov s"),
+        ("Лавров", "lavrov"),
+        ("Пётр Семёнов", "semonov p"),
+        ("Pyotr Semyonov", "semonov p"),
+        ("  ЖАНАР  Ахметова ", "ahmetova j"),
+        ("Zhanar Akhmetova", "ahmetova j"),
+        ("Анна Мария-Луиза", "marialuiza a"),
+        ("Ж. Әбдірахманова", "abdirahmanova j"),
     ],
 )
 def test_person_key(name: str, key: str) -> None:
     assert person_key(name) == key
+
+
+# One person, as the Russian, the Kazakh and the English version of a release name them.
+@pytest.mark.parametrize(
+    ("russian", "kazakh", "english", "country"),
+    [
+        ("Касым-Жомарт Токаев", "Қасым-Жомарт Тоқаев", "Kassym-Jomart Tokayev", "KZ"),
+        ("Маулен Ашимбаев", "Мәулен Әшімбаев", "Maulen Ashimbayev", "KZ"),
+        ("Ерлан Кошанов", "Ерлан Қошанов", "Yerlan Koshanov", "KZ"),
+        ("Шавкат Мирзиёев", "Шавкат Мирзиёев", "Shavkat Mirziyoyev", "UZ"),
+        ("Мехмет Озтюрк", "Мехмет Өзтүрк", "Mehmet Ozturk", "TR"),
+        ("Гусейн Гаджиев", "Гусейн Гаджиев", "Huseyn Hajiyev", "AZ"),
+        ("Салим аль-Харти", "Сәлім әл-Харти", "Salim Al-Harthi", "OM"),
+        ("Ким Сон Мин", "Ким Сон Мин", "Kim Sung-min", "KR"),
+        ("Си Цзиньпин", "Си Цзиньпин", "Xi Jinping", "CN"),  # the knowledge base's alias
+        ("Мурат Нуртлеу", "Мұрат Нұртілеу", "Murat Nurtleu", "KZ"),  # the same
+    ],
+)
+def test_one_key_across_scripts(russian: str, kazakh: str, english: str, country: str) -> None:
+    keys = {actor_key("person", name, country=country) for name in (russian, kazakh, english)}
+    assert len(keys) == 1, keys
+    assert keys.pop().endswith(f"@{country}")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # One surname and initial, two countries: two people, whatever the spelling.
+        (("Алексей Иванов", "RU"), ("Andriy Ivanov", "UA")),
+        # Different surnames the folds must keep apart.
+        (("Мирзоев", "TJ"), ("Mirziyoyev", "TJ")),
+        (("Ахмедов", "AZ"), ("Akhmetov", "AZ")),
+        (("Токаев", "KZ"), ("Тукаев", "KZ")),
+        # A known official's name with another country in the text is someone else.
+        (("Xi Jinping", "CN"), ("Xi Jinping", "SG")),
+    ],
+)
+def test_different_people_keep_different_keys(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    assert actor_key("person", first[0], country=first[1]) != actor_key(
+        "person", second[0], country=second[1]
+    )
 
 
 def test_actor_key_by_kind() -> None:
@@ -39,10 +86,11 @@ def test_actor_key_by_kind() -> None:
         "organization:сенат парламента@KZ"
     )
     assert actor_key("city", "Улан-Батор") == "city:улан-батор"
-    assert actor_key("person", "Сергей Лавров", country="RU", kb_id="q1") == "person:лавров с"
-    # No Cyrillic: the Latin name decides, so transliterations meet only through it.
+    assert actor_key("person", "Сергей Лавров", country="ru", kb_id="q1") == "person:lavrov s@RU"
     assert actor_key("person", "Sergey Lavrov", name_latin="Sergei Lavrov") == "person:lavrov s"
-    assert actor_key("person", "John Smith") == "person:smith j"
+    assert actor_key("person", "John Smith") == "person:smit j"
+    # A name in neither script is keyed by its Latin form.
+    assert actor_key("person", "習近平", name_latin="Xi Jinping", country="CN") == "person:ksi j@CN"
 
 
 def _record(record_id: str, text: str, published: str, actors: list[Actor]) -> Record:
@@ -102,13 +150,13 @@ def test_one_person_across_documents(two_documents: Store) -> None:
         "SELECT document_id, id, actor_key FROM actors ORDER BY document_id, id"
     )
     assert [k for *_, k in keys] == [
-        "person:лавров с", "country:MN", "person:лавров с", "person:лавров а", "country:MN",
+        "person:lavrov s@RU", "country:MN", "person:lavrov s@RU", "person:lavrov a", "country:MN",
     ]  # fmt: skip
     rows = {
         r["actor_key"]: r for r in run(two_documents, "actors", make_filters(), limit=None).dicts()
     }
-    assert set(rows) == {"person:лавров с", "person:лавров а", "country:MN"}
-    lavrov = rows["person:лавров с"]
+    assert set(rows) == {"person:lavrov s@RU", "person:lavrov a", "country:MN"}
+    lavrov = rows["person:lavrov s@RU"]
     assert lavrov["documents"] == 2
     assert lavrov["name"] == "Сергей Лавров"
     assert lavrov["names"] == ["С. Лавров", "Сергей Лавров"]
@@ -119,12 +167,12 @@ def test_one_person_across_documents(two_documents: Store) -> None:
         "2024-03-01 министр иностранных дел",
         "2025-01-15 министр иностранных дел",
     ]
-    assert rows["person:лавров а"]["documents"] == 1
+    assert rows["person:lavrov a"]["documents"] == 1
     assert rows["country:MN"]["documents"] == 2
     assert rows["country:MN"]["names"] == ["Монголия"]
     # Filters still apply to the rows each actor is counted from.
     since = run(two_documents, "actors", make_filters(since="2025"), limit=None).dicts()
-    assert {r["actor_key"]: r["documents"] for r in since}["person:лавров с"] == 1
+    assert {r["actor_key"]: r["documents"] for r in since}["person:lavrov s@RU"] == 1
     assert [r["actor_key"] for r in run(two_documents, "actors", make_filters(), limit=1).dicts()]
 
 
@@ -147,7 +195,7 @@ def test_migration_2_backfills_rows_written_at_version_1(db: Target) -> None:
             columns,
             [
                 ("d1", "p", "a1", 0, "person", "Сергей Лавров", None, "RU", None, "[]", "[]"),
-                ("d2", "p", "a1", 0, "person", "С. Лавров", None, None, None, "[]", "[]"),
+                ("d2", "p", "a1", 0, "person", "С. Лавров", None, "RU", None, "[]", "[]"),
                 ("d2", "p", "a2", 1, "country", "Монголия", None, "MN", None, "[]", "[]"),
                 ("d3", "p", "a1", 0, "organization", "Сенат", None, None, "kz-senate", "[]", "[]"),
             ],
@@ -158,10 +206,40 @@ def test_migration_2_backfills_rows_written_at_version_1(db: Target) -> None:
     finally:
         backend.close()
     assert keys == [
-        ("d1", "a1", "person:лавров с"),
-        ("d2", "a1", "person:лавров с"),
+        ("d1", "a1", "person:lavrov s@RU"),
+        ("d2", "a1", "person:lavrov s@RU"),
         ("d2", "a2", "country:MN"),
         ("d3", "a1", "organization:kz-senate"),
     ]
     with open_store(db) as store:  # the migrated database opens as any other
         assert store.backend.rows("SELECT count(*) FROM actors WHERE actor_key IS NULL") == [(0,)]
+
+
+def test_migration_4_rekeys_the_keys_of_version_3(db: Target) -> None:
+    """A database written before keys crossed scripts gets today's keys, facts untouched."""
+    backend = connect(db)
+    try:
+        migrate(backend, upto=3)
+        columns = (
+            "document_id", "pipeline_version", "id", "seq", "kind", "name", "name_latin",
+            "country", "kb_id", "positions", "mentions", "actor_key",
+        )  # fmt: skip
+        backend.insert(
+            "actors",
+            columns,
+            [
+                ("ru", "p", "a1", 0, "person", "Маулен Ашимбаев", "Maulen Ashimbayev", "KZ",
+                 None, "[]", "[]", "person:ашимбаев м"),
+                ("kk", "p", "a1", 0, "person", "Мәулен Әшімбаев", None, "KZ", None, "[]", "[]",
+                 "person:әшімбаев м"),
+                ("en", "p", "a1", 0, "person", "Maulen Ashimbayev", "Maulen Ashimbayev", "KZ",
+                 None, "[]", "[]", "person:ashimbayev m"),
+            ],
+        )  # fmt: skip
+        migrate(backend)
+        keys = backend.rows("SELECT DISTINCT actor_key FROM actors")
+        names = backend.rows("SELECT name FROM actors ORDER BY document_id")
+    finally:
+        backend.close()
+    assert keys == [("person:ashimbaev m@KZ",)]
+    assert names == [("Maulen Ashimbayev",), ("Мәулен Әшімбаев",), ("Маулен Ашимбаев",)]

@@ -25,7 +25,7 @@ PAGES = [
     "/agreements",
     "/commitments",
     "/actors",
-    "/actors/person:ашимбаев м",
+    "/actors/person:ashimbaev m@KZ",
     "/pairs",
     "/pairs/KZ-MN",
     "/network",

@@ -436,7 +436,7 @@ _COMPARED = [
     "/api/statistics",
     "/api/pairs/KZ-MN",
     "/api/network",
-    f"/api/actors/{quote('person:ашимбаев м', safe='')}",
+    f"/api/actors/{quote('person:ashimbaev m@KZ', safe='')}",
     f"/api/records/{SENATE}",
 ]
 

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml.html import HtmlElement
 
-from communique.record import Record
+from communique.record import Actor, ActorKind, Event, Record, Span
 from communique.store import open_store
 from communique.store.tokens import create_token
 from communique.web.app import create_app
@@ -190,7 +190,7 @@ def test_the_pair_page(pages: TestClient) -> None:
 
 
 def test_the_actor_page(pages: TestClient) -> None:
-    page = _html(pages.get(f"/actors/{quote('person:ашимбаев м', safe='')}"))
+    page = _html(pages.get(f"/actors/{quote('person:ashimbaev m@KZ', safe='')}"))
     assert _text(page.xpath("//h1")[0]) == "Маулен Ашимбаев"
     positions = _text(page.xpath('//ol[contains(@class, "positions")]')[0])
     assert "Председатель" in positions and "Сенат Парламента Республики Казахстан" in positions
@@ -344,3 +344,52 @@ def test_every_chip_label_is_readable() -> None:
     for color in [*PLOVER_COLORS.values(), OTHER_COLOR]:
         assert contrast(color, chip_ink(color)) >= 4.5, color
     assert contrast("#ffffff", "#000000") == pytest.approx(21)
+
+
+def _version(language: str, text: str, host: str, guest: str) -> Record:
+    """A reader's record of one language version of a release: two persons, one meeting."""
+    end = text.index(".") + 1
+    return Record(
+        id=f"senate-malaysia.{language}",
+        language=language,
+        text=text,
+        published="2025-04-14",
+        home_country="KZ",
+        actors=[
+            Actor(id="a1", kind=ActorKind.PERSON, name=host, country="KZ"),
+            Actor(id="a2", kind=ActorKind.PERSON, name=guest, country="MY"),
+        ],
+        events=[
+            Event(id="e1", type="CONSULT", cameo="040", trigger=Span(start=0, end=5),
+                  trigger_text=text[:5], source=["a1"], target=["a2"],
+                  evidence=Span(start=0, end=end), extractor="test@1"),
+        ],
+    )  # fmt: skip
+
+
+def test_the_document_page_links_the_versions_in_other_languages(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "versions.duckdb")) as store:
+        store.add(
+            _version(
+                "ru",
+                "Председатель Сената Маулен Ашимбаев принял Посла Малайзии Хайрула Юсофа.",
+                "Маулен Ашимбаев",
+                "Хайрул Юсоф",
+            )
+        )
+        store.add(
+            _version(
+                "en",
+                "Senate Chairman Maulen Ashimbayev received Malaysian Ambassador Khairul Yusof.",
+                "Maulen Ashimbayev",
+                "Khairul Yusof",
+            )
+        )
+    with TestClient(create_app(str(tmp_path / "versions.duckdb"))) as client:
+        page = _html(client.get("/documents/senate-malaysia.en"))
+        story = page.xpath('//p[contains(@class, "story")]')[0]
+        assert "ru, en: versions of one release" in _text(story)
+        (link,) = story.xpath(".//a")
+        assert link.get("href") == "/documents/senate-malaysia.ru" and link.get("hreflang") == "ru"
+        header = client.get("/api/documents/senate-malaysia.ru").json()["document"]
+        assert header["story_languages"] == {"senate-malaysia.ru": "ru", "senate-malaysia.en": "en"}

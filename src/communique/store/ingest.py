@@ -42,7 +42,7 @@ class ProcessFailure:
 class IngestSummary:
     read: int = 0  # documents read from the inputs
     stored: int = 0  # new documents written (linked ones included)
-    linked: int = 0  # of which near-duplicates joined to a stored story
+    linked: int = 0  # of which near-duplicates or language versions joined to a stored story
     duplicates: int = 0  # already stored (or twice in this input): not extracted again
     marked: list[str] = field(default_factory=list)  # stored as unsupported-language records
     failures: list[ProcessFailure] = field(default_factory=list)
@@ -61,7 +61,7 @@ class IngestSummary:
             self.duplicates += 1
             return
         self.stored += 1
-        if result.near_duplicate_of:
+        if result.near_duplicate_of or result.version_of:
             self.linked += 1
         if record.status is not RecordStatus.OK:
             self.marked.append(f"{record.id}: {record.message or record.status.value}")

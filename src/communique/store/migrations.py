@@ -173,15 +173,25 @@ _INITIAL = (
 
 def backfill_actor_keys(backend: Backend) -> None:
     """Give every actor row without one its `actor_key`: one UPDATE per distinct actor."""
+    _key_actors(backend, only_missing=True)
+
+
+def rekey_actors(backend: Backend) -> None:
+    """Compute every actor row's `actor_key` again, with today's `actor_key`."""
+    _key_actors(backend, only_missing=False)
+
+
+def _key_actors(backend: Backend, *, only_missing: bool) -> None:
+    missing = " WHERE actor_key IS NULL" if only_missing else ""
     distinct = backend.rows(
-        "SELECT DISTINCT kind, name, name_latin, country, kb_id FROM actors WHERE actor_key IS NULL"
+        f"SELECT DISTINCT kind, name, name_latin, country, kb_id FROM actors{missing}"
     )
     for kind, name, name_latin, country, kb_id in distinct:
         key = actor_key(kind, name, name_latin=name_latin, country=country, kb_id=kb_id)
         backend.execute(
-            "UPDATE actors SET actor_key = ? WHERE actor_key IS NULL AND kind = ? AND name = ? "
+            "UPDATE actors SET actor_key = ? WHERE kind = ? AND name = ? "
             "AND name_latin IS NOT DISTINCT FROM ? AND country IS NOT DISTINCT FROM ? "
-            "AND kb_id IS NOT DISTINCT FROM ?",
+            f"AND kb_id IS NOT DISTINCT FROM ?{' AND actor_key IS NULL' if only_missing else ''}",
             [key, kind, name, name_latin, country, kb_id],
         )
 
@@ -226,10 +236,16 @@ _REVIEWS: tuple[Step, ...] = (
     )""",
 )
 
+# Version 4: one person across scripts and languages (issue 11): a person's key is the spelling
+# skeleton of the name, in Latin letters, with the person's country (store/identity.py), so every
+# stored key is computed again. A document's facts are not touched: no reprocessing is needed.
+_CROSS_SCRIPT_KEYS: tuple[Step, ...] = (rekey_actors,)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     Migration(2, "actor_key: actors across documents", _ACTOR_KEYS),
     Migration(3, "reviews and API tokens", _REVIEWS),
+    Migration(4, "actor_key across scripts and languages", _CROSS_SCRIPT_KEYS),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -52,6 +52,8 @@ class AddResult:
     document_id: str  # the new document, or the one already holding this text
     story_id: str
     near_duplicate_of: str | None = None  # the story's first document, when linked to one
+    version_of: str | None = None  # the story's first document, when a version in a language
+    # it lacked joined it (the story may then be represented by this one: _richest_first)
 
 
 class Store:
@@ -76,9 +78,11 @@ class Store:
     def add(self, record: Record, *, document_format: str | None = None) -> AddResult:
         """Store `record` and its facts in one transaction, unless its text is already stored.
 
-        A text similar enough to a stored one (see near_duplicates) joins that one's story.
+        A text similar enough to a stored one (see near_duplicates) joins that one's story, and
+        so does a version of a stored release in another language (see versions).
         """
         from communique.store.near_duplicates import signature, to_bytes
+        from communique.store.versions import find_version
 
         digest = content_hash(record.text)
         minhash = signature(record.text)
@@ -90,9 +94,10 @@ class Store:
                     return AddResult("duplicate", existing[0], existing[1])
                 document_id = self._free_id(record.id, digest)
                 match = index.match(minhash) if minhash is not None else None
-                story_id = self._story_of(match) if match else document_id
+                version = find_version(self.backend, record) if match is None else None
+                story_id = self._story_of(match) if match else version or document_id
                 stamp = now()
-                if match is None:
+                if match is None and version is None:
                     self.backend.insert(
                         "stories",
                         ("id", "document_id", "created_at"),
@@ -113,6 +118,9 @@ class Store:
                     self.backend.insert(
                         "signatures", ("document_id", "minhash"), [(document_id, to_bytes(minhash))]
                     )
+                linked_to = self._first_of(version) if version is not None else None
+                if version is not None:
+                    self._richest_first(version)
         except Exception as error:
             if no_space(error):  # the transaction was rolled back: nothing of it is kept
                 raise NoSpaceError(
@@ -127,6 +135,8 @@ class Store:
             raise
         if minhash is not None:
             index.add(document_id, minhash)
+        if version is not None:
+            return AddResult("stored", document_id, story_id, version_of=linked_to)
         first = self._first_of(story_id) if match else None
         return AddResult("stored", document_id, story_id, first)
 
@@ -262,6 +272,27 @@ class Store:
         return str(
             self.backend.rows("SELECT document_id FROM stories WHERE id = ?", [story_id])[0][0]
         )
+
+    def _richest_first(self, story_id: str) -> None:
+        """Make the story's document with the most events, agreements and commitments the one
+        that stands for it (the first stored, on a tie): the language versions of a release are
+        read by different readers, and the story's facts are counted from that one document."""
+        counts = self.backend.rows(
+            "SELECT d.id, s.document_id, "
+            "(SELECT count(*) FROM events e WHERE e.document_id = d.id) + "
+            "(SELECT count(*) FROM agreements g WHERE g.document_id = d.id) + "
+            "(SELECT count(*) FROM commitments c WHERE c.document_id = d.id) "
+            "FROM documents d JOIN stories s ON s.id = d.story_id WHERE d.story_id = ? "
+            "ORDER BY d.stored_at, d.id",
+            [story_id],
+        )
+        facts = {document_id: int(count) for document_id, _, count in counts}
+        first = counts[0][1]
+        richest = max(facts, key=lambda document_id: facts[document_id])
+        if facts[richest] > facts.get(first, 0):
+            self.backend.execute(
+                "UPDATE stories SET document_id = ? WHERE id = ?", [richest, story_id]
+            )
 
     def _near_duplicates(self) -> NearDuplicateIndex:
         # Built once per Store from the stored signatures: 1 KB a document, so 10,000 documents

@@ -65,6 +65,10 @@ class DocumentInfo(BaseModel):
     headline: str
     story_id: str
     story_documents: list[str] = Field(description="the documents of its story, first first")
+    story_languages: dict[str, str | None] = Field(
+        description="the language of each document of its story: a release's versions in "
+        "Russian, Kazakh and English are one story"
+    )
     stored_at: str
     processed_at: str
     pipeline_version: str

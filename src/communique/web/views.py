@@ -167,6 +167,7 @@ class DocumentHeader:
     headline: str
     story_id: str
     story_documents: list[str]  # every document of its story, the first (canonical) first
+    story_languages: dict[str, str | None]  # each one's language: a release's versions
     stored_at: str
     processed_at: str
     pipeline_version: str
@@ -187,19 +188,20 @@ def document_header(store: Store, document_id: str) -> DocumentHeader:
     (id_, record_id, title, text, story_id, stored_at, processed_at, version, fmt, published) = (
         rows[0]
     )
-    story = [
-        row[0]
+    languages: dict[str, str | None] = {
+        str(row[0]): row[1]
         for row in store.backend.rows(
-            "SELECT d.id FROM documents d LEFT JOIN stories s ON s.document_id = d.id "
+            "SELECT d.id, d.language FROM documents d LEFT JOIN stories s ON s.document_id = d.id "
             "WHERE d.story_id = ? ORDER BY s.id IS NULL, d.stored_at, d.id",
             [story_id],
         )
-    ]
+    }
+    story = list(languages)
     reviews = count_reviews(store, document_id=id_)
     return DocumentHeader(
         id=id_, record_id=record_id, headline=headline(title, text), story_id=story_id,
-        story_documents=story, stored_at=stored_at, processed_at=processed_at,
-        pipeline_version=version, format=fmt, published_date=published,
+        story_documents=story, story_languages=languages, stored_at=stored_at,
+        processed_at=processed_at, pipeline_version=version, format=fmt, published_date=published,
         reviews=reviews,
     )  # fmt: skip
 
