@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -44,15 +44,32 @@ def _database(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     return dump
 
 
+def _count_commits(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """After each transaction of `store` that commits, how many documents are stored."""
+    transaction = store.backend.transaction
+    committed: list[int] = []
+
+    @contextmanager
+    def counted() -> Iterator[None]:
+        with transaction():
+            yield
+        committed.append(store.counts()["documents"])
+
+    monkeypatch.setattr(store.backend, "transaction", counted)
+    return committed
+
+
 def test_a_batch_stores_what_adding_one_by_one_stores(
-    db: Target, tmp_path: Path, sample_records: list[Record]
+    db: Target, tmp_path: Path, sample_records: list[Record], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     records = _mixed_input(sample_records)
     with open_store(Target("duckdb", str(tmp_path / "one-by-one.duckdb"))) as reference:
         expected = [reference.add(record) for record in records]
         expected_rows = _database(reference)
     with open_store(db) as store:
+        committed = _count_commits(store, monkeypatch)
         results = store.add_many(records)
+        assert committed == [len(records) - 1]  # one transaction, not one per document
         assert results == expected
         assert _database(store) == expected_rows
         assert [r.status for r in results[-4:]] == ["duplicate", "stored", "stored", "stored"]
@@ -115,16 +132,7 @@ def test_batches_are_capped_one_transaction_each(
     store: Store, sample_records: list[Record], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store_module, "BATCH_DOCUMENTS", 2)
-    transaction = store.backend.transaction
-    committed: list[int] = []
-
-    @contextmanager
-    def counted() -> Any:
-        with transaction():
-            yield
-        committed.append(store.counts()["documents"])
-
-    monkeypatch.setattr(store.backend, "transaction", counted)
+    committed = _count_commits(store, monkeypatch)
     records = sample_records[:5]
     assert [r.status for r in store.add_many(records)] == ["stored"] * 5
     assert committed == [2, 4, 5]
