@@ -10,6 +10,7 @@ its shingles; two different releases of one ministry, sharing only formulas ("в
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import numpy as np
@@ -41,8 +42,15 @@ def signature(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_PERMUTATIONS)
-    minhash.update_batch(list(grams))
+    # The shingles hashed as datasketch's default sha1_hash32 hashes them (the first four bytes
+    # of SHA-1, little-endian), all in one numpy conversion instead of a struct call each: the
+    # MinHash then only applies its permutations (`int` passes the values through).
+    first_bytes = b"".join([hashlib.sha1(gram).digest()[:4] for gram in grams])
+    hashes = np.frombuffer(first_bytes, dtype="<u4").tolist()
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_PERMUTATIONS, hashfunc=int
+    )
+    minhash.update_batch(hashes)
     return minhash
 
 

@@ -183,15 +183,15 @@ class Store:
         # A document that matched nothing begins its own story; one that matched joins the
         # story of the document it matched, stored before or earlier in this batch.
         new_ids = {new.document_id for new in placed.values()}
-        story = self._stories_of(
+        matched = self._stories_of(
             new.match for new in placed.values() if new.match and new.match not in new_ids
         )
-        for new in placed.values():
+        story = {document_id: story_id for document_id, (story_id, _) in matched.items()}
+        first = dict(matched.values())  # a story's first document: the one near_duplicate_of names
+        for new in placed.values():  # in batch order: the story of an earlier match is known
             story[new.document_id] = story[new.match] if new.match else new.document_id
-        first = self._first_documents(
-            {story[new.document_id] for new in placed.values() if new.match} - new_ids
-        )
-        first.update((new.document_id, new.document_id) for new in placed.values() if not new.match)
+            if new.match is None:
+                first[new.document_id] = new.document_id
 
         stamp = now()
         tables: dict[str, list[Row]] = {"stories": [], "documents": [], "signatures": []}
@@ -348,15 +348,17 @@ class Store:
     def _taken_ids(self, document_ids: Iterable[str]) -> set[str]:
         return {row[0] for row in self._where_in("SELECT id FROM documents", "id", document_ids)}
 
-    def _stories_of(self, document_ids: Iterable[str]) -> dict[str, str]:
-        """The story of each stored document of `document_ids`."""
-        sql = "SELECT id, story_id FROM documents"
-        return {str(d): str(s) for d, s in self._where_in(sql, "id", document_ids)}
-
-    def _first_documents(self, story_ids: Iterable[str]) -> dict[str, str]:
-        """The document each stored story of `story_ids` began with."""
-        sql = "SELECT id, document_id FROM stories"
-        return {str(s): str(d) for s, d in self._where_in(sql, "id", story_ids)}
+    def _stories_of(self, document_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """The story of each stored document of `document_ids`, and that story's first
+        document."""
+        sql = (
+            "SELECT documents.id, documents.story_id, stories.document_id FROM documents "
+            "JOIN stories ON stories.id = documents.story_id"
+        )
+        return {
+            str(document): (str(story), str(first))
+            for document, story, first in self._where_in(sql, "documents.id", document_ids)
+        }
 
     def _near_duplicates(self) -> NearDuplicateIndex:
         # Built once per Store from the stored signatures: 1 KB a document, so 10,000 documents
