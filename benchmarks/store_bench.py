@@ -1,7 +1,7 @@
 """Store throughput, memory and query latency on N documents made from a gold set's texts.
 
     python benchmarks/store_bench.py ../shared/datasets/factrueval-2016/devset \
-        [--documents 10000] [--db duckdb] [--db "$COMMUNIQUE_TEST_PG"] [--batch-size 16] \
+        [--documents 10000] [--db duckdb] [--db "$COMMUNIQUE_TEST_PG"] [--batch-size 16 256] \
         [--records records.jsonl] [--output out/store-bench.json]
 
 Figures measured apart because they have different owners:
@@ -12,8 +12,8 @@ Figures measured apart because they have different owners:
    after), two ways:
    - `per_document`: one transaction per document (Store.add), as every ingest stored before
      batched writes, and as `communique load` still does;
-   - `batched`: Store.add_many over `--batch-size` documents at a time, as `communique ingest`
-     stores each extraction batch.
+   - `batched`: Store.add_many over `--batch-size` documents at a time (one run per size), as
+     `communique ingest` stores each extraction batch (its `--batch-size`, 16 by default).
    The records are the extracted ones replicated with distinct ids, each text given a distinct
    last line so that no two are exact duplicates; every copy is then a near-duplicate of its
    original, so the MinHash/LSH lookup is exercised on every write. Each run is a fresh process:
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -95,14 +96,14 @@ def store_run(
     copies = replicate([Record.model_validate_json(line) for line in lines], count)
     before = peak_rss_mb()
     with open_store(db) as store:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         if mode == "per_document":
             for record in copies:
                 store.add(record)
         else:
             for at in range(0, len(copies), batch_size):
                 store.add_many(copies[at : at + batch_size])
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         peak = peak_rss_mb()
         latencies: dict[str, dict[str, float]] = {}
         for name, (kind, filters) in QUERIES.items() if mode == "batched" else ():
@@ -120,6 +121,11 @@ def store_run(
         "mode": mode,
         "store_seconds": round(seconds, 2),
         "store_documents_per_s": round(len(copies) / seconds, 1),
+        # This process's CPU time (DuckDB's threads included, PostgreSQL's server not): on a
+        # machine shared with other work, wall time is CPU time plus the wait for a core.
+        "store_cpu_seconds": round(cpu, 2),
+        "store_documents_per_cpu_s": round(len(copies) / cpu, 1),
+        "load_average": round(os.getloadavg()[0], 1),
         "rss_mb_before_storing": before,  # the process, the records and their copies
         "peak_rss_mb": peak,
         "rows": counts,
@@ -162,7 +168,9 @@ def main() -> None:
         default=None,
         help="`duckdb` (a new file, the default) or a PostgreSQL URL; may be repeated",
     )
-    parser.add_argument("--batch-size", type=int, default=16, help="documents per add_many")
+    parser.add_argument(
+        "--batch-size", type=int, nargs="+", default=[16, 256], help="documents per add_many"
+    )
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--output", type=Path, default=None)
@@ -183,14 +191,15 @@ def main() -> None:
             result["extraction_documents_per_s"] = round(rate, 1)
         result["gold_texts"] = sum(1 for _ in records_path.open(encoding="utf-8"))
         runs: list[dict[str, object]] = []
+        plan = [(m, n) for m in args.modes for n in (args.batch_size if m == "batched" else [1])]
         for db in args.db or ["duckdb"]:
-            for mode in args.modes:
-                target, created = database_for(db, folder, mode)
+            for mode, size in plan:
+                target, created = database_for(db, folder, f"{mode}{size}")
                 try:
                     with ProcessPoolExecutor(1, mp_context=spawn) as pool:
                         done = pool.submit(
                             store_run, target, str(records_path), args.documents, mode,
-                            args.batch_size, args.repeats,
+                            size, args.repeats,
                         ).result()  # fmt: skip
                 finally:
                     if created:
