@@ -202,3 +202,38 @@ def test_publication_days_a_day_apart_agree(store: Store) -> None:
     english = _record(EN, "senate.en", published="2025-04-15T09:00:00+05:00")
     english.events[0].date = None  # the English reader found no date: publication decides
     assert store.add(english).version_of == "senate.ru"
+
+
+def test_versions_in_one_batch_are_linked_as_one_by_one(store: Store) -> None:
+    """`add_many` writes a batch at the end of its transaction; a version still finds the
+    versions before it in the batch, and a story still takes one version per language."""
+    second_russian = _record(
+        Release(
+            "ru",
+            "Маулен Ашимбаев и Хайрул Юсоф обсудили в Астане вопросы межпарламентского "
+            "сотрудничества, встреча прошла в Сенате.",
+            "Маулен Ашимбаев",
+            "Хайрул Юсоф",
+            "встреча",
+        ),
+        "agency.ru",
+        published="2025-04-14",
+    )
+    kk, ru, en, other = store.add_many(
+        [
+            _record(KK, "senate.kk", published="2025-04-14", events=False),
+            _record(RU, "senate.ru", published="2025-04-14"),
+            _record(EN, "senate.en", published="2025-04-15"),
+            second_russian,
+        ]
+    )
+    assert kk.version_of is None
+    assert ru.version_of == "senate.kk" and en.version_of == "senate.kk"
+    assert ru.story_id == kk.story_id == en.story_id == "senate.kk"
+    assert other.version_of is None and other.story_id == "agency.ru"
+    # A version with the facts the Kazakh one lacks stands for the story (of two with as many
+    # facts, written in one batch at one time, the first by id).
+    first = store.backend.rows("SELECT document_id FROM stories WHERE id = ?", [ru.story_id])
+    assert first == [("senate.en",)]
+    # Counted once per story: the release's meeting and the other Russian text's.
+    assert len(run(store, "events", make_filters(), limit=None).rows) == 2

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from datasketch import MinHash
 
 from communique.document import Document
 from communique.pipeline import Pipeline
 from communique.record import Record
 from communique.store import Store
 from communique.store.filters import make_filters
-from communique.store.near_duplicates import signature
+from communique.store.near_duplicates import (
+    NUM_PERM,
+    SCHEME,
+    SEED,
+    from_bytes,
+    shingles,
+    signature,
+    to_bytes,
+)
 from communique.store.queries import run
 
 from .conftest import SAMPLES
@@ -73,3 +82,17 @@ def test_different_releases_stay_apart(store: Store, sample_records: list[Record
 
 def test_short_texts_are_never_linked() -> None:
     assert signature("Стороны обсудили вопросы сотрудничества.") is None
+
+
+def test_signatures_equal_datasketchs_own_so_stored_ones_stay_comparable() -> None:
+    text = (
+        "Министр иностранных дел Казахстана провёл переговоры с государственным секретарём "
+        "Ватикана. Стороны обсудили вопросы двустороннего сотрудничества, подготовку визита "
+        "и положение на Ближнем Востоке, а также подписали меморандум о взаимопонимании."
+    )
+    reference = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)  # sha1_hash32, its default
+    reference.update_batch(list(shingles(text)))
+    ours = signature(text)
+    assert ours is not None
+    assert ours.hashvalues.tolist() == reference.hashvalues.tolist()
+    assert from_bytes(to_bytes(ours)).jaccard(reference) == 1.0

@@ -1,8 +1,9 @@
 """Ingesting: documents through the pipeline into the store, skipping what is already there.
 
 Texts already stored are found by content hash before any extraction, so an interrupted ingest
-run again only extracts what it had not committed. Each document is committed on its own: an
-interruption loses at most the one being written.
+run again only extracts what it had not committed. The records of each extraction batch are
+committed together (Store.add_many, one transaction): an interruption loses at most the batch
+being written, which the next run extracts again.
 """
 
 from __future__ import annotations
@@ -91,12 +92,25 @@ def ingest(
     """Extract and store `documents` (already filtered by new_documents or not: a stored text
     is still recognised at write time). `advance` is called once per document handled."""
     summary = IngestSummary(read=len(documents))
+    extracted: list[tuple[Document, Record]] = []
+
+    def write() -> None:
+        records = [record for _, record in extracted]
+        formats = [document.format for document, _ in extracted]
+        for result, record in zip(store.add_many(records, formats=formats), records, strict=True):
+            summary.count(result, record)
+            advance()  # once committed
+        extracted.clear()
+
     for document, outcome in extract(pipeline, documents, batch_size):
         if isinstance(outcome, ProcessFailure):
             summary.failures.append(outcome)
-        else:
-            summary.count(store.add(outcome, document_format=document.format), outcome)
-        advance()
+            advance()
+            continue
+        extracted.append((document, outcome))
+        if len(extracted) >= batch_size:
+            write()
+    write()
     return summary
 
 

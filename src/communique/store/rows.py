@@ -128,10 +128,17 @@ _MAPPED: dict[type, frozenset[str]] = {
 }  # fmt: skip
 
 
+# The fields of each model that have no column. Only those are dumped: dumping a whole fact to
+# pick them out was a third of the time spent storing a document.
+_UNMAPPED: dict[type, frozenset[str]] = {
+    model: frozenset(model.model_fields) - mapped for model, mapped in _MAPPED.items()
+}
+
+
 def _extra(model: BaseModel) -> str | None:
     """The fields of `model` that have no column, as JSON (None when there are none)."""
-    mapped = _MAPPED[type(model)]
-    rest = {k: v for k, v in model.model_dump(mode="json").items() if k not in mapped}
+    unmapped = _UNMAPPED[type(model)]
+    rest = model.model_dump(mode="json", include=set(unmapped)) if unmapped else {}
     return _json(rest) if rest else None
 
 
@@ -152,8 +159,13 @@ def pipeline_version(stages: Sequence[Stage]) -> str:
     return "+".join(f"{stage.name}@{stage.version}" for stage in stages)
 
 
+# One encoder for every value: json.dumps with options builds a new one per call, a sixth of
+# the time to turn a record into rows.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def _date(date: EventDate | None) -> tuple[Any, ...]:

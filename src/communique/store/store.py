@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from communique.document import Document
 from communique.errors import CommuniqueError, NoSpaceError
 from communique.record import Record
-from communique.store.backends import Backend, StoreError, connect
+from communique.store.backends import Backend, Row, StoreError, connect
 from communique.store.hashing import content_hash
 from communique.store.migrations import migrate, now
 from communique.store.review_replay import reapply
@@ -21,10 +21,19 @@ from communique.store.rows import (
     to_rows,
 )
 from communique.store.target import Target, parse_target
+from communique.store.versions import (
+    VersionPrint,
+    find_version,
+    is_version,
+    record_print,
+    version_score,
+)
 
 if TYPE_CHECKING:
     # datasketch (with numpy and scipy) takes a quarter of a second to import: only the writing
     # path loads it, not every `communique` command.
+    from datasketch import MinHash
+
     from communique.store.near_duplicates import NearDuplicateIndex
 
 # Tables `to_record` reads back; the link tables are derived from them.
@@ -42,8 +51,31 @@ _PROCESSED_COLUMNS = (
     "home_country", "sentences", "record_schema", "pipeline_version", "pipeline", "processed_at",
     "status", "message", "extra",
 )  # fmt: skip
-# Hash lookups per statement when checking a batch of inputs.
-_HASH_CHUNK = 500
+# Values per `IN (...)` lookup (stored hashes, taken ids, stories).
+_LOOKUP_CHUNK = 500
+# A batch of add_many is one transaction: its rows are held in memory until written, so a batch
+# is capped in documents and in characters of text (the ingest of a 1 MB document stays bounded).
+BATCH_DOCUMENTS = 256
+BATCH_CHARACTERS = 16_000_000
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A record to store, with what is computed of it before its transaction begins."""
+
+    record: Record
+    format: str | None
+    digest: str
+    minhash: MinHash | None
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A new document of a batch: where it is in the batch, its id, the document it matched."""
+
+    position: int
+    document_id: str
+    match: str | None
 
 
 @dataclass(frozen=True)
@@ -53,7 +85,8 @@ class AddResult:
     story_id: str
     near_duplicate_of: str | None = None  # the story's first document, when linked to one
     version_of: str | None = None  # the story's first document, when a version in a language
-    # it lacked joined it (the story may then be represented by this one: _richest_first)
+    # it lacked joined it (the story may then be represented by this one: _richest_first). In a
+    # batch (add_many), the first document as the batch began: _richest_first runs at its end.
 
 
 class Store:
@@ -81,64 +114,156 @@ class Store:
         A text similar enough to a stored one (see near_duplicates) joins that one's story, and
         so does a version of a stored release in another language (see versions).
         """
-        from communique.store.near_duplicates import signature, to_bytes
-        from communique.store.versions import find_version
+        return self.add_many([record], formats=[document_format])[0]
 
-        digest = content_hash(record.text)
-        minhash = signature(record.text)
+    def add_many(
+        self, records: Sequence[Record], *, formats: Sequence[str | None] | None = None
+    ) -> list[AddResult]:
+        """Store `records` as `add` stores each, in one transaction per batch of at most
+        BATCH_DOCUMENTS documents (and BATCH_CHARACTERS of text): the result, one per record
+        and in order, is the same as adding them one by one.
+
+        A batch is written whole or not at all. If its transaction fails, the batch is written
+        again a document at a time, so the documents before the one that fails are kept and the
+        error raised names that document; a full disk stops at once (NoSpaceError)."""
+        from communique.store.near_duplicates import signature
+
+        document_formats = list(formats) if formats is not None else [None] * len(records)
+        if len(document_formats) != len(records):
+            raise ValueError(f"{len(records)} records but {len(document_formats)} formats")
+        results: list[AddResult] = []
+        for batch in _batches(records, document_formats):
+            pending = [
+                _Pending(record, form, content_hash(record.text), signature(record.text))
+                for record, form in batch
+            ]
+            results += self._add_batch(pending)
+        return results
+
+    def _add_batch(self, pending: list[_Pending]) -> list[AddResult]:
         index = self._near_duplicates()
+        indexed: list[str] = []  # documents of this batch added to the index, undone on failure
         try:
             with self.backend.transaction():
-                existing = self._document_with_hash(digest)
-                if existing:
-                    return AddResult("duplicate", existing[0], existing[1])
-                document_id = self._free_id(record.id, digest)
-                match = index.match(minhash) if minhash is not None else None
-                version = find_version(self.backend, record) if match is None else None
-                story_id = self._story_of(match) if match else version or document_id
-                stamp = now()
-                if match is None and version is None:
-                    self.backend.insert(
-                        "stories",
-                        ("id", "document_id", "created_at"),
-                        [(story_id, document_id, stamp)],
-                    )
-                rows = to_rows(
-                    record,
-                    document_id=document_id,
-                    content_hash=digest,
-                    story_id=story_id,
-                    stored_at=stamp,
-                    processed_at=stamp,
-                    document_format=document_format,
-                )
-                self.backend.insert("documents", DOCUMENT_COLUMNS, [rows.document])
-                self._insert_facts(rows.facts)
-                if minhash is not None:
-                    self.backend.insert(
-                        "signatures", ("document_id", "minhash"), [(document_id, to_bytes(minhash))]
-                    )
-                linked_to = self._first_of(version) if version is not None else None
-                if version is not None:
-                    self._richest_first(version)
-        except Exception as error:
+                return self._write(pending, index, indexed)
+        except BaseException as error:
+            for document_id in indexed:
+                index.remove(document_id)
+            if not isinstance(error, Exception):
+                raise
             if no_space(error):  # the transaction was rolled back: nothing of it is kept
                 raise NoSpaceError(
                     f"{self.target.describe()}: no space left on the disk; the documents "
-                    "stored before this one are kept"
+                    "stored before this batch are kept"
                 ) from None
+            if len(pending) > 1:  # find the document that fails; store those before it
+                return [result for one in pending for result in self._add_batch([one])]
             # Another writer (a second ingest on the same PostgreSQL) stored this text between
             # our check and our insert: the unique hash refused ours, which is then a duplicate.
-            existing = self._document_with_hash(digest)
+            existing = self._documents_with_hashes([pending[0].digest])
             if existing:
-                return AddResult("duplicate", existing[0], existing[1])
+                return [AddResult("duplicate", *existing[pending[0].digest])]
+            error.add_note(f"while storing document {pending[0].record.id!r}")
             raise
-        if minhash is not None:
-            index.add(document_id, minhash)
-        if version is not None:
-            return AddResult("stored", document_id, story_id, version_of=linked_to)
-        first = self._first_of(story_id) if match else None
-        return AddResult("stored", document_id, story_id, first)
+
+    def _write(
+        self, pending: list[_Pending], index: NearDuplicateIndex, indexed: list[str]
+    ) -> list[AddResult]:
+        """Inside the batch's transaction: decide each document's id and story as `add` would
+        one after the other (a document sees those before it in the batch), then write each
+        table's rows for the whole batch in one insert."""
+        from communique.store.near_duplicates import to_bytes
+
+        stored = self._documents_with_hashes([item.digest for item in pending])
+        taken = self._taken_ids([item.record.id for item in pending])
+        placed: dict[str, _Placed] = {}  # by content hash: the batch's new documents, in order
+        for position, item in enumerate(pending):
+            if item.digest in stored or item.digest in placed:
+                continue
+            # The record's own id, unless another text already has it (two `stdin` inputs, a
+            # corrected release under its old id): then with a hash suffix, unique per text.
+            record_id = item.record.id
+            document_id = f"{record_id}#{item.digest[:12]}" if record_id in taken else record_id
+            taken.add(document_id)
+            match = index.match(item.minhash) if item.minhash is not None else None
+            placed[item.digest] = _Placed(position, document_id, match)
+            if item.minhash is not None:
+                index.add(document_id, item.minhash)
+                indexed.append(document_id)
+
+        # A document that matched nothing begins its own story; one that matched joins the
+        # story of the document it matched, stored before or earlier in this batch.
+        new_ids = {new.document_id for new in placed.values()}
+        matched = self._stories_of(
+            new.match for new in placed.values() if new.match and new.match not in new_ids
+        )
+        # One that matched nothing may be a version of a release in another language, stored
+        # before or earlier in this batch (versions.py): it joins that release's story.
+        story = {document_id: story_id for document_id, (story_id, _) in matched.items()}
+        first = dict(matched.values())  # a story's first document: the one near_duplicate_of names
+        versions = _BatchVersions(self)
+        version_of: dict[str, str] = {}  # document -> the first document of the story it joined
+        for new in placed.values():  # in batch order: the story of an earlier match is known
+            record = pending[new.position].record
+            version = versions.story_of(record) if new.match is None else None
+            if new.match:
+                story[new.document_id] = story[new.match]
+            elif version is not None:
+                story[new.document_id] = version
+                if version not in first:
+                    first[version] = versions.first_document(version)
+                version_of[new.document_id] = first[version]
+            else:
+                story[new.document_id] = first[new.document_id] = new.document_id
+            versions.add(story[new.document_id], record)
+
+        stamp = now()
+        tables: dict[str, list[Row]] = {"stories": [], "documents": [], "signatures": []}
+        facts: dict[str, list[Row]] = {table: [] for table in FACT_TABLES}
+        results: list[AddResult] = []
+        for position, item in enumerate(pending):
+            new = placed.get(item.digest)
+            if new is None:  # a text stored before
+                results.append(AddResult("duplicate", *stored[item.digest]))
+                continue
+            if new.position != position:  # a text twice in this batch: the first is stored
+                results.append(AddResult("duplicate", new.document_id, story[new.document_id]))
+                continue
+            story_id = story[new.document_id]
+            if story_id == new.document_id:
+                tables["stories"].append((story_id, new.document_id, stamp))
+            rows = to_rows(
+                item.record,
+                document_id=new.document_id,
+                content_hash=item.digest,
+                story_id=story_id,
+                stored_at=stamp,
+                processed_at=stamp,
+                document_format=item.format,
+            )
+            tables["documents"].append(rows.document)
+            for table, values in rows.facts.items():
+                facts[table] += values
+            if item.minhash is not None:
+                tables["signatures"].append((new.document_id, to_bytes(item.minhash)))
+            linked = first[story_id] if new.match else None
+            results.append(
+                AddResult(
+                    "stored",
+                    new.document_id,
+                    story_id,
+                    linked,
+                    version_of=version_of.get(new.document_id),
+                )
+            )
+
+        self.backend.insert("stories", ("id", "document_id", "created_at"), tables["stories"])
+        self.backend.insert("documents", DOCUMENT_COLUMNS, tables["documents"])
+        self._insert_facts(facts)
+        self.backend.insert("signatures", ("document_id", "minhash"), tables["signatures"])
+        for story_id in dict.fromkeys(story[document_id] for document_id in version_of):
+            self._richest_first(story_id)
+        return results
 
     def replace(self, document_id: str, record: Record) -> None:
         """Swap a stored document's facts for a new extraction of the same text (reprocess).
@@ -184,14 +309,8 @@ class Store:
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Which of `hashes` are stored: the inputs an interrupted ingest need not process again."""
-        wanted = list(dict.fromkeys(hashes))
-        found: set[str] = set()
-        for start in range(0, len(wanted), _HASH_CHUNK):
-            chunk = wanted[start : start + _HASH_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})"
-            found.update(row[0] for row in self.backend.rows(sql, chunk))
-        return found
+        sql = "SELECT content_hash FROM documents"
+        return {row[0] for row in self._where_in(sql, "content_hash", hashes)}
 
     def outdated(self, version: str, by_language: Mapping[str, str] | None = None) -> list[str]:
         """Ids of documents extracted by another pipeline version than the current one: the
@@ -251,27 +370,39 @@ class Store:
             raise StoreError(f"no document {document_id!r} in the store")
         return dict(zip(columns, rows[0], strict=True))
 
-    def _document_with_hash(self, digest: str) -> tuple[str, str] | None:
-        rows = self.backend.rows(
-            "SELECT id, story_id FROM documents WHERE content_hash = ?", [digest]
-        )
-        return (rows[0][0], rows[0][1]) if rows else None
+    def _where_in(self, select: str, column: str, values: Iterable[str]) -> list[Row]:
+        """The rows of `select` (a SELECT ... FROM ...) whose `column` is one of `values`, in
+        statements of at most _LOOKUP_CHUNK values."""
+        wanted = list(dict.fromkeys(values))
+        found: list[Row] = []
+        for start in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[start : start + _LOOKUP_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            found += self.backend.rows(f"{select} WHERE {column} IN ({marks})", chunk)
+        return found
 
-    def _free_id(self, record_id: str, digest: str) -> str:
-        """The record's own id, unless another text already has it (two `stdin` inputs, a
-        corrected release under its old id): then the id with a hash suffix, unique per text."""
-        taken = self.backend.rows("SELECT 1 FROM documents WHERE id = ?", [record_id])
-        return f"{record_id}#{digest[:12]}" if taken else record_id
+    def _documents_with_hashes(self, digests: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """The stored document (id, story id) holding each text of `digests` that is stored."""
+        sql = "SELECT content_hash, id, story_id FROM documents"
+        return {
+            digest: (id_, story)
+            for digest, id_, story in self._where_in(sql, "content_hash", digests)
+        }
 
-    def _story_of(self, document_id: str) -> str:
-        return str(
-            self.backend.rows("SELECT story_id FROM documents WHERE id = ?", [document_id])[0][0]
-        )
+    def _taken_ids(self, document_ids: Iterable[str]) -> set[str]:
+        return {row[0] for row in self._where_in("SELECT id FROM documents", "id", document_ids)}
 
-    def _first_of(self, story_id: str) -> str:
-        return str(
-            self.backend.rows("SELECT document_id FROM stories WHERE id = ?", [story_id])[0][0]
+    def _stories_of(self, document_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """The story of each stored document of `document_ids`, and that story's first
+        document."""
+        sql = (
+            "SELECT documents.id, documents.story_id, stories.document_id FROM documents "
+            "JOIN stories ON stories.id = documents.story_id"
         )
+        return {
+            str(document): (str(story), str(first))
+            for document, story, first in self._where_in(sql, "documents.id", document_ids)
+        }
 
     def _richest_first(self, story_id: str) -> None:
         """Make the story's document with the most events, agreements and commitments the one
@@ -309,6 +440,23 @@ class Store:
         return self._index
 
 
+def _batches(
+    records: Sequence[Record], formats: Sequence[str | None]
+) -> Iterator[list[tuple[Record, str | None]]]:
+    """`records` with their formats, in order, in batches within BATCH_DOCUMENTS and
+    BATCH_CHARACTERS (a document longer than that alone makes a batch)."""
+    batch: list[tuple[Record, str | None]] = []
+    size = 0
+    for record, document_format in zip(records, formats, strict=True):
+        if batch and (len(batch) >= BATCH_DOCUMENTS or size + len(record.text) > BATCH_CHARACTERS):
+            yield batch
+            batch, size = [], 0
+        batch.append((record, document_format))
+        size += len(record.text)
+    if batch:
+        yield batch
+
+
 def open_store(target: str | Target | None = None) -> Store:
     """Open (creating and migrating as needed) the database `target` names (see parse_target)."""
     resolved = target if isinstance(target, Target) else parse_target(target)
@@ -334,3 +482,43 @@ def no_space(error: BaseException) -> bool:
 def write_error_code(error: OSError) -> int:
     """The exit code for a file that could not be written: 11 for a full disk, else 1."""
     return NoSpaceError.exit_code if no_space(error) else CommuniqueError.exit_code
+
+
+class _BatchVersions:
+    """Language versions for the documents of one batch, as `add` one by one would find them:
+    among the stored documents (versions.find_version) and the batch's earlier ones, which are
+    not written yet; a story takes one document per language."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.prints: list[tuple[str, VersionPrint]] = []  # (story, print) in batch order
+        self.languages: dict[str, set[str | None]] = {}  # story -> its documents' languages
+
+    def story_of(self, record: Record) -> str | None:
+        stored = find_version(self.store.backend, record)
+        if stored is not None and record.language not in self._languages(stored):
+            return stored
+        new = record_print(record)
+        candidates = [
+            (version_score(new, old), story)
+            for story, old in self.prints
+            if is_version(new, old) and record.language not in self._languages(story)
+        ]
+        return max(candidates)[1] if candidates else None
+
+    def add(self, story: str, record: Record) -> None:
+        self._languages(story).add(record.language)
+        self.prints.append((story, record_print(record)))
+
+    def first_document(self, story: str) -> str:
+        """The document that stands for a story stored before the batch."""
+        rows = self.store.backend.rows("SELECT document_id FROM stories WHERE id = ?", [story])
+        return str(rows[0][0])
+
+    def _languages(self, story: str) -> set[str | None]:
+        if story not in self.languages:
+            rows = self.store.backend.rows(
+                "SELECT DISTINCT language FROM documents WHERE story_id = ?", [story]
+            )
+            self.languages[story] = {row[0] for row in rows}
+        return self.languages[story]

@@ -120,7 +120,7 @@ def is_version(new: VersionPrint, old: VersionPrint) -> bool:
     )
 
 
-def _score(new: VersionPrint, old: VersionPrint) -> tuple[float, float, float]:
+def version_score(new: VersionPrint, old: VersionPrint) -> tuple[float, float, float]:
     return (
         _similarity(new.persons, old.persons),
         _similarity(new.countries, old.countries),
@@ -151,8 +151,8 @@ def find_version(backend: Backend, record: Record) -> str | None:
     best: tuple[tuple[float, float, float], str] | None = None
     for document_id, story_id in candidates:
         old = stored_print(backend, document_id)
-        if is_version(new, old) and (best is None or _score(new, old) > best[0]):
-            best = (_score(new, old), str(story_id))
+        if is_version(new, old) and (best is None or version_score(new, old) > best[0]):
+            best = (version_score(new, old), str(story_id))
     return best[1] if best else None
 
 
