@@ -55,6 +55,8 @@ class EventLexicon:
     agreement_pending_governors: frozenset[str]
     agreement_pending_modifiers: frozenset[str]
     delegation_head_markers: tuple[str, ...]
+    invitation_words: frozenset[str] = frozenset()
+    invitation_acceptance: frozenset[str] = frozenset()
 
 
 def _entry(raw: dict[str, object]) -> TriggerEntry:
@@ -98,4 +100,6 @@ def event_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         agreement_pending_governors=frozenset(data["agreement_pending_governors"]),
         agreement_pending_modifiers=frozenset(data["agreement_pending_modifiers"]),
         delegation_head_markers=tuple(data["delegation_head_markers"]),
+        invitation_words=frozenset(data.get("invitation_words", ())),
+        invitation_acceptance=frozenset(data.get("invitation_acceptance", ())),
     )
