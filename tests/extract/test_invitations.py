@@ -91,3 +91,17 @@ def test_a_visit_a_future_clause_speaks_of_is_planned(extract) -> None:
     record = extract("Сроки визита Президента Литвы в Казахстан будут согласованы позднее.")
     (visit,) = [e for e in record.events if e.type == "CONSULT"]
     assert visit.status is EventStatus.PLANNED
+
+
+def test_those_who_also_took_part_join_the_meeting(extract) -> None:
+    record = extract(
+        "Министр финансов Казахстана Ерлан Сарсенов встретился с министром финансов Эстонии "
+        "Мартом Таммом. С казахстанской стороны во встрече также приняли участие депутаты "
+        "Мажилиса Айдар Жумабеков и Гульнара Тулегенова."
+    )
+    names = {a.id: a.name_latin or a.name for a in record.actors}
+    (meeting,) = [e for e in record.events if e.type == "CONSULT"]
+    source = [names[s] for s in meeting.source]
+    assert any("Sarsenov" in s for s in source) and any("Zhumabekov" in s for s in source)
+    assert [names[t] for t in meeting.target] == ["Mart Tamm"]
+    assert len(meeting.more_evidence) == 1

@@ -15,7 +15,12 @@ from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date, resolve_date
 from communique.extract.event_args import TextView
 from communique.extract.event_lexicon import TriggerEntry
-from communique.extract.meetings import delegation_heads, merge_meetings, split_enumerations
+from communique.extract.meetings import (
+    delegation_heads,
+    join_participants,
+    merge_meetings,
+    split_enumerations,
+)
 from communique.extract.topics import TopicHit
 from communique.nlp import Token
 from communique.record import (
@@ -222,7 +227,9 @@ def _target_of(view: TextView, draft: Draft, kid: int) -> list[str]:
     if rel in _TARGET_RELS and kid not in draft.used:
         return view.actors_of(kid) or _other_side(view, draft, kid)
     if rel in ("obl", "nmod") and preposition in view.lexicon.case_with:
-        return view.actors_of(kid) if draft.entry.plover in _WITH_PARTNER else []
+        # «с казахстанской стороны», «с 2020 года»: «с» with the genitive is "from", no partner
+        partner = draft.entry.plover in _WITH_PARTNER and token.case != "Gen"
+        return view.actors_of(kid) if partner else []
     if rel in ("obl", "nmod") and preposition == "против":
         return view.actors_of(kid)
     if rel in ("obl", "iobj") and preposition is None and token.case == "Dat":
@@ -570,7 +577,26 @@ def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
         events.append(
             _event(view, draft, number, status, event_date(found, status, published), hits)
         )
-    return merge_meetings(split_enumerations(view, delegation_heads(view, events)))
+    joining = {
+        event.id for event, draft in zip(events, drafts, strict=True) if _joins_meeting(view, draft)
+    }
+    events = split_enumerations(view, delegation_heads(view, events))
+    return merge_meetings(join_participants(events, joining))
+
+
+def _joins_meeting(view: TextView, draft: Draft) -> bool:
+    """«Во встрече также приняли участие X и Y»: a participation in a meeting (a meeting noun,
+    not a session of several states) whose participants are named."""
+    if not draft.entry.is_participation(view.lexicon.participation_words) or not draft.source:
+        return False
+    for index in [draft.token, *draft.used]:
+        for kid in view.children(index, "obl", "nmod"):
+            if view.preposition(kid) not in view.lexicon.case_in:
+                continue
+            entries = view.lexicon.triggers.get(view.tokens[kid].lemma, ())
+            if any(e.plover == _CONSULT and e.pos == "NOUN" and e.mode is None for e in entries):
+                return True
+    return False
 
 
 def _event(
