@@ -35,7 +35,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-EVENTS = "extract.events@0.2.0"
+EVENTS = "extract.events@0.3.0"
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")
 _CONSULT = "CONSULT"

@@ -30,7 +30,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-RESOLVER = "resolve.actors@0.3.0"
+RESOLVER = "resolve.actors@0.4.0"
 
 _ACTOR_KINDS = {
     MentionType.PERSON: ActorKind.PERSON,
