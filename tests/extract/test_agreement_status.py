@@ -43,6 +43,18 @@ STATUSES = [
         AgreementStatus.PLANNED,
         id="procedures-needed-for-signing",
     ),
+    pytest.param(
+        "Министры подписали Протокол о научном обмене и Меморандум о сотрудничестве в туризме.",
+        "Меморандум",
+        AgreementStatus.SIGNED,
+        id="a-coordinated-document-shares-the-signing",
+    ),
+    pytest.param(
+        "Стороны продолжили переговоры по Соглашению о торговле услугами.",
+        "Соглашени",
+        AgreementStatus.UNDER_NEGOTIATION,
+        id="talks-on-an-agreement-are-no-signing",
+    ),
 ]
 
 

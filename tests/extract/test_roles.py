@@ -81,3 +81,18 @@ def test_a_lone_title_stands_for_the_person_the_text_is_about(extract) -> None:
     pairs = _works_as(record)
     assert ("Шукшин", "писателя") in pairs
     assert not any(title == "адвокату" for _, title in pairs)
+
+
+def test_a_plural_title_distributed_over_states_gives_each_his_own(extract) -> None:
+    record = extract(
+        "Министр энергетики Казахстана Нурлан Ахметов провел встречи с министрами энергетики "
+        "Латвии Андрисом Озолсом, Эстонии Мартом Таммом и Литвы Йонасом Казлаускасом."
+    )
+    names = {a.id: a.name_latin for a in record.actors}
+    held = {
+        names[o.person]: (o.position, o.country)
+        for o in record.occupations
+        if "Akhmetov" not in names[o.person]
+    }
+    assert held.get("Mart Tamm") == ("министр энергетики", "EE"), held
+    assert held.get("Yonas Kazlauskas") == ("министр энергетики", "LT"), held

@@ -90,7 +90,10 @@ def _status(view: TextView, head: int) -> tuple[int | None, AgreementStatus]:
         status = verbs.get(view.tokens[child].lemma)
         if status and view.tokens[child].feats.get("VerbForm") == "Part":
             return child, AgreementStatus(status)
-    for ancestor in [head, *view.ancestors(head, 4)]:
+    first = head
+    while view.tokens[first].rel == "conj" and view.tokens[first].head is not None:
+        first = view.tokens[first].head  # «подписали Соглашение ... и Меморандум ...»: shared
+    for ancestor in [head, *view.ancestors(first, 4)]:
         status = verbs.get(view.tokens[ancestor].lemma)
         if status and ancestor != head:
             return ancestor, AgreementStatus(status)

@@ -283,7 +283,7 @@ def head_phrase_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterat
         if found is None:
             continue
         kind, label, needs_modifier = found
-        first, last, modified = phrase_extent(annotation, token.index)
+        first, last, modified = phrase_extent(annotation, token.index, lexicons)
         if kind is MentionType.EVENT and needs_modifier and not _named(annotation, token):
             continue
         if needs_modifier and not modified:
@@ -291,9 +291,12 @@ def head_phrase_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterat
         yield Candidate(kind, first, last, "pattern", PRIORITY["pattern"], label=label)
 
 
-def phrase_extent(annotation: Annotation, head: int) -> tuple[int, int, bool]:
+def phrase_extent(
+    annotation: Annotation, head: int, lexicons: Lexicons | None = None
+) -> tuple[int, int, bool]:
     """The head's noun phrase: adjectives before it, genitive or prepositional complements
-    after it; contiguous, within the sentence. Returns (first, last, has_modifiers)."""
+    after it (with `lexicons`, the nouns joined to a complement too); contiguous, within the
+    sentence. Returns (first, last, has_modifiers)."""
     tokens = annotation.tokens
     members = {head}
     for child in annotation.children(head):
@@ -303,17 +306,75 @@ def phrase_extent(annotation: Annotation, head: int) -> tuple[int, int, bool]:
             members.update(annotation.subtree(child, _SKIP_LEFT))
         elif child > head and rel in _RIGHT_RELS:
             members.update(annotation.subtree(child, _SKIP_RIGHT))
+    if lexicons is not None:
+        members.update(_topic_after(annotation, head, members, lexicons))
+        members.update(_shared_complements(annotation, head, members, lexicons))
     first = head
     while first - 1 in members or _agreeing_modifier(tokens, first - 1, tokens[head]):
         first -= 1
     last = head + 1
-    while last in members:
+    # a complement's preposition the parser hung elsewhere («Соглашения о партнерстве» with
+    # «о» under a later noun) still stands between the head and its complement
+    while last in members or (
+        last + 1 in members and last < len(tokens) and tokens[last].pos == "ADP"
+    ):
         last += 1
     while last - 1 > head and tokens[last - 1].pos in ("PUNCT", "ADP", "CCONJ"):
         last -= 1
     while first < head and tokens[first].pos in ("PUNCT", "ADP", "CCONJ"):
         first += 1
     return first, last, last - first > 1
+
+
+def _topic_after(
+    annotation: Annotation, head: int, members: set[int], lexicons: Lexicons
+) -> set[int]:
+    """ "реализации Соглашения о партнерстве" parsed with «о партнерстве» under «реализации":
+    the «о ...» phrase right after the head is the title's subject all the same."""
+    tokens = annotation.tokens
+    after = head + 1
+    while after in members:
+        after += 1
+    if after >= len(tokens) or tokens[after].sentence != tokens[head].sentence:
+        return set()
+    preposition = tokens[after]
+    noun = preposition.head
+    if preposition.pos != "ADP" or preposition.lemma not in lexicons.title_topics:
+        return set()
+    if noun is None or noun <= after or noun in members:
+        return set()
+    return {after, *annotation.subtree(noun, _SKIP_RIGHT)}
+
+
+def _shared_complements(
+    annotation: Annotation, head: int, members: set[int], lexicons: Lexicons
+) -> set[int]:
+    """ "Соглашение о поощрении и взаимной защите инвестиций": a noun joined by «и» to a
+    complement of the head, under the same preposition (or none), belongs to the title; a noun
+    joined to the head itself is another document."""
+    tokens = annotation.tokens
+    found: set[int] = set()
+    pending = sorted(members - {head})
+    while pending:
+        member = pending.pop()
+        for kid in annotation.children(member):
+            if tokens[kid].rel != "conj" or tokens[kid].pos not in ("NOUN", "PROPN"):
+                continue
+            if _preposition(annotation, kid) not in (None, _preposition(annotation, member)):
+                continue
+            if tokens[kid].case != tokens[member].case:
+                continue
+            if lexicons.head_kind(tokens[kid].lemma) is not None:
+                continue  # "... в порту Актау и Меморандум о ...": another document
+            joined = set(annotation.subtree(kid, _SKIP_RIGHT)) - found - members
+            found |= joined
+            pending += sorted(joined)
+    return found
+
+
+def _preposition(annotation: Annotation, index: int) -> str | None:
+    case = [k for k in annotation.children(index) if annotation.tokens[k].rel == "case"]
+    return annotation.tokens[case[0]].lemma if case else None
 
 
 def _agreeing_modifier(tokens: list[Token], index: int, head: Token) -> bool:

@@ -111,7 +111,7 @@ class TextView:
                 rank = (index != head, _ACTOR_PRIORITY[mention.type], abs(index - head))
                 candidates.append((*rank, actor))
         if not candidates:
-            return None
+            return self._named_title_holder(head)
         best = min(candidates)
         holder = self.record.actor_by_id(best[-1])
         if best[1] > _ACTOR_PRIORITY[MentionType.PERSON] and not (
@@ -136,6 +136,21 @@ class TextView:
             ):
                 return occupation.person
         return None
+
+    def _named_title_holder(self, head: int) -> str | None:
+        """ "пригласил Главу государства" with no name beside it: the one person the text
+        gives that very title."""
+        titles = [m for m in self.covering.get(head, []) if m.type is MentionType.POSITION]
+        if not titles:
+            return None
+        title = titles[0].normal.lower()
+        holders = {
+            a.id
+            for a in self.record.actors
+            if a.kind is ActorKind.PERSON and title in (p.lower() for p in a.positions)
+        }
+        holders |= {o.person for o in self.record.occupations if o.position.lower() == title}
+        return holders.pop() if len(holders) == 1 else None
 
     def _phrase(self, head: int) -> list[int]:
         """The head and its dependents, not crossing into clauses, conjuncts or "с X"."""

@@ -25,6 +25,9 @@ class TriggerEntry:
     joint: bool = False
     commitment: str | None = None
 
+    def is_participation(self, words: frozenset[str]) -> bool:
+        return bool(self.with_ & words)
+
     @property
     def specific(self) -> bool:
         return bool(self.with_ or self.with_actor)
@@ -54,6 +57,9 @@ class EventLexicon:
     agreement_pending_governors: frozenset[str]
     agreement_pending_modifiers: frozenset[str]
     delegation_head_markers: tuple[str, ...]
+    invitation_words: frozenset[str] = frozenset()
+    participation_words: frozenset[str] = frozenset()
+    invitation_acceptance: frozenset[str] = frozenset()
 
 
 def _entry(raw: dict[str, object]) -> TriggerEntry:
@@ -97,4 +103,7 @@ def event_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         agreement_pending_governors=frozenset(data["agreement_pending_governors"]),
         agreement_pending_modifiers=frozenset(data["agreement_pending_modifiers"]),
         delegation_head_markers=tuple(data["delegation_head_markers"]),
+        invitation_words=frozenset(data.get("invitation_words", ())),
+        participation_words=frozenset(data.get("participation_words", ())),
+        invitation_acceptance=frozenset(data.get("invitation_acceptance", ())),
     )

@@ -15,7 +15,12 @@ from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date, resolve_date
 from communique.extract.event_args import TextView
 from communique.extract.event_lexicon import TriggerEntry
-from communique.extract.meetings import delegation_heads, merge_meetings, split_enumerations
+from communique.extract.meetings import (
+    delegation_heads,
+    join_participants,
+    merge_meetings,
+    split_enumerations,
+)
 from communique.extract.topics import TopicHit
 from communique.nlp import Token
 from communique.record import (
@@ -30,7 +35,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-EVENTS = "extract.events@0.2.0"
+EVENTS = "extract.events@0.3.0"
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")
 _CONSULT = "CONSULT"
@@ -51,6 +56,7 @@ class Draft:
     location: str | None = None
     cameo: str = ""
     inferred: bool = False  # participants taken from the sentence or the text's two sides
+    invited: bool = False  # a visit or participation someone is invited to: still ahead
 
     def __post_init__(self) -> None:
         self.cameo = self.cameo or self.entry.cameo.code
@@ -84,8 +90,7 @@ def _match(view: TextView, token: Token) -> Draft | None:
 def _requirements(view: TextView, token: Token, entry: TriggerEntry) -> set[int] | None:
     """The tokens a specific entry needs (empty for a plain one), or None if they are absent."""
     if entry.with_actor:
-        objects = view.children(token.index, "obj")
-        return set() if objects and view.actors_of(objects[0]) else None
+        return _received(view, token)
     if not entry.with_:
         return set()
     child = view.has_child_lemma(token.index, entry.with_)
@@ -94,6 +99,18 @@ def _requirements(view: TextView, token: Token, entry: TriggerEntry) -> set[int]
     if entry.with_also and view.has_child_lemma(child, entry.with_also) is None:
         return None
     return {child, *view.children(child, "nmod", "obj")}
+
+
+def _received(view: TextView, token: Token) -> set[int] | None:
+    """«принял Посла X», passive «был принят Президентом X»: the guest or the host names an
+    actor; an accepted invitation («принял приглашение») is no reception."""
+    objects = view.children(token.index, "obj")
+    if objects:
+        if view.tokens[objects[0]].lemma in view.lexicon.invitation_words:
+            return None
+        return set() if view.actors_of(objects[0]) else None
+    agents = [k for k in view.children(token.index, "obl") if view.tokens[k].rel == "obl:agent"]
+    return set() if agents and view.actors_of(agents[0]) else None
 
 
 def _covered(view: TextView, draft: Draft, drafts: list[Draft], used: set[int]) -> bool:
@@ -113,11 +130,15 @@ def read_participants(view: TextView, draft: Draft) -> None:
         _noun_participants(view, draft)
     else:
         _verb_participants(view, draft)
-    draft.target = [a for a in draft.target if a not in draft.source]
     draft.location = draft.location or _location(view, draft)
+    _read_invitation(view, draft)
+    _host_of_visit(view, draft)
+    draft.target = [a for a in draft.target if a not in draft.source]
 
 
 def _verb_participants(view: TextView, draft: Draft) -> None:
+    if _passive_participants(view, draft):
+        return
     subject = _subject(view, draft.token)
     if subject is not None:
         draft.source = view.actors_of(subject)
@@ -127,6 +148,17 @@ def _verb_participants(view: TextView, draft: Draft) -> None:
         if not draft.source and view.is_joint_word(subject):
             draft.source, draft.inferred = view.sides(), True
     draft.target = _targets(view, [draft.token, *draft.used], draft)
+
+
+def _passive_participants(view: TextView, draft: Draft) -> bool:
+    """«X был принят Президентом Y»: the agent is the source, the passive subject the target."""
+    agents = [k for k in view.children(draft.token) if view.tokens[k].rel == "obl:agent"]
+    patients = [k for k in view.children(draft.token) if view.tokens[k].rel == "nsubj:pass"]
+    if not agents or not patients:
+        return False
+    draft.source = view.actors_of(agents[0])
+    draft.target = view.actors_of(patients[0])
+    return bool(draft.source)
 
 
 def _subject(view: TextView, index: int) -> int | None:
@@ -195,7 +227,9 @@ def _target_of(view: TextView, draft: Draft, kid: int) -> list[str]:
     if rel in _TARGET_RELS and kid not in draft.used:
         return view.actors_of(kid) or _other_side(view, draft, kid)
     if rel in ("obl", "nmod") and preposition in view.lexicon.case_with:
-        return view.actors_of(kid) if draft.entry.plover in _WITH_PARTNER else []
+        # «с казахстанской стороны», «с 2020 года»: «с» with the genitive is "from", no partner
+        partner = draft.entry.plover in _WITH_PARTNER and token.case != "Gen"
+        return view.actors_of(kid) if partner else []
     if rel in ("obl", "nmod") and preposition == "против":
         return view.actors_of(kid)
     if rel in ("obl", "iobj") and preposition is None and token.case == "Dat":
@@ -223,6 +257,102 @@ def _partner_below(view: TextView, index: int) -> list[str]:
             view.lexicon.case_with
         ):
             actors = view.actors_of(descendant)
+            if actors:
+                return actors
+    return []
+
+
+def _host_of_visit(view: TextView, draft: Draft) -> None:
+    """«X, находящийся с визитом в Турции»: a visit to another state with no host named is
+    hosted by that state (its capital stands for it)."""
+    if draft.entry.mode != "visit" or draft.target or not draft.source or not draft.location:
+        return
+    host = view.country_of(draft.location)
+    if host and host not in {view.country_of(a) for a in draft.source}:
+        draft.target = [draft.location]
+
+
+def _read_invitation(view: TextView, draft: Draft) -> None:
+    """«X пригласил Y посетить Z», «передал Y приглашение X посетить Z», «принял приглашение
+    посетить Z»: a visit (or a participation) one is invited to is planned; its visitor is the
+    invited side, not the inviter the parse gives as subject, and the inviter is its host."""
+    if draft.entry.plover != _CONSULT or draft.entry.mode not in ("visit", "multilateral"):
+        return
+    word = _invitation_word(view, draft.token)
+    if word is None:
+        return
+    draft.invited = True
+    visitor, host = _invitation_sides(view, word)
+    if not visitor:
+        return
+    place = [a for a in draft.target if a not in visitor]
+    draft.source = visitor
+    draft.target = list(dict.fromkeys(a for a in [*host, *place] if a not in visitor))
+    draft.joint = False
+
+
+def _invitation_word(view: TextView, index: int) -> int | None:
+    """The invitation the trigger depends on: its head («приглашение посетить»), or the head's
+    object when both hang on one verb («передал приглашение ... посетить»)."""
+    words = view.lexicon.invitation_words
+    head = view.tokens[index].head
+    if head is not None:
+        if view.tokens[head].lemma in words:
+            return head
+        sibling = [k for k in view.children(head, "obj") if view.tokens[k].lemma in words]
+        if sibling:
+            return sibling[0]
+    # a parse that hangs the infinitive elsewhere: the invitation just before it in its clause
+    before = _clause_before(view, index)
+    return next((k for k in reversed(before) if view.tokens[k].lemma in words), None)
+
+
+def _clause_before(view: TextView, index: int) -> list[int]:
+    """The tokens before `index` back to the previous verb or punctuation mark (that verb
+    included), in text order."""
+    sentence = view.tokens[index].sentence
+    found: list[int] = []
+    for position in range(index - 1, -1, -1):
+        token = view.tokens[position]
+        if token.sentence != sentence or token.pos == "PUNCT":
+            break
+        found.append(position)
+        if token.pos == "VERB":
+            break
+    return found[::-1]
+
+
+def _invitation_sides(view: TextView, word: int) -> tuple[list[str], list[str]]:
+    """(visitor, host) of an invitation: the object and subject of «пригласить»; of the noun
+    «приглашение», its dative and genitive, else the dative and subject of the verb it is the
+    object of («передал Y приглашение»), the subject being the visitor for an acceptance."""
+    token = view.tokens[word]
+    if token.pos == "VERB":
+        objects = view.children(word, "obj")
+        subject = _subject(view, word)
+        return (
+            view.actors_of(objects[0]) if objects else [],
+            view.actors_of(subject) if subject is not None else [],
+        )
+    visitor = _case_dependent(view, word, "Dat")
+    host = _case_dependent(view, word, "Gen")
+    verb = token.head if token.rel.split(":")[0] == "obj" else None
+    if verb is None:  # a parse that misses the object: the verb just before the noun
+        verb = next((k for k in _clause_before(view, word) if view.tokens[k].pos == "VERB"), None)
+    if verb is None:
+        return visitor, host
+    subject = _subject(view, verb)
+    said_by = view.actors_of(subject) if subject is not None else []
+    if view.tokens[verb].lemma in view.lexicon.invitation_acceptance:
+        return visitor or said_by, host
+    return visitor or _case_dependent(view, verb, "Dat"), host or said_by
+
+
+def _case_dependent(view: TextView, index: int, case: str) -> list[str]:
+    """Actors of the first dependent in that case with no preposition («приглашение Главе»)."""
+    for kid in view.children(index, "iobj", "obl", "nmod"):
+        if view.tokens[kid].case == case and view.preposition(kid) is None:
+            actors = view.actors_of(kid)
             if actors:
                 return actors
     return []
@@ -310,10 +440,17 @@ def _negated(view: TextView, index: int) -> bool:
 def _planned(view: TextView, draft: Draft) -> bool:
     token = view.tokens[draft.token]
     lexicon = view.lexicon
+    if draft.invited:
+        return True
     if token.feats.get("Tense") == "Fut" or _future_aux(view, draft.token):
         return True
     if view.has_child_lemma(draft.token, lexicon.planned_modifiers) is not None:
         return True
+    if token.pos in ("NOUN", "PROPN"):
+        # «сроки визита будут согласованы»: what a future clause speaks of is still ahead
+        clause = view.clause_head(draft.token)
+        if _future_aux(view, clause) or view.tokens[clause].feats.get("Tense") == "Fut":
+            return True
     for ancestor in _governors(view, draft.token):
         if view.tokens[ancestor].lemma in lexicon.planned_governors:
             return True
@@ -411,8 +548,8 @@ def refine_code(view: TextView, draft: Draft, drafts: list[Draft]) -> None:
         return
     countries = {view.country_of(a) for a in draft.source + draft.target} - {None}
     place = view.country_of(draft.location) if draft.location else None
-    if place and countries and place not in countries:
-        draft.cameo = "044"
+    if place and countries and place not in countries and draft.entry.mode != "multilateral":
+        draft.cameo = "044"  # a session of several states abroad stays multilateral
 
 
 def mode_of(view: TextView, draft: Draft) -> str | None:
@@ -440,7 +577,26 @@ def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
         events.append(
             _event(view, draft, number, status, event_date(found, status, published), hits)
         )
-    return merge_meetings(split_enumerations(view, delegation_heads(view, events)))
+    joining = {
+        event.id for event, draft in zip(events, drafts, strict=True) if _joins_meeting(view, draft)
+    }
+    events = split_enumerations(view, delegation_heads(view, events))
+    return merge_meetings(join_participants(events, joining))
+
+
+def _joins_meeting(view: TextView, draft: Draft) -> bool:
+    """«Во встрече также приняли участие X и Y»: a participation in a meeting (a meeting noun,
+    not a session of several states) whose participants are named."""
+    if not draft.entry.is_participation(view.lexicon.participation_words) or not draft.source:
+        return False
+    for index in [draft.token, *draft.used]:
+        for kid in view.children(index, "obl", "nmod"):
+            if view.preposition(kid) not in view.lexicon.case_in:
+                continue
+            entries = view.lexicon.triggers.get(view.tokens[kid].lemma, ())
+            if any(e.plover == _CONSULT and e.pos == "NOUN" and e.mode is None for e in entries):
+                return True
+    return False
 
 
 def _event(

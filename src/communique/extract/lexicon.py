@@ -103,6 +103,7 @@ class Lexicons:
         ):
             for head, label in triggers[table].items():
                 self._heads[head] = (kind, label, head in needs)
+        self.title_topics = frozenset(triggers.get("title_topic_prepositions", ()))
         self.organization_heads = frozenset(triggers["generic_organization_heads"])
         self.common_nouns = frozenset(triggers["common_nouns_read_as_names"])
         self.gazetteer = PhraseMatcher(_gazetteer_entries())

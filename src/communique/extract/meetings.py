@@ -150,6 +150,57 @@ def _enumerated_partners(view: TextView, event: Event) -> list[str]:
     return partners
 
 
+def join_participants(events: list[Event], joining: set[str]) -> list[Event]:
+    """«Во встрече также приняли участие X и Y»: the events in `joining` (participations in a
+    meeting) add their participants, evidence and topics to the meeting the text reported last
+    before them (a held CONSULT event), each participant on the side of his country, and are
+    no events of their own. With no such meeting before, a participation stays an event."""
+    kept: list[Event] = []
+    for event in events:
+        meeting = next(
+            (
+                e
+                for e in reversed(kept)
+                if e.type == _CONSULT and e.status in _TOOK_PLACE and e.status == event.status
+            ),
+            None,
+        )
+        if event.id not in joining or meeting is None or event.status not in _TOOK_PLACE:
+            kept.append(event)
+            continue
+        kept[kept.index(meeting)] = _joined_meeting(meeting, event)
+    return kept
+
+
+def _joined_meeting(meeting: Event, participation: Event) -> Event:
+    newcomers = [
+        a
+        for a in participation.source + participation.target
+        if a not in meeting.source + meeting.target
+    ]
+    theirs = [*participation.source_countries, *participation.target_countries]
+    to_source = bool(set(theirs) & set(meeting.source_countries)) or not (
+        meeting.source or set(theirs) & set(meeting.target_countries)
+    )
+    side, other = ("source", "target") if to_source else ("target", "source")
+    spans = {(s.start, s.end) for s in [*meeting.more_evidence, participation.evidence]}
+    spans.discard((meeting.evidence.start, meeting.evidence.end))
+    states = {*meeting.source_countries, *meeting.target_countries, *theirs}
+    return meeting.model_copy(
+        update={
+            "mode": "multilateral" if meeting.mode is None and len(states) > 2 else meeting.mode,
+            side: [*getattr(meeting, side), *newcomers],
+            f"{side}_countries": _joined(
+                getattr(meeting, f"{side}_countries"),
+                theirs,
+                getattr(meeting, f"{other}_countries"),
+            ),
+            "more_evidence": [Span(start=a, end=b) for a, b in sorted(spans)],
+            "topics": list(dict.fromkeys([*meeting.topics, *participation.topics])),
+        }
+    )
+
+
 def merge_meetings(events: list[Event]) -> list[Event]:
     """The events with each meeting's CONSULT events merged into one, in text order: the merged
     event stands where (and with the id) its first sentence was."""

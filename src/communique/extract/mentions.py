@@ -12,7 +12,7 @@ from communique.record import Mention, MentionForm, MentionType
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-EXTRACTOR = "extract.mentions@0.3.0"
+EXTRACTOR = "extract.mentions@0.4.0"
 
 # Names a reader would transliterate; titles, dates and agreements get no Latin form here.
 _TRANSLITERATED = {

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from communique.extract.spans import SpanIndex
 from communique.nlp import Annotation, Token
@@ -30,11 +30,14 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
     persons = [m for m in mentions if m.type is MentionType.PERSON]
     positions = _outermost(mentions, MentionType.POSITION)
     holders: dict[str, list[Mention]] = {}
+    own_places: dict[str, Mention] = {}  # a listed person -> the country said before his name
     for position in positions:
         if _plural(annotation, position):
             # "музыканты Юрий Царёв, Алексей Борисов и Павел Шевелёв": each of them; but
             # "представители Роскосмоса Борис Волынов" gives him no title of his own
-            names = _name_list_after(annotation, position, persons)
+            listed = _name_list_after(annotation, position, persons, mentions)
+            own_places.update({p.id: c for p, c in listed if c is not None})
+            names = [p for p, _ in listed]
             names = names if len(names) > 1 else _predicate_subjects(annotation, position, persons)
             holders[position.id] = names
             continue
@@ -46,11 +49,39 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
             [person] if person else _predicate_subjects(annotation, position, persons)
         )
     _share_with_coordinated_titles(annotation, positions, holders)
-    return [
+    facts = [
         _fact(annotation, mentions, person, position)
         for position in positions
         for person in holders[position.id]
     ]
+    plural = {p.id for p in positions if _plural(annotation, p)}
+    return [
+        replace(
+            f,
+            title=_singular(f.title) if f.position.id in plural else f.title,
+            **(
+                {"place": own_places[f.person.id], "organization": None}
+                if f.person.id in own_places
+                else {}
+            ),
+        )
+        for f in facts
+    ]
+
+
+def _singular(title: str) -> str:
+    """ "заместители министров" said of each of them: "заместитель министров"."""
+    words = title.split(" ")
+    parsed = analyzer().parse(words[0].lower())[0].inflect({"sing", "nomn"})
+    if parsed is None:
+        return title
+    words[0] = parsed.word.capitalize() if words[0][:1].isupper() else parsed.word
+    if len(words) > 1:  # "заместители министров": each the deputy of one minister
+        second = analyzer().parse(words[1])[0]
+        if {"NOUN", "plur", "gent"} <= second.tag.grammemes:
+            single = second.inflect({"sing", "gent"})
+            words[1] = single.word if single else words[1]
+    return " ".join(words)
 
 
 def _share_with_coordinated_titles(
@@ -128,18 +159,32 @@ def _of_a_relative(annotation: Annotation, position: Mention) -> bool:
 
 
 def _name_list_after(
-    annotation: Annotation, position: Mention, persons: list[Mention]
-) -> list[Mention]:
+    annotation: Annotation, position: Mention, persons: list[Mention], mentions: list[Mention]
+) -> list[tuple[Mention, Mention | None]]:
     """The names listed right after a title: "Юрий Царёв (проект «Метро»), Алексей Борисов и
-    Павел Шевелёв"."""
-    names: list[Mention] = []
+    Павел Шевелёв"; each with the country said before it where the title is distributed over
+    states ("главами МИД Малайзии X, Египта Y и Омана Z": Y heads Egypt's ministry)."""
+    countries = sorted(
+        (m for m in mentions if m.type is MentionType.COUNTRY and m.start >= position.end),
+        key=lambda m: m.start,
+    )
+    names: list[tuple[Mention, Mention | None]] = []
     end = position.end
     for person in sorted(persons, key=lambda m: m.start):
         if person.start < end:
             continue
-        if _ASIDE.sub("", annotation.text[end : person.start]).strip() not in ("", ",", "и"):
+        gap = _ASIDE.sub("", annotation.text[end : person.start])
+        country = next((c for c in countries if end <= c.start and c.end <= person.start), None)
+        if country is not None:
+            before = gap[: country.start - end].strip()
+            after = annotation.text[country.end : person.start].strip()
+            if before in ("", ",", "и") and not after:
+                names.append((person, country))
+                end = person.end
+                continue
+        if gap.strip() not in ("", ",", "и"):
             break
-        names.append(person)
+        names.append((person, None))
         end = person.end
     return names
 

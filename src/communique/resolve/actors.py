@@ -30,7 +30,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-RESOLVER = "resolve.actors@0.3.0"
+RESOLVER = "resolve.actors@0.4.0"
 
 _ACTOR_KINDS = {
     MentionType.PERSON: ActorKind.PERSON,
@@ -746,13 +746,19 @@ def _actor(draft: _Draft, index: int, lexicons: Lexicons) -> Actor:
     elif draft.kind is ActorKind.COUNTRY and draft.country:
         name = lexicons.knowledge.country(draft.country).name_ru
     name_latin = draft.name_latin or transliterate(name)
+    country, basis = draft.country, draft.basis
+    if draft.kind is ActorKind.CITY and country is None:
+        # a capital lies in its state: a visit to «Доха» is hosted by Qatar
+        capital_of = lexicons.knowledge.country_by_capital(name)
+        if capital_of is not None:
+            country, basis = capital_of.alpha2, CountryBasis.KNOWLEDGE
     return Actor(
         id=f"a{index}",
         kind=draft.kind,
         name=name,
         name_latin=name_latin,
-        country=draft.country,
-        country_basis=draft.basis,
+        country=country,
+        country_basis=basis,
         kb_id=draft.kb_id,
         mentions=[m.id for m in sorted(draft.mentions, key=lambda m: m.start)],
     )
