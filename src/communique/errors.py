@@ -48,6 +48,13 @@ class NoSpaceError(CommuniqueError):
     exit_code = 11
 
 
+class PipelineMismatchError(CommuniqueError):
+    """A worker process whose Communique (code or knowledge data) differs from the one that sent
+    it work: its records would not be those the sender makes."""
+
+    exit_code = 12
+
+
 # Not raised: the exit code the CLI uses when some documents came back as unsupported-language
 # records (kept, marked, not processed).
 UNSUPPORTED_LANGUAGE_EXIT_CODE = 8

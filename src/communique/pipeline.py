@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from communique.document import Document
+from communique.errors import PipelineMismatchError
 from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
 from communique.extract.stage import EVENTS, find_events
 from communique.nlp import Annotation, annotate_many
@@ -28,6 +30,12 @@ class Pipeline:
             Stage(name=EVENTS.split("@")[0], version=EVENTS.split("@")[1]),
             Stage(name="knowledge", version=self.lexicons.version),
         ]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """A Pipeline travels to another process (a worker) as its stages, a few strings: the
+        models and knowledge load there, once per process (they are cached), and the stages
+        check that the worker runs the very versions this process runs."""
+        return (_restored, (type(self), self.stages))
 
     def process(self, document: Document) -> Record:
         return next(self.process_many([document]))
@@ -103,3 +111,12 @@ class Pipeline:
             text=document.text,
             pipeline=list(self.stages),
         )
+
+
+def _restored(cls: type[Pipeline], stages: list[Stage]) -> Pipeline:
+    pipeline = cls()
+    if pipeline.stages != stages:
+        ours = ", ".join(f"{s.name}@{s.version}" for s in pipeline.stages)
+        theirs = ", ".join(f"{s.name}@{s.version}" for s in stages)
+        raise PipelineMismatchError(f"this process runs {ours}; the sender runs {theirs}")
+    return pipeline

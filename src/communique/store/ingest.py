@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from communique.document import Document
 from communique.record import Record, RecordStatus
@@ -67,12 +67,16 @@ class IngestSummary:
             self.marked.append(f"{record.id}: {record.message or record.status.value}")
 
 
-def new_documents(store: Store, documents: list[Document]) -> tuple[list[Document], int]:
-    """The documents whose text is not stored yet (first of each text only), and how many
-    were left out as duplicates."""
+# A document to extract, or a record extracted elsewhere (`ingest records.jsonl`).
+_Input = TypeVar("_Input", bound=Document | Record)
+
+
+def new_documents(store: Store, documents: list[_Input]) -> tuple[list[_Input], int]:
+    """The documents (or records) whose text is not stored yet (first of each text only), and
+    how many were left out as duplicates."""
     hashes = [content_hash(d.text) for d in documents]
     seen = store.known_hashes(hashes)
-    fresh: list[Document] = []
+    fresh: list[_Input] = []
     for document, digest in zip(documents, hashes, strict=True):
         if digest not in seen:
             seen.add(digest)
@@ -90,12 +94,27 @@ def ingest(
 ) -> IngestSummary:
     """Extract and store `documents` (already filtered by new_documents or not: a stored text
     is still recognised at write time). `advance` is called once per document handled."""
-    summary = IngestSummary(read=len(documents))
-    for document, outcome in extract(pipeline, documents, batch_size):
+    summary = store_outcomes(store, extract(pipeline, documents, batch_size), advance=advance)
+    summary.read = len(documents)
+    return summary
+
+
+def store_outcomes(
+    store: Store,
+    outcomes: Iterable[tuple[Document | Record, Record | ProcessFailure]],
+    *,
+    advance: Callable[[], None] = lambda: None,
+) -> IngestSummary:
+    """Store each record as it comes, in the order given (the order makes ids and stories):
+    a record with the document it was extracted from (whose format is kept), or with itself
+    when it was extracted elsewhere. `advance` is called once per outcome handled."""
+    summary = IngestSummary()
+    for source, outcome in outcomes:
         if isinstance(outcome, ProcessFailure):
             summary.failures.append(outcome)
         else:
-            summary.count(store.add(outcome, document_format=document.format), outcome)
+            document_format = source.format if isinstance(source, Document) else None
+            summary.count(store.add(outcome, document_format=document_format), outcome)
         advance()
     return summary
 
