@@ -65,7 +65,7 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
 
 class Echo:
     """A stand-in pipeline (no models: fast to start in a worker) whose records carry the
-    document's text and the process that made them. With `die_on` and `marker`, the first
+    document's id and text. With `die_on` and `marker`, the first
     process to meet a text containing `die_on` dies on the spot (as a worker killed by the
     kernel would), leaving `marker` behind so that the batch's second run goes through."""
 
@@ -82,4 +82,4 @@ class Echo:
             if dies and self.marker is not None and not self.marker.exists():
                 self.marker.write_text(str(os.getpid()))
                 os._exit(1)
-            yield Record(id=document.id, text=document.text, message=f"pid {os.getpid()}")
+            yield Record(id=document.id, text=document.text)
