@@ -22,6 +22,9 @@ from communique.record import SCHEMA_VERSION, Record
 
 # The field that tells a record from a document: Record has it, a document line never does.
 RECORD_MARK = "schema_version"
+# A record is its text plus every fact found in it, with offsets and names: a line may be this
+# many times the limit on a document's size.
+RECORD_SIZE_FACTOR = 20
 # How far into a file the first line is looked for when telling records from documents.
 _SNIFF_BYTES = 1 << 20
 
@@ -53,8 +56,10 @@ def _first_line_is_record(line: bytes) -> bool:
 
 def read_records(path: Path, *, max_bytes: int) -> Iterator[Record | ReadFailure]:
     """Each record of a records file in order; a line that is no valid record is a ReadFailure
-    naming the file and line, and the lines after it are read all the same."""
+    naming the file and line, and the lines after it are read all the same. `max_bytes` is the
+    limit on a document: a line may hold RECORD_SIZE_FACTOR times that."""
     source = str(path)
+    max_bytes *= RECORD_SIZE_FACTOR
     first_line_of: dict[str, int] = {}
     with path.open("rb") as handle:
         for number, line in enumerate(_bounded_lines(handle, max_bytes), start=1):
@@ -79,13 +84,13 @@ def _record(line: bytes | None, number: int, max_bytes: int) -> Record:
     version = value.get(RECORD_MARK)
     if version is None:
         raise MalformedInputError(
-            f"no {RECORD_MARK!r}: a document among records (a records file holds only what "
-            "`communique extract` writes)"
+            f"not a record: no {RECORD_MARK!r}, a document among records (a records file holds "
+            "only what `communique extract` writes)"
         )
     if not isinstance(version, str) or version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise MalformedInputError(
-            f"record schema {version!r} is not readable by this Communique (schema "
-            f"{SCHEMA_VERSION}); ingest its documents instead"
+            f"not a record of this Communique: schema {version!r}, this one reads schema "
+            f"{SCHEMA_VERSION} (ingest its documents instead)"
         )
     try:
         return Record.model_validate(value)
@@ -93,5 +98,5 @@ def _record(line: bytes | None, number: int, max_bytes: int) -> Record:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "record"
         raise MalformedInputError(
-            f"not a valid record: {where}: {first['msg']} ({error.error_count()} error(s))"
+            f"not a record: {where}: {first['msg']} ({error.error_count()} error(s))"
         ) from None
