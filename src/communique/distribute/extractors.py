@@ -15,6 +15,8 @@ from multiprocessing import get_context
 from types import TracebackType
 from typing import Protocol, Self, TypeAlias
 
+from threadpoolctl import threadpool_limits
+
 from communique.document import Document
 from communique.record import Record
 from communique.store.ingest import ProcessFailure, RecordMaker, extract
@@ -90,6 +92,9 @@ def _start_worker(pipeline: RecordMaker, batch_size: int) -> None:
     global _worker_pipeline, _worker_batch_size
     # Ctrl-C reaches the whole process group; the parent alone decides what stops, and how.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # OpenBLAS (under slovnet's numpy) starts a thread per core in every process: N workers
+    # would run N x cores threads on N cores. One each, as Dask's nanny sets for its workers.
+    threadpool_limits(limits=1)
     _worker_pipeline, _worker_batch_size = pipeline, batch_size
 
 
