@@ -128,14 +128,25 @@ def bench_dask(documents: list[Document], batch_size: int) -> dict[str, float]:
 
 
 def profile_one_process(documents: list[Document], batch_size: int) -> dict[str, float]:
-    """Natasha's annotation against the whole pipeline, the same texts in one process, in CPU
-    seconds of this process (other processes on the machine do not count)."""
+    """One process's CPU seconds (other processes on the machine do not count) for the same
+    texts: Natasha's segmentation + NER alone (the anchor of bench.py), Natasha's whole
+    annotation (segmentation, morphology, syntax, NER), and the whole pipeline."""
+    import natasha
+
     from communique.nlp import annotate_many
+    from communique.nlp.models import natasha_models
     from communique.pipeline import Pipeline
     from communique.resolve.publisher import for_parsing
 
     pipeline = Pipeline()
     pipeline.process(Document(id="warm-up", text="Министр встретился с послом."))
+    models = natasha_models()
+    started = time.process_time()
+    for document in documents:
+        doc = natasha.Doc(document.text)
+        doc.segment(models.segmenter)
+        doc.tag_ner(models.ner_tagger)
+    ner_s = time.process_time() - started
     started = time.process_time()
     for start in range(0, len(documents), batch_size):
         batch = documents[start : start + batch_size]
@@ -146,9 +157,11 @@ def profile_one_process(documents: list[Document], batch_size: int) -> dict[str,
         pass
     pipeline_s = time.process_time() - started
     return {
+        "ner_alone_cpu_s": round(ner_s, 2),
         "annotate_cpu_s": round(annotate_s, 2),
         "pipeline_cpu_s": round(pipeline_s, 2),
         "annotation_share": round(annotate_s / pipeline_s, 3),
+        "pipeline_rate_over_ner_alone": round(ner_s / pipeline_s, 3),
         "docs_per_cpu_s": round(len(documents) / pipeline_s, 2),
     }
 
