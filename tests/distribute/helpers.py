@@ -13,7 +13,8 @@ from communique.record import Record
 from communique.store import Store
 
 # Written for these tests. Two are near-duplicates (the same release re-published with one
-# sentence added), so that ingest links a story; one is an exact duplicate, one is English.
+# sentence added), so that ingest links a story; one is an exact duplicate; one is English and
+# one Kazakh, read by their own lang/ readers.
 TEXTS = [
     "Министр иностранных дел России Сергей Лавров провёл переговоры в Москве с министром "
     "иностранных дел Казахстана. Стороны обсудили торгово-экономическое сотрудничество.",
@@ -29,6 +30,8 @@ TEXTS = [
     "The foreign ministers of Kazakhstan and Germany met in Berlin to discuss energy trade.",
     "Министр иностранных дел России Сергей Лавров провёл переговоры в Москве с министром "
     "иностранных дел Казахстана. Стороны обсудили торгово-экономическое сотрудничество.",
+    "Қазақстан Сыртқы істер министрі 2024 жылғы 5 наурызда Астанада Венгрия елшісімен кездесті. "
+    "Тараптар екі ел арасындағы ынтымақтастықты талқылады.",
     "Глава МИД Киргизии принял делегацию Европейского союза во главе со специальным "
     "представителем ЕС по Центральной Азии. Стороны обсудили региональную безопасность.",
 ]

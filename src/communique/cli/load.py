@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from communique.cli.common import USAGE_EXIT_CODE, DbOption, err, fail, opened
 from communique.errors import MalformedInputError
 from communique.ingest import DEFAULT_MAX_BYTES, ReadFailure
 from communique.ingest.records import read_records
-from communique.store.cli.common import USAGE_EXIT_CODE, DbOption, err, fail, opened
 
 
 def load(

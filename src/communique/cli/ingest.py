@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from communique.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
 from communique.cli.progress import progress_bar
 from communique.distribute import (
     Extractor,
@@ -23,7 +24,6 @@ from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, NoSpaceError, Pipe
 from communique.ingest import ReadFailure
 from communique.ingest.records import is_records_file, read_records
 from communique.record import Record
-from communique.store.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
 from communique.store.ingest import IngestSummary, RecordMaker, new_documents, store_outcomes
 from communique.store.reprocess import outdated_documents
 from communique.store.reprocess import reprocess as reprocess_documents
@@ -232,12 +232,14 @@ def reprocess(
 ) -> None:
     """Re-extract stored documents whose pipeline version differs from this Communique's, one
     transaction per document (an interrupted run leaves each whole; run it again to finish)."""
+    from communique.lang import READERS
     from communique.pipeline import Pipeline
 
     pipeline = Pipeline()
     version = pipeline_version(pipeline.stages)
+    by_language = {code: pipeline_version(pipeline.stages_for(code)) for code in READERS}
     with opened(ctx, db) as store:
-        ids = outdated_documents(store, version, everything=everything)
+        ids = outdated_documents(store, version, by_language, everything=everything)
         with progress_bar(err, disable=not ids) as progress:
             task = progress.add_task("reprocessing", total=len(ids))
             try:
