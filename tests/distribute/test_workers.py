@@ -4,7 +4,6 @@ finish in, with a bounded number of batches out."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -20,32 +19,49 @@ from .helpers import Echo, documents, dump, write_corpus
 runner = CliRunner()
 
 
+class _Held:
+    """A batch's outcomes, finished only by its extractor (see LastFirst)."""
+
+    def __init__(self, extractor: LastFirst, documents: list[Document]) -> None:
+        self.extractor = extractor
+        self.documents = documents
+        self.outcomes: list[Outcome] | None = None
+
+    def result(self) -> list[Outcome]:
+        if self.outcomes is None:  # waiting on it lets every batch out finish
+            self.extractor.finish_all()
+        assert self.outcomes is not None
+        return self.outcomes
+
+
 class LastFirst:
-    """Batches held back and finished in reverse order of sending, as a slow first worker
-    would; counts how many are out at once."""
+    """Batches held back and finished in reverse order of sending, as when the first worker is
+    the slowest; counts how many are out at once."""
 
     def __init__(self, in_flight: int) -> None:
         self._in_flight = in_flight
-        self.out: list[tuple[list[Document], Future[list[Outcome]]]] = []
+        self.out: list[_Held] = []
         self.most_out = 0
 
     @property
     def in_flight(self) -> int:
         return self._in_flight
 
-    def submit(self, documents: list[Document]) -> Future[list[Outcome]]:
-        future: Future[list[Outcome]] = Future()
-        self.out.append((documents, future))
-        self.most_out = max(self.most_out, sum(1 for _, f in self.out if not f.done()))
-        if len(self.out) == self._in_flight:  # finish all that are out, the last one first
-            for batch, waiting in reversed(self.out):
-                waiting.set_result(list(Echo().process_many(batch)))
-            self.out = []
-        return future
+    def submit(self, documents: list[Document]) -> _Held:
+        held = _Held(self, documents)
+        self.out.append(held)
+        self.most_out = max(self.most_out, len(self.out))
+        if len(self.out) == self._in_flight:
+            self.finish_all()
+        return held
+
+    def finish_all(self) -> None:
+        for held in reversed(self.out):  # the last sent first
+            held.outcomes = list(Echo().process_many(held.documents))
+        self.out = []
 
     def close(self) -> None:
-        for batch, waiting in reversed(self.out):
-            waiting.set_result(list(Echo().process_many(batch)))
+        self.out = []
 
 
 def test_outcomes_come_back_in_input_order_whatever_order_batches_finish() -> None:
@@ -63,8 +79,6 @@ def test_outcomes_come_back_in_input_order_whatever_order_batches_finish() -> No
         # Reading stays within the batches allowed out, plus the one being filled.
         assert len(seen) - len(pairs) <= (extractor.in_flight + 1) * 2
         pairs.append((item, outcome))
-        if len(pairs) == len(items) - 1:
-            extractor.close()
     assert [item.id for item, _ in pairs] == [d.id for d in items]
     assert all(isinstance(o, Record) and o.text == i.text for i, o in pairs)
     assert extractor.most_out == 3
