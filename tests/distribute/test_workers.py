@@ -6,11 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from communique.cli.main import app
-from communique.distribute import Extractor, InProcessExtractor, Outcome, ordered_outcomes
+from communique.distribute import (
+    Extractor,
+    InProcessExtractor,
+    Outcome,
+    ProcessPoolExtractor,
+    ordered_outcomes,
+)
 from communique.document import Document
+from communique.errors import WorkerError
 from communique.record import Record
 from communique.store import Target, open_store
 
@@ -121,3 +129,13 @@ def test_workers_and_a_scheduler_exclude_each_other(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 2
     assert "exclude each other" in result.output
+
+
+def test_a_local_worker_that_dies_is_a_clear_error(tmp_path: Path) -> None:
+    dying = Echo(die_on="Узбекистана", marker=tmp_path / "died")
+    extractor = ProcessPoolExtractor(dying, workers=2, batch_size=2)
+    try:
+        with pytest.raises(WorkerError, match="a worker process died"):
+            list(ordered_outcomes(documents(), extractor, batch_size=2))
+    finally:
+        extractor.close()

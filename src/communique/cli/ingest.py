@@ -9,7 +9,14 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from communique.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
+from communique.cli.common import (
+    USAGE_EXIT_CODE,
+    DbOption,
+    FollowSymlinksOption,
+    err,
+    fail,
+    opened,
+)
 from communique.cli.progress import progress_bar
 from communique.distribute import (
     Extractor,
@@ -18,9 +25,13 @@ from communique.distribute import (
     ProcessPoolExtractor,
     ordered_outcomes,
 )
-from communique.distribute.cluster import ClusterError
 from communique.document import Document
-from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, NoSpaceError, PipelineMismatchError
+from communique.errors import (
+    UNSUPPORTED_LANGUAGE_EXIT_CODE,
+    NoSpaceError,
+    PipelineMismatchError,
+    WorkerError,
+)
 from communique.ingest import ReadFailure
 from communique.ingest.records import is_records_file, read_records
 from communique.record import Record
@@ -75,10 +86,14 @@ def ingest(
     is, without extracting again. With --workers N, N local processes extract; with
     --scheduler, a Dask cluster's workers do; either way this process stores, in input order,
     so what is stored is what one process would store. Exit codes as `extract`'s; 10 the
-    database cannot be used; 11 the disk is full; 12 the Dask cluster failed; 130
+    database cannot be used; 11 the disk is full; 12 a worker failed for good (a local process
+    died, the Dask cluster gave up on a batch) or runs another pipeline version; 130
     interrupted."""
     if scheduler is not None and workers > 1:
-        fail("--workers and --scheduler exclude each other: a cluster has its own workers", 2)
+        fail(
+            "--workers and --scheduler exclude each other: a cluster has its own workers",
+            USAGE_EXIT_CODE,
+        )
     summary = IngestSummary()
     read_failures: list[ReadFailure] = []
     with opened(ctx, db) as store, _extractor(workers, scheduler, batch_size) as extractor:
@@ -120,7 +135,7 @@ def ingest(
                 progress.stop()
                 _print_summary(summary, read_failures, store.target.describe())
                 fail(str(error), error.exit_code)
-            except (ClusterError, PipelineMismatchError) as error:
+            except (WorkerError, PipelineMismatchError) as error:
                 progress.stop()
                 _print_summary(summary, read_failures, store.target.describe())
                 fail(str(error), error.exit_code)

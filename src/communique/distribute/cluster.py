@@ -14,7 +14,7 @@ from typing import Any
 
 from communique.distribute.extractors import Outcome, extract_batch
 from communique.document import Document
-from communique.errors import CommuniqueError
+from communique.errors import WorkerError
 from communique.store.ingest import RecordMaker
 
 # How long a client waits for the scheduler to answer, and for a first worker to join.
@@ -22,10 +22,8 @@ CONNECT_TIMEOUT_S = 30
 WORKER_TIMEOUT_S = 120
 
 
-class ClusterError(CommuniqueError):
+class ClusterError(WorkerError):
     """The Dask cluster cannot be reached, has no worker, or lost a batch for good."""
-
-    exit_code = 12
 
 
 class _ClusterResult:

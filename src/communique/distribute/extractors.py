@@ -11,6 +11,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from types import TracebackType
 from typing import Protocol, Self, TypeAlias
@@ -18,6 +19,7 @@ from typing import Protocol, Self, TypeAlias
 from threadpoolctl import threadpool_limits
 
 from communique.document import Document
+from communique.errors import WorkerError
 from communique.record import Record
 from communique.store.ingest import ProcessFailure, RecordMaker, extract
 
@@ -127,11 +129,27 @@ class ProcessPoolExtractor:
         # stores.
         return 2 * self.workers
 
-    def submit(self, documents: list[Document]) -> Future[list[Outcome]]:
-        return self._pool.submit(_extract_in_worker, documents)
+    def submit(self, documents: list[Document]) -> Promise:
+        return _LocalResult(self._pool.submit(_extract_in_worker, documents))
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _LocalResult:
+    """A batch's outcomes from a worker process, with a clear error when a worker died."""
+
+    def __init__(self, future: Future[list[Outcome]]) -> None:
+        self._future = future
+
+    def result(self) -> list[Outcome]:
+        try:
+            return self._future.result()
+        except BrokenProcessPool:
+            raise WorkerError(
+                "a worker process died (killed, or out of memory); the documents stored so far "
+                "are kept: run the same ingest again to resume"
+            ) from None
 
 
 class LazyExtractor:
