@@ -11,7 +11,7 @@ DEMO_HOST ?= 127.0.0.1
 DEMO_PORT ?= 8000
 DEMO_SERVE ?= 1
 
-.PHONY: install demo test eval bench lint schema docs clean
+.PHONY: install demo test test-fast eval bench lint schema docs clean
 
 install: $(VENV)/.installed
 
@@ -39,11 +39,19 @@ demo: install
 # server (installing PostgreSQL first when run as root) unless $$COMMUNIQUE_TEST_PG names one.
 # Where it cannot start (no PostgreSQL, not root), those tests skip and say why; in CI they fail.
 # The browser tests drive Debian's Chromium, installed by scripts/chromium.sh when run as root.
+# The whole suite, one process, with its ten slowest tests and its duration at the end.
 test: install
 	@bash scripts/chromium.sh install || echo "make test: no Chromium, the browser tests will skip (they fail in CI)"
 	@if [ -z "$$COMMUNIQUE_TEST_PG" ] && pg="$$(bash scripts/postgres.sh start)"; then \
 		eval "$$pg"; trap 'bash scripts/postgres.sh stop' EXIT; fi; \
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=10
+
+# While working: the suite without the gold-set runs (marked slow), a process per core
+# (pytest-xdist; each test file stays in one process, so its fixtures load once).
+test-fast: install
+	@if [ -z "$$COMMUNIQUE_TEST_PG" ] && pg="$$(bash scripts/postgres.sh start)"; then \
+		eval "$$pg"; trap 'bash scripts/postgres.sh stop' EXIT; fi; \
+	$(BIN)/python -m pytest -m "not slow" -n auto --dist loadfile
 
 eval: install
 	mkdir -p out

@@ -1,4 +1,7 @@
-"""Who holds which title: the links that become NEREL WORKS_AS pairs (person name -> title)."""
+"""Who holds which title: the links that become NEREL WORKS_AS pairs (person name -> title).
+
+Every sentence is written for its test; none is taken from NEREL or FactRuEval, whose texts only
+measure (`communique eval`)."""
 
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def test_title_after_a_dash_is_said_of_the_subject(extract) -> None:
 
 def test_subject_of_the_first_of_two_coordinated_verbs(extract) -> None:
     record = extract(
-        "Андрей Смирнов учился во Франции и уже в юности работал консультантом в министерстве."
+        "Андрей Смирнов окончил университет в Казани и два года работал консультантом в посольстве."
     )
     assert ("Андрей Смирнов", "консультантом") in _works_as(record)
 
@@ -45,32 +48,29 @@ def test_ex_is_no_part_of_the_title(extract) -> None:
 
 def test_plural_title_before_a_list_of_names_with_an_aside(extract) -> None:
     record = extract(
-        "В Москве выступили легендарные музыканты Юрий Царёв (проект «Метро»), "
-        "Алексей Борисов и Павел Шевелёв."
+        "На форуме выступили известные экономисты Олег Тимофеев (Высшая школа экономики), "
+        "Марина Кузнецова и Денис Орлов."
     )
     pairs = _works_as(record)
-    for name in ("Юрий Царёв", "Алексей Борисов", "Павел Шевелёв"):
-        assert (name, "музыканты") in pairs
+    for name in ("Олег Тимофеев", "Марина Кузнецова", "Денис Орлов"):
+        assert (name, "экономисты") in pairs
 
 
 def test_subjects_joined_by_and_share_the_title(extract) -> None:
-    record = extract(
-        "Главную роль исполняет Филипп Янковский. "
-        "Операторами выступили Михаил Агранович и Михаил Хасая."
-    )
+    record = extract("Открыл вечер Олег Панов. Ведущими выступили Ирина Соколова и Павел Дроздов.")
     pairs = _works_as(record)
-    assert ("Михаил Агранович", "Операторами") in pairs
-    assert ("Михаил Хасая", "Операторами") in pairs
+    assert ("Ирина Соколова", "Ведущими") in pairs
+    assert ("Павел Дроздов", "Ведущими") in pairs
 
 
 def test_the_name_after_a_relatives_title_is_the_relatives(extract) -> None:
-    record = extract("В начале апреля дочь капитана Ханна Ингрэм-Мур предложила ему помощь.")
-    assert not any(title == "капитана" for _, title in _works_as(record))
+    record = extract("В понедельник жена генерала Мария Ветрова дала интервью газете.")
+    assert not any(title == "генерала" for _, title in _works_as(record))
 
 
 def test_a_genitive_name_after_a_relatives_title_holds_it(extract) -> None:
-    record = extract("Начался переход под контроль сына президента страны Александра Лукашенко.")
-    assert ("Александра Лукашенко", "президента страны") in _works_as(record)
+    record = extract("Газета рассказала о жене губернатора области Игоря Васильева.")
+    assert ("Игоря Васильева", "губернатора области") in _works_as(record)
 
 
 def test_a_lone_title_stands_for_the_person_the_text_is_about(extract) -> None:

@@ -11,11 +11,19 @@ from communique.lang.en.events import sentence_event_type
 @pytest.mark.parametrize(
     ("sentence", "kind", "trigger"),
     [
-        ("Kazakhstan and Uzbekistan signed an agreement on water use.", "AGREE", "signed"),
+        # signing a formal agreement is SUPPORT, as the CAMEO table codes it (057)
+        ("Kazakhstan and Uzbekistan signed an agreement on water use.", "SUPPORT", "signed"),
+        # a cooperative act stated as future, or as readiness, is an intent: AGREE
+        ("Norway will support the candidacy of Chile.", "AGREE", "support"),
+        ("The government is ready to send doctors to the region.", "AGREE", "ready"),
+        ("Finland would return the artefacts next year.", "AGREE", "return"),
+        ("The coalition will impose sanctions on the regime.", "THREATEN", "impose"),
         ("The two presidents met in Astana on Monday.", "CONSULT", "met"),
         ("The minister held talks with his Omani counterpart.", "CONSULT", "held"),
         ("The government refused to meet the delegation.", "REJECT", "refused"),
-        ("Officials said the army would withdraw from the border.", "RETREAT", "withdraw"),
+        ("Officials said the army withdrew from the border.", "RETREAT", "withdrew"),
+        # a retreat announced for the future is a promise to retreat (PLOVER AGREE)
+        ("Officials said the army would withdraw from the border.", "AGREE", "withdraw"),
         ("The opposition called for early elections.", "REQUEST", "called"),
         ("Police arrested twelve protesters in the capital.", "COERCE", "arrested"),
         ("The senator condemned the decision.", "ACCUSE", "condemned"),

@@ -53,6 +53,7 @@ def test_model_was_built_with_the_current_features_and_parameters(tagger: Kazakh
 
 
 @pytest.mark.skipif(not KAZNERD.is_file(), reason=f"KazNERD not found at {KAZNERD}")
+@pytest.mark.slow
 def test_model_reproduces_its_recorded_scores_on_the_recorded_data(tagger: KazakhTagger) -> None:
     metadata = tagger.metadata()
     assert file_sha256(KAZNERD) == metadata["training_data"]["sha256"]

@@ -3,6 +3,7 @@ a text, each part of a hyphenated word counted as a word ("торгово-эко
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -53,8 +54,16 @@ def topic_entries(path: Path = TOPICS_PATH) -> tuple[TopicEntry, ...]:
 
 def find_topics(annotation: Annotation) -> list[TopicHit]:
     """Every stated topic with the character span of the words that state it, in text order."""
-    words = _words(annotation)
-    index = _first_stem_index(topic_entries())
+    return topics_in_tokens(((t.text, t.start) for t in annotation.tokens), topic_entries())
+
+
+def topics_in_tokens(
+    tokens: Iterable[tuple[str, int]], entries: tuple[TopicEntry, ...]
+) -> list[TopicHit]:
+    """The topics of `entries` stated by tokens given as (text, start offset), in text order:
+    any language's tokens, with that language's patterns."""
+    words = _words(tokens)
+    index = _first_stem_index(entries)
     lengths = sorted({len(stem) for stem in index})
     hits = set()
     for position, word in enumerate(words):
@@ -80,13 +89,13 @@ def _first_stem_index(
     return {stem: tuple(patterns) for stem, patterns in index.items()}
 
 
-def _words(annotation: Annotation) -> list[_Word]:
+def _words(tokens: Iterable[tuple[str, int]]) -> list[_Word]:
     words = []
-    for token in annotation.tokens:
-        if not token.text[:1].isalpha():
+    for text, start in tokens:
+        if not text[:1].isalpha():
             continue
-        offset = token.start
-        for part in token.text.split("-"):
+        offset = start
+        for part in text.split("-"):
             if part:
                 words.append(_Word(part.lower().replace("ё", "е"), offset, offset + len(part)))
             offset += len(part) + 1

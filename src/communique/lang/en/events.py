@@ -6,7 +6,8 @@ lemma. PLOVER types (Draft 0.8, 2021).
 impose sanctions" a threat: a verb that governs another's infinitive decides the type itself
 (`governing` in the data). "X said Y would withdraw" is Y's retreat: a reporting verb hands
 the event to the clause it reports. "X held talks", "X imposed sanctions": a light verb with no
-trigger of its own takes its object's.
+trigger of its own takes its object's. An act stated as future is what PLOVER codes the intent
+or the threat of it: "X will support Y" AGREE, "X will impose sanctions" THREATEN.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 TRIGGERS_EN_FILE = Path(__file__).parent / "data" / "triggers_en.json"
-COMPLEMENTS = ("xcomp", "ccomp", "conj", "advcl")
+COMPLEMENTS = ("xcomp", "ccomp", "conj", "advcl", "acomp")
 OBJECTS = ("dobj", "attr", "pobj", "nsubjpass", "oprd")
 
 
@@ -29,6 +30,9 @@ class Triggers:
     phrasal: dict[str, str]  # "lemma particle" -> PLOVER type
     reporting: frozenset[str]
     governing: dict[str, str]  # verbs that decide the type of the infinitive they govern
+    future_auxiliaries: frozenset[str]
+    intent_of: frozenset[str]  # types whose act stated as future is an intent (AGREE)
+    threat_of: frozenset[str]  # types whose act stated as future is a threat (THREATEN)
 
 
 @cache
@@ -39,7 +43,15 @@ def triggers() -> Triggers:
     for kind, words in data["types"].items():
         for word in words:
             (phrasal if " " in word else single).setdefault(word, kind)
-    return Triggers(single, phrasal, frozenset(data["reporting"]), dict(data["governing"]))
+    return Triggers(
+        single,
+        phrasal,
+        frozenset(data["reporting"]),
+        dict(data["governing"]),
+        frozenset(data["future"]["auxiliaries"]),
+        frozenset(data["future"]["intent_of"]),
+        frozenset(data["future"]["threat_of"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,22 @@ class EventType:
 
 
 def _classify(token: Token, seen: set[int]) -> EventType | None:
+    found = _act(token, seen)
+    table = triggers()
+    if found is None or not _future(found.trigger, table):
+        return found
+    if found.type in table.intent_of:
+        return EventType("AGREE", found.trigger)  # "X will support Y": an intent to act
+    if found.type in table.threat_of:
+        return EventType("THREATEN", found.trigger)  # "X will strike Y": a threat
+    return found
+
+
+def _future(token: Token, table: Triggers) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in table.future_auxiliaries for c in token.children)
+
+
+def _act(token: Token, seen: set[int]) -> EventType | None:
     if token.i in seen:
         return None
     seen.add(token.i)

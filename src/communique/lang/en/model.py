@@ -18,6 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from communique.lang.en import titles  # registers the title_names component
 from communique.lang.en.ruler import add_knowledge_ruler
@@ -59,10 +60,45 @@ def model_file_mismatches() -> list[str]:
     return problems
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline, a dateline's paragraph and a credit line
+    ("Photo: ...") carry no final stop, and the parser would read them as one sentence with the
+    next paragraph. Runs before the parser, which keeps the boundaries it is given."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and ("\n" in previous.whitespace_ or "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+@Language.component("trim_entities")
+def trim_entities(doc: Doc) -> Doc:
+    """No entity starts or ends with a line break: the NER may take the blank line after a
+    headline's last name into the name ("Xi Jinping" and the blank line)."""
+    trimmed = []
+    for entity in doc.ents:
+        start, end = entity.start, entity.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if (start, end) == (entity.start, entity.end):
+            trimmed.append(entity)
+        elif start < end:
+            trimmed.append(
+                Span(doc, start, end, label=entity.label, kb_id=entity.kb_id, span_id=entity.id)
+            )
+    doc.ents = trimmed
+    return doc
+
+
 @cache
 def english() -> Language:
     """The English pipeline with the knowledge base's entity ruler, loaded once per process."""
     nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe(paragraph_breaks.__name__, before="parser")
     add_knowledge_ruler(nlp)
     nlp.add_pipe(titles.title_names.__name__, after="ner")
+    nlp.add_pipe(trim_entities.__name__, last=True)
     return nlp

@@ -24,11 +24,15 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from communique.document import Document
+from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
+from communique.lang.en.agreements import extract_agreements
 from communique.lang.en.countries import english_countries
+from communique.lang.en.extract import extract_events
 from communique.lang.en.model import english
 from communique.lang.en.ruler import TITLE_LABEL, plural_heads
 from communique.lang.en.titles import TITLE_JOINERS, TITLE_PARTS
+from communique.lang.en.topics import english_topics
 from communique.record import (
     Actor,
     ActorKind,
@@ -40,7 +44,7 @@ from communique.record import (
     Span,
 )
 
-READER = "lang.en.read@0.1.0"
+READER = "lang.en.read@0.2.0"  # 0.2: events, agreements, topics and dates
 # How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
 DATELINE_TOKENS = 12
 MENTION_TYPES = {
@@ -233,10 +237,17 @@ def home_country(doc: Doc, mentions: list[Mention]) -> str | None:
 
 
 def read_english(document: Document, knowledge: Knowledge | None = None) -> Record:
-    """A record of an English document: persons, titles, countries and organisations."""
+    """A record of an English document: persons, titles, countries and organisations, then the
+    events, agreements and topics (`extract.py`, `agreements.py`, `topics.py`)."""
     knowledge = knowledge or Knowledge.load()
     doc = english()(document.text)
-    record = Record(id=document.id, language="en", text=document.text, title=document.title)
+    record = Record(
+        id=document.id,
+        language="en",
+        text=document.text,
+        title=document.title,
+        published=document.published,  # relative dates ("last year") resolve against it
+    )
     record.sentences = [
         Span(start=sentence.start_char, end=sentence.end_char) for sentence in doc.sents
     ]
@@ -277,6 +288,10 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
         person.actor.country, person.actor.country_basis = person.country, person.basis
     record.actors = [person.actor for person in persons.values()] + list(others.values())
     record.occupations = list(_occupations(doc, persons.values(), record))
+    hits = english_topics(doc)
+    record.events = extract_events(doc, record, [(h.topic, h.start, h.end) for h in hits])
+    record.agreements = extract_agreements(doc, record, record.events)
+    record.topics = topic_records(record.text, hits, record.events)
     return record
 
 
