@@ -67,7 +67,7 @@ def _run(extractor: Extractor, documents: list[Document], batch_size: int) -> tu
     """Wall seconds and CPU seconds (all processes) to extract `documents`."""
     cpu = _cpu_s()
     started = time.perf_counter()
-    count = sum(1 for _ in ordered_outcomes(documents, extractor, batch_size))
+    count = sum(1 for _ in ordered_outcomes([documents], extractor, batch_size))
     assert count == len(documents)
     return time.perf_counter() - started, _cpu_s() - cpu
 

@@ -53,7 +53,7 @@ def test_a_worker_that_dies_loses_no_document(cluster: LocalCluster, tmp_path: P
         open_store(Target("duckdb", str(tmp_path / "store.duckdb"))) as store,
     ):
         extractor = DaskExtractor(cluster.scheduler_address, dying, 2, client=client)
-        summary = store_outcomes(store, ordered_outcomes(documents(), extractor, 2))
+        summary = store_outcomes(store, ordered_outcomes([documents()], extractor, 2))
         assert marker.exists()  # a worker did die on its batch
         assert summary.stored == 8 and summary.duplicates == 1 and not summary.failures
         stored = {row[0] for row in store.backend.rows("SELECT id FROM documents")}
@@ -63,7 +63,7 @@ def test_a_worker_that_dies_loses_no_document(cluster: LocalCluster, tmp_path: P
 
 def test_an_interrupted_cluster_ingest_resumes(cluster: LocalCluster, tmp_path: Path) -> None:
     with open_store(Target("duckdb", str(tmp_path / "whole.duckdb"))) as store:
-        store_outcomes(store, ordered_outcomes(documents(), InProcessExtractor(Echo(), 2), 2))
+        store_outcomes(store, ordered_outcomes([documents()], InProcessExtractor(Echo(), 2), 2))
         whole = dump(store)
 
     class Stop(Exception):
@@ -86,13 +86,13 @@ def test_an_interrupted_cluster_ingest_resumes(cluster: LocalCluster, tmp_path: 
         extractor = DaskExtractor(cluster.scheduler_address, Echo(), 2, client=client)
         with pytest.raises(Stop):
             store_outcomes(
-                store, ordered_outcomes(documents(), extractor, 2), advance=stop_after(3)
+                store, ordered_outcomes([documents()], extractor, 2), advance=stop_after(3)
             )
         assert store.counts()["documents"] == 3
         fresh, duplicates = new_documents(store, documents())
         assert duplicates == 4  # the three stored, and doc-06 repeating doc-00
         assert [d.id for d in fresh] == ["doc-03", "doc-04", "doc-05", "doc-07", "doc-08"]
-        store_outcomes(store, ordered_outcomes(fresh, extractor, 2))
+        store_outcomes(store, ordered_outcomes([fresh], extractor, 2))
         assert dump(store) == whole
 
 

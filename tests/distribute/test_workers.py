@@ -77,10 +77,11 @@ def test_outcomes_come_back_in_input_order_whatever_order_batches_finish() -> No
     items = documents() * 3
     seen: list[str] = []
 
-    def read() -> Iterator[Document]:
-        for item in items:
-            seen.append(item.id)
-            yield item
+    def read() -> Iterator[list[Document]]:  # parts of two documents, read as asked for
+        for start in range(0, len(items), 2):
+            part = items[start : start + 2]
+            seen.extend(item.id for item in part)
+            yield part
 
     pairs = []
     for item, outcome in ordered_outcomes(read(), extractor, batch_size=2):
@@ -97,7 +98,7 @@ def test_records_keep_their_place_among_documents() -> None:
     stored_elsewhere = Record(id="elsewhere", text="Текст, извлечённый на другой машине.")
     items: list[Document | Record] = [first, stored_elsewhere, second, third]
     extractor: Extractor = InProcessExtractor(Echo(), batch_size=2)
-    pairs = list(ordered_outcomes(items, extractor, batch_size=2))
+    pairs = list(ordered_outcomes([items], extractor, batch_size=2))
     assert [item.id for item, _ in pairs] == ["doc-00", "elsewhere", "doc-01", "doc-02"]
     assert pairs[1][1] is stored_elsewhere
 
@@ -136,6 +137,6 @@ def test_a_local_worker_that_dies_is_a_clear_error(tmp_path: Path) -> None:
     extractor = ProcessPoolExtractor(dying, workers=2, batch_size=2)
     try:
         with pytest.raises(WorkerError, match="a worker process died"):
-            list(ordered_outcomes(documents(), extractor, batch_size=2))
+            list(ordered_outcomes([documents()], extractor, batch_size=2))
     finally:
         extractor.close()

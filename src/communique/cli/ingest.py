@@ -101,7 +101,7 @@ def ingest(
             task = progress.add_task("ingesting", total=0)
             counted = 0
 
-            def fresh_items() -> Iterator[Document | Record]:
+            def fresh_parts() -> Iterator[list[Document | Record]]:
                 """What is left to store, a part of the input at a time; read failures are
                 reported as they are met."""
                 nonlocal counted
@@ -116,13 +116,13 @@ def ingest(
                     summary.duplicates += duplicates
                     counted += len(fresh)  # the total grows as parts are read
                     progress.update(task, total=counted)
-                    yield from fresh
+                    yield fresh
 
             try:
                 summary.add(
                     store_outcomes(
                         store,
-                        ordered_outcomes(fresh_items(), extractor, batch_size),
+                        ordered_outcomes(fresh_parts(), extractor, batch_size),
                         advance=lambda: progress.advance(task),
                     )
                 )

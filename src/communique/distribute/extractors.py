@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -58,8 +58,8 @@ class _Deferred:
 
 
 class InProcessExtractor:
-    """Extraction in this process, one batch at a time, when its outcomes are asked for: a
-    batch is extracted only once the one before it is stored."""
+    """Extraction in this process, one batch at a time: nothing is out, a batch is extracted
+    when it is sent and stored before the next is read (as one-process ingest always did)."""
 
     def __init__(self, pipeline: RecordMaker, batch_size: int) -> None:
         self.pipeline = pipeline
@@ -67,7 +67,7 @@ class InProcessExtractor:
 
     @property
     def in_flight(self) -> int:
-        return 1
+        return 0  # a batch sent is collected (extracted, then stored) at once
 
     def submit(self, documents: list[Document]) -> Promise:
         return _Deferred(lambda: extract_batch(self.pipeline, documents, self.batch_size))
@@ -191,12 +191,13 @@ class LazyExtractor:
 
 
 def ordered_outcomes(
-    items: Iterable[Item], extractor: Extractor, batch_size: int
+    parts: Iterable[Sequence[Item]], extractor: Extractor, batch_size: int
 ) -> Iterator[tuple[Item, Outcome]]:
-    """Each item with its outcome, in input order: documents are sent to `extractor` in
-    batches of `batch_size`, records (extracted elsewhere) are their own outcome. At most
-    `extractor.in_flight` batches are out at once, and `items` is read only as far as that
-    needs, so memory stays bounded whatever the input's size."""
+    """Each item with its outcome, in input order: the documents of each part are sent to
+    `extractor` in batches of `batch_size` (a part's last batch may be smaller: a part is never
+    held back waiting for the next to be read), records (extracted elsewhere) are their own
+    outcome. At most `extractor.in_flight` batches are out at once, and `parts` is read only as
+    far as that needs, so memory stays bounded whatever the input's size."""
     pending: deque[tuple[list[Item], Promise | None]] = deque()
     batch: list[Document] = []
 
@@ -206,17 +207,20 @@ def ordered_outcomes(
             pending.append((list(batch), extractor.submit(batch)))
             batch = []
 
-    for item in items:
-        if isinstance(item, Record):
-            send()  # the documents before it go first: the order is the input's
-            pending.append(([item], None))
-        else:
-            batch.append(item)
-            if len(batch) == batch_size:
-                send()
+    for part in parts:
+        for item in part:
+            if isinstance(item, Record):
+                send()  # the documents before it go first: the order is the input's
+                pending.append(([item], None))
+            else:
+                batch.append(item)
+                if len(batch) == batch_size:
+                    send()
+            while pending and (pending[0][1] is None or _sent(pending) > extractor.in_flight):
+                yield from _collect(*pending.popleft())
+        send()
         while pending and (pending[0][1] is None or _sent(pending) > extractor.in_flight):
             yield from _collect(*pending.popleft())
-    send()
     while pending:
         yield from _collect(*pending.popleft())
 
