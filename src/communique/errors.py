@@ -48,6 +48,20 @@ class NoSpaceError(CommuniqueError):
     exit_code = 11
 
 
+class WorkerError(CommuniqueError):
+    """Extraction elsewhere failed for good: a local worker process died, or a Dask cluster
+    cannot be reached or gave up on a batch. What was stored before stays stored."""
+
+    exit_code = 12
+
+
+class PipelineMismatchError(CommuniqueError):
+    """A worker process whose Communique (code or knowledge data) differs from the one that sent
+    it work: its records would not be those the sender makes."""
+
+    exit_code = 12
+
+
 # Not raised: the exit code the CLI uses when some documents came back as unsupported-language
 # records (kept, marked, not processed).
 UNSUPPORTED_LANGUAGE_EXIT_CODE = 8

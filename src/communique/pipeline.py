@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from communique.document import Document
+from communique.errors import PipelineMismatchError
 from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
 from communique.extract.stage import EVENTS, find_events
 from communique.lang import READERS, Reader
@@ -53,6 +55,19 @@ class Pipeline:
         name, version = READERS[language].version.split("@")
         knowledge = [stage for stage in self.stages if stage.name == "knowledge"]
         return [Stage(name=name, version=version), *knowledge]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """A Pipeline travels to another process (a worker) as its stages, a few strings: the
+        models and knowledge load there, once per process (they are cached), and the versions
+        check that the worker runs the very stages this process runs, in every language."""
+        return (_restored, (type(self), self.versions()))
+
+    def versions(self) -> dict[str, list[str]]:
+        """Every stage's `name@version`, for each language read (Russian's for any other)."""
+        return {
+            language: [f"{stage.name}@{stage.version}" for stage in self.stages_for(language)]
+            for language in (RUSSIAN, *sorted(READERS))
+        }
 
     def process(self, document: Document) -> Record:
         return next(self.process_many([document]))
@@ -144,3 +159,16 @@ class Pipeline:
             text=document.text,
             pipeline=list(self.stages),
         )
+
+
+def _restored(cls: type[Pipeline], versions: dict[str, list[str]]) -> Pipeline:
+    pipeline = cls()
+    ours = pipeline.versions()
+    for language in sorted(ours.keys() | versions.keys()):
+        here, there = ours.get(language, []), versions.get(language, [])
+        if here != there:
+            raise PipelineMismatchError(
+                f"for '{language}' this process runs {', '.join(here) or 'nothing'}; the "
+                f"sender runs {', '.join(there) or 'nothing'}"
+            )
+    return pipeline

@@ -9,13 +9,33 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from communique.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
+from communique.cli.common import (
+    USAGE_EXIT_CODE,
+    DbOption,
+    FollowSymlinksOption,
+    err,
+    fail,
+    opened,
+)
 from communique.cli.progress import progress_bar
+from communique.distribute import (
+    Extractor,
+    InProcessExtractor,
+    LazyExtractor,
+    ProcessPoolExtractor,
+    ordered_outcomes,
+)
 from communique.document import Document
-from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, NoSpaceError
-from communique.ingest import ReadFailure, ReadResult, split_results
-from communique.store.ingest import IngestSummary, RecordMaker, new_documents
-from communique.store.ingest import ingest as ingest_documents
+from communique.errors import (
+    UNSUPPORTED_LANGUAGE_EXIT_CODE,
+    NoSpaceError,
+    PipelineMismatchError,
+    WorkerError,
+)
+from communique.ingest import ReadFailure
+from communique.ingest.records import is_records_file, read_records
+from communique.record import Record
+from communique.store.ingest import IngestSummary, RecordMaker, new_documents, store_outcomes
 from communique.store.reprocess import outdated_documents
 from communique.store.reprocess import reprocess as reprocess_documents
 from communique.store.rows import pipeline_version
@@ -31,7 +51,12 @@ INTERRUPTED_EXIT_CODE = 130  # the shell's code for Ctrl-C
 
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="files, folders, JSON Lines, feeds, or -")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="files, folders, JSON Lines (documents, or records from extract), feeds, or -"
+        ),
+    ],
     db: DbOption = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="largest document read, in bytes")
@@ -39,50 +64,69 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, max=1024, help="documents annotated at once")
     ] = 16,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, max=256, help="local processes extracting (one stores)"),
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="extract on the Dask cluster of this scheduler (tcp://host:8786)",
+        ),
+    ] = None,
     follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Extract documents and store their records, a part of the input at a time: memory does
     not grow with the input, and each document is committed once extracted, so a failure late
     in a run keeps all stored before it. Texts already stored are skipped (by content hash), so
     an interrupted ingest resumes where it stopped; near-duplicates join the story they
-    re-publish. Exit codes as `extract`'s; 10 the database cannot be used; 11 the disk is full;
-    130 interrupted."""
+    re-publish. A JSON Lines file of records written by `communique extract` is stored as it
+    is, without extracting again. With --workers N, N local processes extract; with
+    --scheduler, a Dask cluster's workers do; either way this process stores, in input order,
+    so what is stored is what one process would store. Exit codes as `extract`'s; 10 the
+    database cannot be used; 11 the disk is full; 12 a worker failed for good (a local process
+    died, the Dask cluster gave up on a batch) or runs another pipeline version; 130
+    interrupted."""
+    if scheduler is not None and workers > 1:
+        fail(
+            "--workers and --scheduler exclude each other: a cluster has its own workers",
+            USAGE_EXIT_CODE,
+        )
     summary = IngestSummary()
     read_failures: list[ReadFailure] = []
-    with opened(ctx, db) as store:
-        pipeline: RecordMaker | None = None
+    with opened(ctx, db) as store, _extractor(workers, scheduler, batch_size) as extractor:
         with progress_bar(err) as progress:
             task = progress.add_task("ingesting", total=0)
-            expected = 0
-            try:
-                inputs = read_sources(
-                    paths,
-                    max_bytes=max_bytes,
-                    follow_symlinks=follow_symlinks,
-                    leave_out=_database_files(store.target),
-                )
+            counted = 0
+
+            def fresh_parts() -> Iterator[list[Document | Record]]:
+                """What is left to store, a part of the input at a time; read failures are
+                reported as they are met."""
+                nonlocal counted
+                inputs = _read_inputs(paths, max_bytes, follow_symlinks, store.target)
                 for part in _parts(inputs):
-                    documents, failures = split_results(part)
-                    for failure in failures:
+                    items = [item for item in part if not isinstance(item, ReadFailure)]
+                    for failure in (item for item in part if isinstance(item, ReadFailure)):
                         err.print(f"[red]error[/red] {escape(failure.describe())}")
-                    read_failures += failures
-                    fresh, duplicates = new_documents(store, documents)
-                    summary.read += len(documents)
+                        read_failures.append(failure)
+                    fresh, duplicates = new_documents(store, items)
+                    summary.read += len(items)
                     summary.duplicates += duplicates
-                    if not fresh:
-                        continue
-                    expected += len(fresh)  # the total grows as parts are read
-                    progress.update(task, total=expected)
-                    pipeline = pipeline or _pipeline()
-                    summary.add(
-                        ingest_documents(
-                            store,
-                            pipeline,
-                            fresh,
-                            batch_size=batch_size,
-                            advance=lambda: progress.advance(task),
-                        )
+                    counted += len(fresh)  # the total grows as parts are read
+                    progress.update(task, total=counted)
+                    yield fresh
+
+            try:
+                summary.add(
+                    store_outcomes(
+                        store,
+                        ordered_outcomes(fresh_parts(), extractor, batch_size),
+                        advance=lambda: progress.advance(task),
+                        batch_size=batch_size,
                     )
+                )
             except KeyboardInterrupt:
                 progress.stop()
                 err.print("[yellow]interrupted[/yellow]: stored documents are kept; run the "
@@ -92,8 +136,44 @@ def ingest(
                 progress.stop()
                 _print_summary(summary, read_failures, store.target.describe())
                 fail(str(error), error.exit_code)
+            except (WorkerError, PipelineMismatchError) as error:
+                progress.stop()
+                _print_summary(summary, read_failures, store.target.describe())
+                fail(str(error), error.exit_code)
         _print_summary(summary, read_failures, store.target.describe())
     raise typer.Exit(_exit_code(summary, read_failures))
+
+
+def _read_inputs(
+    paths: list[str], max_bytes: int, follow_symlinks: bool, target: Target
+) -> Iterator[Document | Record | ReadFailure]:
+    """Each path's documents, or its records when it is a records file (what `communique
+    extract` writes: detected by its first line, see ingest/records.py), in input order."""
+    leave_out = _database_files(target)
+    for path in paths:
+        if path != "-" and is_records_file(Path(path)):
+            yield from read_records(Path(path), max_bytes=max_bytes)
+        else:
+            yield from read_sources(
+                [path], max_bytes=max_bytes, follow_symlinks=follow_symlinks, leave_out=leave_out
+            )
+
+
+def _extractor(workers: int, scheduler: str | None, batch_size: int) -> LazyExtractor:
+    """Where extraction runs, made (models loaded, workers started) only once a document needs
+    extracting."""
+
+    def make() -> Extractor:
+        pipeline = _pipeline()
+        if scheduler is not None:
+            from communique.distribute.cluster import DaskExtractor  # imports Dask
+
+            return DaskExtractor(scheduler, pipeline, batch_size)
+        if workers > 1:
+            return ProcessPoolExtractor(pipeline, workers, batch_size)
+        return InProcessExtractor(pipeline, batch_size)
+
+    return LazyExtractor(make)
 
 
 # How much of the input is read before it is extracted and stored: bounded in documents and in
@@ -103,12 +183,14 @@ _PART_DOCUMENTS = 256
 _PART_CHARACTERS = 16_000_000
 
 
-def _parts(inputs: Iterable[ReadResult]) -> Iterator[list[ReadResult]]:
-    part: list[ReadResult] = []
+def _parts(
+    inputs: Iterable[Document | Record | ReadFailure],
+) -> Iterator[list[Document | Record | ReadFailure]]:
+    part: list[Document | Record | ReadFailure] = []
     size = 0
     for item in inputs:
         part.append(item)
-        size += len(item.text) if isinstance(item, Document) else 0
+        size += 0 if isinstance(item, ReadFailure) else len(item.text)
         if len(part) >= _PART_DOCUMENTS or size >= _PART_CHARACTERS:
             yield part
             part, size = [], 0

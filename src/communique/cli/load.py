@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.markup import escape
 
 from communique.cli.common import USAGE_EXIT_CODE, DbOption, err, fail, opened
 from communique.errors import MalformedInputError
-from communique.record import Record
+from communique.ingest import DEFAULT_MAX_BYTES, ReadFailure
+from communique.ingest.records import read_records
 
 
 def load(
@@ -27,20 +27,16 @@ def load(
         fail(f"{path}: no such file", USAGE_EXIT_CODE)
     stored = duplicates = 0
     bad: list[str] = []
-    with opened(ctx, db) as store, path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = Record.model_validate_json(line)
-            except ValidationError as error:
-                bad.append(f"line {number}: not a record ({error.error_count()} errors)")
+    with opened(ctx, db) as store:
+        for record in read_records(path, max_bytes=DEFAULT_MAX_BYTES):
+            if isinstance(record, ReadFailure):
+                bad.append(record.describe())
                 continue
             result = store.add(record)
             stored += result.status == "stored"
             duplicates += result.status == "duplicate"
     for reason in bad:
-        err.print(f"[red]error[/red] {escape(f'{path}: {reason}')}")
+        err.print(f"[red]error[/red] {escape(reason)}")
     err.print(f"{stored} stored, {duplicates} skipped as duplicates, {len(bad)} failed")
     if bad:
         raise typer.Exit(MalformedInputError.exit_code)

@@ -23,6 +23,7 @@ LANGUAGES = (
     Language.CHINESE,
     Language.ARABIC,
 )
+CONFIDENCE_PLACES = 6
 # Fewer letters than this and even lingua's high-accuracy mode guesses.
 MIN_LETTERS = 20
 # The language is clear long before this; the rest only costs time.
@@ -48,4 +49,7 @@ def detect_language(text: str) -> tuple[str | None, float]:
     best = _detector().compute_language_confidence_values(sample)[0]
     if best.value < MIN_CONFIDENCE:
         return None, 0.0
-    return best.language.iso_code_639_1.name.lower(), best.value
+    # lingua sums its probabilities in an order that changes from process to process, so the
+    # last digits differ between two runs on the same text; six places are what it really
+    # knows, and the same on every run (a parallel ingest stores what one process stores).
+    return best.language.iso_code_639_1.name.lower(), round(best.value, CONFIDENCE_PLACES)

@@ -64,6 +64,7 @@ class Knowledge:
         self.organizations = tuple(organizations)
         self.positions = tuple(positions)
         self.versions = MappingProxyType(dict(versions or {}))
+        self.data_dir: Path | None = None  # set by `load`: where a copy in another process loads
         self.conflicts: list[str] = []  # names claimed by two entries; the tests keep it empty
         self._index_countries()
         self._index_organizations()
@@ -75,6 +76,15 @@ class Knowledge:
     def load(cls, data_dir: Path | None = None) -> Knowledge:
         """The knowledge base in `data_dir` (the package's data by default), loaded once."""
         return _load(Path(data_dir or DATA_DIR).resolve())
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Loaded from files, the knowledge base travels to another process as where it was
+        loaded from (the package's data as None: its folder differs between machines) and is
+        loaded there, once per process; built from entries, as those entries."""
+        if self.data_dir is None:
+            entries = (self.countries, self.organizations, self.positions, dict(self.versions))
+            return (Knowledge, entries)
+        return (Knowledge.load, (None if self.data_dir == DATA_DIR.resolve() else self.data_dir,))
 
     @property
     def version(self) -> str:
@@ -332,4 +342,6 @@ def _load(data_dir: Path) -> Knowledge:
     versions["positions"], positions = read_data_file(
         data_dir / POSITIONS_FILE, "positions", Position
     )
-    return Knowledge(countries, organizations, positions, versions)
+    knowledge = Knowledge(countries, organizations, positions, versions)
+    knowledge.data_dir = data_dir
+    return knowledge

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from communique.document import Document
 from communique.record import Record, RecordStatus
@@ -68,12 +68,16 @@ class IngestSummary:
             self.marked.append(f"{record.id}: {record.message or record.status.value}")
 
 
-def new_documents(store: Store, documents: list[Document]) -> tuple[list[Document], int]:
-    """The documents whose text is not stored yet (first of each text only), and how many
-    were left out as duplicates."""
+# A document to extract, or a record extracted elsewhere (`ingest records.jsonl`).
+_Input = TypeVar("_Input", bound=Document | Record)
+
+
+def new_documents(store: Store, documents: list[_Input]) -> tuple[list[_Input], int]:
+    """The documents (or records) whose text is not stored yet (first of each text only), and
+    how many were left out as duplicates."""
     hashes = [content_hash(d.text) for d in documents]
     seen = store.known_hashes(hashes)
-    fresh: list[Document] = []
+    fresh: list[_Input] = []
     for document, digest in zip(documents, hashes, strict=True):
         if digest not in seen:
             seen.add(digest)
@@ -91,24 +95,42 @@ def ingest(
 ) -> IngestSummary:
     """Extract and store `documents` (already filtered by new_documents or not: a stored text
     is still recognised at write time). `advance` is called once per document handled."""
-    summary = IngestSummary(read=len(documents))
-    extracted: list[tuple[Document, Record]] = []
+    summary = store_outcomes(
+        store, extract(pipeline, documents, batch_size), advance=advance, batch_size=batch_size
+    )
+    summary.read = len(documents)
+    return summary
+
+
+def store_outcomes(
+    store: Store,
+    outcomes: Iterable[tuple[Document | Record, Record | ProcessFailure]],
+    *,
+    advance: Callable[[], None] = lambda: None,
+    batch_size: int = 16,
+) -> IngestSummary:
+    """Store the records in the order given (the order makes ids and stories), `batch_size` in
+    one transaction (Store.add_many): a record with the document it was extracted from (whose
+    format is kept), or with itself when it was extracted elsewhere. `advance` is called once per
+    outcome handled: a failure at once, a record once its batch is committed."""
+    summary = IngestSummary()
+    pending: list[tuple[Document | Record, Record]] = []
 
     def write() -> None:
-        records = [record for _, record in extracted]
-        formats = [document.format for document, _ in extracted]
+        records = [record for _, record in pending]
+        formats = [s.format if isinstance(s, Document) else None for s, _ in pending]
         for result, record in zip(store.add_many(records, formats=formats), records, strict=True):
             summary.count(result, record)
-            advance()  # once committed
-        extracted.clear()
+            advance()
+        pending.clear()
 
-    for document, outcome in extract(pipeline, documents, batch_size):
+    for source, outcome in outcomes:
         if isinstance(outcome, ProcessFailure):
             summary.failures.append(outcome)
             advance()
             continue
-        extracted.append((document, outcome))
-        if len(extracted) >= batch_size:
+        pending.append((source, outcome))
+        if len(pending) >= batch_size:
             write()
     write()
     return summary
