@@ -85,8 +85,11 @@ def test_an_interrupted_cluster_ingest_resumes(cluster: LocalCluster, tmp_path: 
     ):
         extractor = DaskExtractor(cluster.scheduler_address, Echo(), 2, client=client)
         with pytest.raises(Stop):
-            store_outcomes(
-                store, ordered_outcomes([documents()], extractor, 2), advance=stop_after(3)
+            store_outcomes(  # a record committed at a time: stopped after the third
+                store,
+                ordered_outcomes([documents()], extractor, 2),
+                advance=stop_after(3),
+                batch_size=1,
             )
         assert store.counts()["documents"] == 3
         fresh, duplicates = new_documents(store, documents())
