@@ -35,7 +35,13 @@ from communique.errors import (
 from communique.ingest import ReadFailure
 from communique.ingest.records import is_records_file, read_records
 from communique.record import Record
-from communique.store.ingest import IngestSummary, RecordMaker, new_documents, store_outcomes
+from communique.store.ingest import (
+    BatchWriter,
+    IngestSummary,
+    RecordMaker,
+    new_documents,
+    store_outcomes,
+)
 from communique.store.reprocess import outdated_documents
 from communique.store.reprocess import reprocess as reprocess_documents
 from communique.store.rows import pipeline_version
@@ -100,6 +106,9 @@ def ingest(
         with progress_bar(err) as progress:
             task = progress.add_task("ingesting", total=0)
             counted = 0
+            writer = BatchWriter(
+                store, advance=lambda: progress.advance(task), batch_size=batch_size
+            )
 
             def fresh_parts() -> Iterator[list[Document | Record]]:
                 """What is left to store, a part of the input at a time; read failures are
@@ -117,14 +126,14 @@ def ingest(
                     counted += len(fresh)  # the total grows as parts are read
                     progress.update(task, total=counted)
                     yield fresh
+                    writer.flush()  # this part's records are stored before the next is read
 
             try:
                 summary.add(
                     store_outcomes(
                         store,
                         ordered_outcomes(fresh_parts(), extractor, batch_size),
-                        advance=lambda: progress.advance(task),
-                        batch_size=batch_size,
+                        writer=writer,
                     )
                 )
             except KeyboardInterrupt:

@@ -102,38 +102,56 @@ def ingest(
     return summary
 
 
+class BatchWriter:
+    """Stores records in the order given (the order makes ids and stories), `batch_size` in one
+    transaction (Store.add_many): a record with the document it was extracted from (whose format
+    is kept), or with itself when it was extracted elsewhere. `advance` is called once per
+    outcome: a failure at once, a record once its batch is committed. A caller that reads its
+    input in parts calls `flush` before reading the next, so each part is stored before it."""
+
+    def __init__(
+        self, store: Store, *, advance: Callable[[], None] = lambda: None, batch_size: int = 16
+    ) -> None:
+        self.store = store
+        self.advance = advance
+        self.batch_size = batch_size
+        self.summary = IngestSummary()
+        self._pending: list[tuple[Document | Record, Record]] = []
+
+    def add(self, source: Document | Record, outcome: Record | ProcessFailure) -> None:
+        if isinstance(outcome, ProcessFailure):
+            self.summary.failures.append(outcome)
+            self.advance()
+            return
+        self._pending.append((source, outcome))
+        if len(self._pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        records = [record for _, record in pending]
+        formats = [s.format if isinstance(s, Document) else None for s, _ in pending]
+        results = self.store.add_many(records, formats=formats) if records else []
+        for result, record in zip(results, records, strict=True):
+            self.summary.count(result, record)
+            self.advance()
+
+
 def store_outcomes(
     store: Store,
     outcomes: Iterable[tuple[Document | Record, Record | ProcessFailure]],
     *,
     advance: Callable[[], None] = lambda: None,
     batch_size: int = 16,
+    writer: BatchWriter | None = None,
 ) -> IngestSummary:
-    """Store the records in the order given (the order makes ids and stories), `batch_size` in
-    one transaction (Store.add_many): a record with the document it was extracted from (whose
-    format is kept), or with itself when it was extracted elsewhere. `advance` is called once per
-    outcome handled: a failure at once, a record once its batch is committed."""
-    summary = IngestSummary()
-    pending: list[tuple[Document | Record, Record]] = []
-
-    def write() -> None:
-        records = [record for _, record in pending]
-        formats = [s.format if isinstance(s, Document) else None for s, _ in pending]
-        for result, record in zip(store.add_many(records, formats=formats), records, strict=True):
-            summary.count(result, record)
-            advance()
-        pending.clear()
-
+    """Store every outcome through `writer` (a BatchWriter of `store` by default) and the rest
+    pending at the end."""
+    writer = writer or BatchWriter(store, advance=advance, batch_size=batch_size)
     for source, outcome in outcomes:
-        if isinstance(outcome, ProcessFailure):
-            summary.failures.append(outcome)
-            advance()
-            continue
-        pending.append((source, outcome))
-        if len(pending) >= batch_size:
-            write()
-    write()
-    return summary
+        writer.add(source, outcome)
+    writer.flush()
+    return writer.summary
 
 
 def extract(
