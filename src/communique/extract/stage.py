@@ -33,11 +33,12 @@ def find_events(annotation: Annotation, record: Record) -> EventFindings:
         events=events,
         agreements=extract_agreements(view, events),
         commitments=extract_commitments(view, events),
-        topics=_topics(record.text, hits, events),
+        topics=topic_records(record.text, hits, events),
     )
 
 
-def _topics(text: str, hits: list[TopicHit], events: list[Event]) -> list[Topic]:
+def topic_records(text: str, hits: list[TopicHit], events: list[Event]) -> list[Topic]:
+    """The record's topics from the hits, each with its evidence and the events about it."""
     entries = {e.id: e for e in topic_entries()}
     topics = []
     for topic_id in dict.fromkeys(h.topic for h in hits):

@@ -4,9 +4,11 @@ a text, each part of a hyphenated word counted as a word ("торгово-эко
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from communique.knowledge.base import DATA_DIR
 from communique.nlp import Annotation
@@ -54,8 +56,19 @@ def topic_entries(path: Path = TOPICS_PATH) -> tuple[TopicEntry, ...]:
 
 def find_topics(annotation: Annotation) -> list[TopicHit]:
     """Every stated topic with the character span of the words that state it, in text order."""
-    words = _words(annotation)
-    index = _first_stem_index(topic_entries())
+    return find_topics_in(annotation.tokens, topic_entries())
+
+
+class WordToken(Protocol):
+    text: str
+    start: int
+
+
+def find_topics_in(tokens: Sequence[WordToken], entries: tuple[TopicEntry, ...]) -> list[TopicHit]:
+    """The topics `entries` state over any tokens with a text and a start offset (a language's
+    own patterns over its own tokens)."""
+    words = _words(tokens)
+    index = _first_stem_index(entries)
     lengths = sorted({len(stem) for stem in index})
     hits = set()
     for position, word in enumerate(words):
@@ -81,9 +94,9 @@ def _first_stem_index(
     return {stem: tuple(patterns) for stem, patterns in index.items()}
 
 
-def _words(annotation: Annotation) -> list[_Word]:
+def _words(tokens: Sequence[WordToken]) -> list[_Word]:
     words = []
-    for token in annotation.tokens:
+    for token in tokens:
         if not token.text[:1].isalpha():
             continue
         offset = token.start

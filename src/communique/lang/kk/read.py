@@ -17,19 +17,27 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from razdel import sentenize, tokenize
 
 from communique.document import Document
+from communique.extract.dates import published_date
+from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
+from communique.lang.kk.agreements import read_agreements
+from communique.lang.kk.dates import find_dates
+from communique.lang.kk.events import planned_after, read_events, sentence_words
 from communique.lang.kk.gazetteer import kazakh_gazetteer
 from communique.lang.kk.suffixes import base_form, case_analysis, strip_case
 from communique.lang.kk.tagger import Entity, KazakhTagger
+from communique.lang.kk.topics import find_kazakh_topics
 from communique.record import (
     Actor,
     ActorKind,
     CountryBasis,
+    DatePrecision,
     Mention,
     MentionType,
     Occupation,
@@ -47,6 +55,7 @@ MENTION_TYPES = {
 # How many tokens before a title a country naming its holder may stand («Малайзияның ... елшісі»).
 COUNTRY_WINDOW = 3
 DATELINE_TOKENS = 6
+DATELINE_CHARACTERS = 80  # how far into the body a dateline's date may stand
 
 
 @dataclass
@@ -255,7 +264,46 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
         previous = (item, actor)
     record.actors = list(persons.values()) + list(countries_seen.values())
+    _read_events(record, known)
     return record
+
+
+def _read_events(record: Record, known: frozenset[str]) -> None:
+    """Dates, events, agreements and topics of the record, read after its actors."""
+    published = published_date(record.published) or _dateline_date(record.text)
+    dates = find_dates(record.text, published)
+    for found in dates:
+        record.mentions.append(
+            Mention(
+                id=f"m{len(record.mentions) + 1}",
+                type=MentionType.DATE,
+                start=found.start,
+                end=found.end,
+                text=found.text,
+                normal=found.resolved.value,
+                sentence=_sentence_of(record, found.start),
+                extractor=READER,
+            )
+        )
+    hits = find_kazakh_topics(record.text)
+    record.events = planned_after(read_events(record, known, dates, published, hits), published)
+    sentences = [sentence_words(record, number) for number in range(len(record.sentences))]
+    read_agreements(record, sentences, record.events)
+    record.topics = topic_records(record.text, hits, record.events)
+
+
+def _dateline_date(text: str) -> date | None:
+    """The release's date as its dateline states it in full («АСТАНА, 2025 жылғы 11 ақпан.»):
+    the day relative dates («5 наурызда», «биыл») count from when no publication date is given."""
+    body = text.split("\n\n", 1)[-1][:DATELINE_CHARACTERS]
+    for found in find_dates(body, None):
+        if found.resolved.precision is DatePrecision.DAY:
+            return date.fromisoformat(found.resolved.value)
+    return None
+
+
+def _sentence_of(record: Record, offset: int) -> int | None:
+    return next((n for n, s in enumerate(record.sentences) if s.start <= offset < s.end), None)
 
 
 LIST_SEPARATORS = frozenset({",", "және", "мен", ", және"})
