@@ -40,6 +40,7 @@ from communique.extract.topics import TopicHit
 from communique.lang.kk.dates import KazakhDate
 from communique.lang.kk.suffixes import case_analysis, strip_case, strip_possessive
 from communique.record import (
+    Actor,
     ActorKind,
     DateBasis,
     DatePrecision,
@@ -60,6 +61,7 @@ _FINITE = frozenset({"past", "future", "negated", "converb", "participle", "prog
 _SUPPORT_REACH = 3  # words from a meeting noun to its support verb («кездесулер өткізді»)
 _MODIFIER_REACH = 2  # words before a noun a «келесі», «кезекті» may stand
 _VISIT_CODE = "042"
+ATTRIBUTE = "attribute"
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ class EventWords:
     preparation_words: frozenset[str]
     joint_subjects: frozenset[str]
     conjunctions: frozenset[str]
+    delegation_head_markers: frozenset[str]
+    side_nouns: tuple[str, ...]
     topic_words: frozenset[str]
     credit_markers: tuple[str, ...]
 
@@ -128,6 +132,8 @@ def event_words(path: Path = EVENTS_FILE) -> EventWords:
         preparation_words=frozenset(data["preparation_words"]),
         joint_subjects=frozenset(data["joint_subjects"]),
         conjunctions=frozenset(data["conjunctions"]),
+        delegation_head_markers=frozenset(data["delegation_head_markers"]),
+        side_nouns=tuple(data["side_nouns"]),
         topic_words=frozenset(data["topic_words"]),
         credit_markers=tuple(data["credit_markers"]),
     )
@@ -260,6 +266,7 @@ def _parties(record: Record, number: int, words: list[Word], known: frozenset[st
         parties.append(
             Party(mention, actor.id if actor else None, country, person, first, last, case)
         )
+    parties += _title_holders(record, number, words, known, parties)
     parties.sort(key=lambda p: p.first)
     for party, following in itertools.pairwise(parties):
         between = [w.lower for w in words[party.last + 1 : following.first]]
@@ -268,18 +275,80 @@ def _parties(record: Record, number: int, words: list[Word], known: frozenset[st
     return parties
 
 
+def _title_holders(
+    record: Record, number: int, words: list[Word], known: frozenset[str], named: list[Party]
+) -> list[Party]:
+    """Titles standing for a person named earlier: «Сенат Төрағасы Улан Тумонбаевпен ...
+    талқылады» (the Senate Chair is the one whose title has that head noun, the latest named
+    before), or a title the tagger ran on into a name («бас директоры Салем әл-Каабимен»)."""
+    starts = {w.start: i for i, w in enumerate(words)}
+    ends = {w.end: i for i, w in enumerate(words)}
+    named_starts = {p.first for p in named}
+    persons = [a for a in record.actors if a.kind is ActorKind.PERSON]
+    order = {m.id: m.start for m in record.mentions}
+    holders = []
+    for mention in record.mentions:
+        if mention.sentence != number or mention.type is not MentionType.POSITION:
+            continue
+        first, last = starts.get(mention.start), ends.get(mention.end)
+        if first is None or last is None or last + 1 in named_starts:
+            continue  # the title of the name after it
+        head = noun_base(mention.text.split()[-1])
+        surname = [a for a in persons if noun_base(a.name.split()[-1]) == head]
+        titled = [
+            a
+            for a in persons
+            if any(noun_base(p.split()[-1]) == head for p in a.positions)
+            and any(order.get(m, mention.start) < mention.start for m in a.mentions)
+        ]
+        chosen = surname or titled
+        if not chosen:
+            continue
+        holder = max(chosen, key=lambda a: _latest_before(a, order, mention.start))
+        case = _phrase_case(words, last, known, True)
+        holders.append(Party(mention, holder.id, holder.country, True, first, last, case))
+    return holders
+
+
+def _latest_before(actor: Actor, order: dict[str, int], start: int) -> int:
+    return max((order[m] for m in actor.mentions if order.get(m, start) < start), default=-1)
+
+
+_HEAD_REACH = 6  # words from a delegation's head to the delegation noun
+_NAME_REACH = 3  # capitalised words that continue a country's or organisation's name
+
+
 def _phrase_case(words: list[Word], last: int, known: frozenset[str], person: bool) -> str | None:
-    """The case of a name's phrase: its last word's ending; a country or organisation name
-    before a lower-case head («Түркия делегациясын», «Малайзия елшісімен») takes the head's."""
+    """The case of a name's phrase, None for the nominative, ATTRIBUTE for a name that only
+    qualifies the noun after it. A person's is the ending on the name, except for the head of a
+    delegation («X бастаған ... делегациясын»: the delegation's case). A country's or
+    organisation's is its own ending, else that of the noun after it when that noun is a side
+    («Түркия делегациясын», «Малайзия елшісімен»), else it is an attribute («Малайзия сыртқы
+    істер министрі»)."""
+    lexicon = event_words()
     word = words[last].lower
-    analysis = None if word in known else case_analysis(words[last].text)
-    if analysis is not None or person:
-        return analysis[1] if analysis else None
-    following = words[last + 1] if last + 1 < len(words) else None
-    if following is not None and following.text[:1].islower() and following.text.isalpha():
-        head = case_analysis(following.text)
+    own = None if word in known else case_analysis(words[last].text)
+    following = words[last + 1 : last + 1 + _HEAD_REACH]
+    if person:
+        if own is None and following and following[0].lower in lexicon.delegation_head_markers:
+            return next(
+                (a[1] for w in following[1:] if w.text.islower() and (a := case_analysis(w.text))),
+                None,
+            )
+        return own[1] if own else None
+    if own is not None and own[1] != "genitive":
+        return own[1]
+    for after in following[:_NAME_REACH]:
+        if not after.text.isalpha():
+            break
+        if after.text[:1].isupper():
+            continue  # «Сауд Арабиясы Корольдігінің»: the name goes on
+        base = noun_base(after.lower)
+        if not base.startswith(lexicon.side_nouns):
+            return ATTRIBUTE
+        head = case_analysis(after.text)
         return head[1] if head else None
-    return None
+    return own[1] if own else None
 
 
 def read_events(
