@@ -159,7 +159,20 @@ def verb_form(word: str, stem: str, words: EventWords | None = None) -> tuple[st
 
 def noun_base(word: str) -> str:
     """A noun without its case ending, possessive and plural: «кездесулерде» -> «кездесу»."""
-    bare = strip_possessive(strip_case(word.lower()))
+    return _without_plural(strip_possessive(strip_case(word.lower())))
+
+
+def noun_bases(word: str) -> frozenset[str]:
+    """Every base the noun may have: the possessive after a stem ending in -с is ambiguous
+    («отырысы» is отырыс + ы, or отыры + сы), so both readings are kept."""
+    bare = strip_case(word.lower())
+    bases = {bare, strip_possessive(bare)}
+    if bare[-1:] in ("ы", "і") and len(bare) > 4:
+        bases.add(bare[:-1])
+    return frozenset(_without_plural(base) for base in bases)
+
+
+def _without_plural(bare: str) -> str:
     for plural in _PLURALS:
         if bare.endswith(plural) and len(bare) - len(plural) >= 3:
             return bare[: -len(plural)]
@@ -236,7 +249,7 @@ def _match(words: list[Word], index: int, lexicon: EventWords) -> Found | None:
             if form.startswith("verbal_noun") and len(trigger.words) > 1:
                 continue  # «қол қою» is the signing as a thing, not the act
             return Found(trigger, 0, first, index, form, passive)
-        if noun_base(last) == stem:
+        if stem in noun_bases(last):
             return Found(trigger, 0, first, index, "noun")
     return None
 
@@ -570,7 +583,6 @@ def _events(
     sentence = record.sentences[item.sentence]
     trigger_span = Span(start=_offset(record, item, "start"), end=_offset(record, item, "end"))
     when = _date(item, trigger_span, sentence, dates, published)
-    countries = {c for c in item.source_countries + item.target_countries}
     kinds: list[tuple[str, str | None, EventStatus]] = [
         (item.trigger.cameo, item.trigger.mode, item.status)
     ]
@@ -580,8 +592,6 @@ def _events(
     for cameo, mode, status in kinds:
         code = table.code(cameo)
         plover = item.trigger.plover if cameo == item.trigger.cameo else code.plover
-        if plover == _CONSULT and len(countries) > 2 and mode != "phone":
-            mode = "multilateral"
         partners = (
             item.partners
             if plover == _CONSULT and mode != "multilateral" and len(item.partners) > 1
@@ -597,6 +607,12 @@ def _events(
                 [c for c in (_country(record, partner),) if c] if partner else item.target_countries
             )
             event_id = f"e{number + len(events)}"
+            countries = set(item.source_countries + target_countries)
+            event_mode = (
+                "multilateral"  # one contact of more than two states
+                if plover == _CONSULT and len(countries) > 2 and mode != "phone"
+                else mode
+            )
             events.append(
                 Event(
                     id=event_id,
@@ -604,7 +620,7 @@ def _events(
                     cameo=code.code,
                     cameo_name=code.name,
                     goldstein=code.goldstein,
-                    mode=mode,
+                    mode=event_mode,
                     trigger=trigger_span,
                     trigger_text=record.text[trigger_span.start : trigger_span.end],
                     source=list(item.source),

@@ -1,0 +1,255 @@
+"""Kazakh events, agreements, dates and topics (issue 11), on sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from communique.document import Document
+from communique.lang.kk.dates import find_dates
+from communique.lang.kk.events import noun_bases, verb_form
+from communique.lang.kk.read import read_kazakh
+from communique.lang.kk.topics import find_kazakh_topics, kazakh_topic_entries
+from communique.record import AgreementStatus, EventStatus, Record
+
+PUBLISHED = "2025-04-10"
+
+
+def _read(text: str, published: str | None = PUBLISHED) -> Record:
+    return read_kazakh(Document(id="kk-events", text=text, published=published))
+
+
+def _names(record: Record, ids: list[str]) -> set[str]:
+    actors = {a.id: a.name.split()[-1] for a in record.actors}
+    return {actors[i] for i in ids if i in actors}
+
+
+def _consult(record: Record) -> list:
+    return [e for e in record.events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("word", "stem", "form", "passive"),
+    [
+        ("кездесті", "кездес", "past", False),
+        ("кездеседі", "кездес", "future", False),
+        ("кездеспеді", "кездес", "negated", False),
+        ("талқыланды", "талқыла", "past", True),
+        ("қойылмағанын", "қой", "negated", True),
+        ("өткізуге", "өткіз", "verbal_noun_dative", False),
+        ("кездесулерде", "кездес", "verbal_noun", False),
+        ("шақырып", "шақыр", "converb", False),
+    ],
+)
+def test_verb_forms(word: str, stem: str, form: str, passive: bool) -> None:
+    assert verb_form(word, stem) == (form, passive)
+
+
+def test_a_word_that_only_begins_like_a_verb_is_no_form_of_it() -> None:
+    assert verb_form("келіссөздер", "келіс") is None  # negotiations, not «agreed»
+    assert verb_form("қатысушылар", "қатыс") is None  # participants
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [("кездесулерде", "кездесу"), ("келіссөздерді", "келіссөз"), ("отырысына", "отырыс")],
+)
+def test_noun_bases(word: str, base: str) -> None:
+    assert base in noun_bases(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "cameo", "partner"),
+    [
+        (
+            "Сыртқы істер министрі Ерлан Сәтбаев Италия елшісі Марко Россимен кездесті.",
+            None,
+            "040",
+            "Росси",
+        ),
+        (
+            "Премьер-министр Болат Жұмабеков Жапония елшісі Кэнта Сатоны қабылдады.",
+            "visit",
+            "043",
+            "Сато",
+        ),
+        (
+            "Президент Қасым-Жомарт Тоқаев Франция Президенті Эммануэль Макронмен телефон "
+            "арқылы сөйлесті.",
+            "phone",
+            "041",
+            "Макрон",
+        ),
+    ],
+)
+def test_one_meeting_with_the_partner_from_its_case(
+    text: str, mode: str | None, cameo: str, partner: str
+) -> None:
+    record = _read(text)
+    (event,) = _consult(record)
+    assert (event.cameo, event.mode, event.status) == (cameo, mode, EventStatus.HAPPENED)
+    assert _names(record, event.target) == {partner}
+    assert partner not in _names(record, event.source)
+    assert event.source and not event.participants_inferred
+
+
+def test_each_partner_of_an_enumeration_is_a_meeting_of_its_own() -> None:
+    record = _read(
+        "Қазақстанның Сыртқы істер министрі Ерлан Сәтбаев Италияның Сыртқы істер министрі "
+        "Марко Россимен, Германияның Экономика министрі Ханс Мюллермен және Жапонияның Сауда "
+        "министрі Кэнта Сатомен кездесті."
+    )
+    pairs = [(_names(record, e.source), _names(record, e.target)) for e in _consult(record)]
+    assert pairs == [({"Сәтбаев"}, {"Росси"}), ({"Сәтбаев"}, {"Мюллер"}), ({"Сәтбаев"}, {"Сато"})]
+
+
+def test_later_sentences_on_the_meeting_join_it() -> None:
+    record = _read(
+        "Сыртқы істер министрі Ерлан Сәтбаев Италия елшісі Марко Россимен кездесті. "
+        "Кездесу барысында тараптар сауда және энергетика саласындағы ынтымақтастықты "
+        "талқылады."
+    )
+    (event,) = _consult(record)
+    assert len(event.more_evidence) == 1
+    assert {"trade", "energy"} <= set(event.topics)
+
+
+def test_an_invitation_is_a_planned_visit() -> None:
+    record = _read(
+        "Сыртқы істер министрі Ерлан Сәтбаев Италия елшісі Марко Россимен кездесті. "
+        "Ерлан Сәтбаев Италия елшісі Марко Россины Астанаға ресми сапармен келуге шақырды."
+    )
+    planned = [e for e in _consult(record) if e.status is EventStatus.PLANNED]
+    assert [(e.mode, e.cameo) for e in planned] == [("visit", "042")]
+    assert _names(record, planned[0].target) == {"Росси"}
+    held = [e for e in _consult(record) if e.status is EventStatus.HAPPENED]
+    assert len(held) == 1  # the invitation is not the meeting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Тараптар келесі кездесуді Римде өткізуге уағдаласты.", EventStatus.PLANNED),
+        ("Министрлер келесі аптада Римде кездеседі.", EventStatus.PLANNED),
+        ("Министрлер Римде кездеспеді.", EventStatus.NEGATED),
+    ],
+)
+def test_status_from_the_verb_form(sentence: str, status: EventStatus) -> None:
+    record = _read(
+        "Сыртқы істер министрі Ерлан Сәтбаев Италия министрі Марко Россимен телефон арқылы "
+        f"сөйлесті. {sentence}"
+    )
+    last = record.events[-1] if status is EventStatus.NEGATED else None
+    statuses = [e.status for e in _consult(record)]
+    assert status in statuses
+    if last is not None:
+        assert last.status is EventStatus.NEGATED
+
+
+def test_a_place_in_the_locative_is_no_side() -> None:
+    record = _read(
+        "Президент Қасым-Жомарт Тоқаев Ақордада Италия Президенті Серджо Маттарелламен кездесті."
+    )
+    (event,) = _consult(record)
+    assert _names(record, event.source) == {"Тоқаев"}
+    assert _names(record, event.target) == {"Маттарелла"}
+    assert event.location is None
+
+
+def test_a_country_before_a_title_only_qualifies_it() -> None:
+    record = _read("Министр Италия, Германия және Жапония сыртқы істер министрлерімен кездесті.")
+    for event in _consult(record):
+        assert not event.source_countries  # no country is the subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "Тараптар Инвестицияларды өзара қорғау туралы келісімге қол қойды.",
+            AgreementStatus.SIGNED,
+        ),
+        (
+            "Тараптар Инвестицияларды өзара қорғау туралы келісімге әлі қол қойылмағанын "
+            "атап өтті.",
+            AgreementStatus.PLANNED,
+        ),
+        (
+            "Министр Инвестицияларды өзара қорғау туралы келісімді ратификациялаудың "
+            "маңызын атап өтті.",
+            AgreementStatus.PLANNED,
+        ),
+        (
+            "Тараптар өткен жылы қол қойылған Инвестицияларды өзара қорғау туралы "
+            "келісімді талқылады.",
+            AgreementStatus.SIGNED,
+        ),
+    ],
+)
+def test_agreement_status_from_the_verb_form(sentence: str, status: AgreementStatus) -> None:
+    record = _read(sentence)
+    (agreement,) = record.agreements
+    assert agreement.status is status
+    assert agreement.kind == "agreement"
+    assert agreement.title.endswith("туралы келісім")
+    assert "Инвестицияларды" in agreement.title
+
+
+def test_a_signing_names_its_parties_and_event() -> None:
+    record = _read(
+        "Министр Ерлан Сәтбаев пен министр Марко Росси туризм саласындағы ынтымақтастық "
+        "туралы меморандумға қол қойды."
+    )
+    (agreement,) = record.agreements
+    assert agreement.kind == "memorandum"
+    assert agreement.event is not None
+    assert _names(record, agreement.parties) == {"Сәтбаев", "Росси"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "basis"),
+    [
+        ("2024 жылғы 5 наурызда", "2024-03-05", "text"),
+        ("2023 жылдың қазан айында", "2023-10", "text"),
+        ("2024 жылы", "2024", "text"),
+        ("5 наурызда", "2025-03-05", "relative"),
+        ("өткен жылдың сәуір айында", "2024-04", "relative"),
+        ("биыл", "2025", "relative"),
+    ],
+)
+def test_dates(text: str, value: str, basis: str) -> None:
+    (found,) = find_dates(f"Кездесу {text} өтті.", date(2025, 4, 10))
+    assert (found.text, found.resolved.value, found.resolved.basis.value) == (text, value, basis)
+
+
+def test_no_relative_date_without_a_publication_date() -> None:
+    assert find_dates("Кездесу 5 наурызда өтті.", None) == []
+    assert find_dates("2024 жылы Қазан қаласында", None)[0].resolved.value == "2024"
+
+
+def test_an_event_takes_the_date_of_its_sentence() -> None:
+    record = _read(
+        "Министр Ерлан Сәтбаев 2025 жылғы 3 наурызда Италия министрі Марко Россимен кездесті."
+    )
+    (event,) = _consult(record)
+    assert event.date is not None and event.date.value == "2025-03-03"
+
+
+def test_topics() -> None:
+    found = {
+        hit.topic
+        for hit in find_kazakh_topics(
+            "Тараптар көлік-логистика мен ғарыш саласындағы ынтымақтастықты талқылады."
+        )
+    }
+    assert found == {"transport_logistics", "space"}
+    assert not find_kazakh_topics("Президент оған зор денсаулық тіледі.")
+
+
+def test_a_topic_id_outside_the_vocabulary_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "topics.json"
+    path.write_text('{"topics": {"gardening": ["бақ"]}}', encoding="utf-8")
+    with pytest.raises(ValueError, match="gardening"):
+        kazakh_topic_entries(path)
