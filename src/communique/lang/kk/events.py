@@ -29,7 +29,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from razdel import tokenize
@@ -162,6 +162,7 @@ def noun_base(word: str) -> str:
     return _without_plural(strip_possessive(strip_case(word.lower())))
 
 
+@lru_cache(maxsize=8192)
 def noun_bases(word: str) -> frozenset[str]:
     """Every base the noun may have: the possessive after a stem ending in -с is ambiguous
     («отырысы» is отырыс + ы, or отыры + сы), so both readings are kept."""
@@ -219,6 +220,8 @@ class Found:
     location: str | None = None
     inferred: bool = False
     partners: list[str] = field(default_factory=list)  # instrumental persons: one meeting each
+    start: int = 0  # character offsets of the trigger's words
+    end: int = 0
 
 
 def sentence_words(record: Record, number: int) -> list[Word]:
@@ -239,6 +242,7 @@ def _match(words: list[Word], index: int, lexicon: EventWords) -> Found | None:
             continue
         last = words[index].lower
         stem = trigger.words[-1]
+        start, end = words[first].start, words[index].end
         if trigger.verb:
             parsed = verb_form(last, stem, lexicon)
             if parsed is None:
@@ -248,9 +252,9 @@ def _match(words: list[Word], index: int, lexicon: EventWords) -> Found | None:
                 continue
             if form.startswith("verbal_noun") and len(trigger.words) > 1:
                 continue  # «қол қою» is the signing as a thing, not the act
-            return Found(trigger, 0, first, index, form, passive)
+            return Found(trigger, 0, first, index, form, passive, start=start, end=end)
         if stem in noun_bases(last):
-            return Found(trigger, 0, first, index, "noun")
+            return Found(trigger, 0, first, index, "noun", start=start, end=end)
     return None
 
 
@@ -370,12 +374,13 @@ def read_events(
     dates: list[KazakhDate],
     published: date | None,
     hits: list[TopicHit],
+    sentences: list[list[Word]],
 ) -> list[Event]:
-    """The record's events, meetings merged, in text order."""
+    """The record's events, meetings merged, in text order; `sentences` are the words of each
+    of its sentences (`sentence_words`)."""
     lexicon = event_words()
     found: list[Found] = []
-    for number in range(len(record.sentences)):
-        words = sentence_words(record, number)
+    for number, words in enumerate(sentences):
         if words and words[0].text in lexicon.credit_markers:
             continue
         parties = _parties(record, number, words, known)
@@ -581,7 +586,7 @@ def _events(
         return []
     table = cameo_table()
     sentence = record.sentences[item.sentence]
-    trigger_span = Span(start=_offset(record, item, "start"), end=_offset(record, item, "end"))
+    trigger_span = Span(start=item.start, end=item.end)
     when = _date(item, trigger_span, sentence, dates, published)
     kinds: list[tuple[str, str | None, EventStatus]] = [
         (item.trigger.cameo, item.trigger.mode, item.status)
@@ -644,11 +649,6 @@ def _events(
                 )
             )
     return events
-
-
-def _offset(record: Record, item: Found, side: str) -> int:
-    words = sentence_words(record, item.sentence)
-    return words[item.first].start if side == "start" else words[item.last].end
 
 
 def _country(record: Record, actor_id: str) -> str | None:

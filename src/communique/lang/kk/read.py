@@ -286,8 +286,9 @@ def _read_events(record: Record, known: frozenset[str]) -> None:
             )
         )
     hits = find_kazakh_topics(record.text)
-    record.events = planned_after(read_events(record, known, dates, published, hits), published)
     sentences = [sentence_words(record, number) for number in range(len(record.sentences))]
+    events = read_events(record, known, dates, published, hits, sentences)
+    record.events = planned_after(events, published)
     read_agreements(record, sentences, record.events)
     record.topics = topic_records(record.text, hits, record.events)
 
