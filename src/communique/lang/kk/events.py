@@ -62,6 +62,7 @@ _SUPPORT_REACH = 3  # words from a meeting noun to its support verb («кезд�
 _MODIFIER_REACH = 2  # words before a noun a «келесі», «кезекті» may stand
 _VISIT_CODE = "042"
 ATTRIBUTE = "attribute"
+HOST = "host"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class EventWords:
     joint_subjects: frozenset[str]
     conjunctions: frozenset[str]
     delegation_head_markers: frozenset[str]
+    host_markers: frozenset[str]
     side_nouns: tuple[str, ...]
     topic_words: frozenset[str]
     credit_markers: tuple[str, ...]
@@ -133,6 +135,7 @@ def event_words(path: Path = EVENTS_FILE) -> EventWords:
         joint_subjects=frozenset(data["joint_subjects"]),
         conjunctions=frozenset(data["conjunctions"]),
         delegation_head_markers=frozenset(data["delegation_head_markers"]),
+        host_markers=frozenset(data["host_markers"]),
         side_nouns=tuple(data["side_nouns"]),
         topic_words=frozenset(data["topic_words"]),
         credit_markers=tuple(data["credit_markers"]),
@@ -331,7 +334,7 @@ def _latest_before(actor: Actor, order: dict[str, int], start: int) -> int:
     return max((order[m] for m in actor.mentions if order.get(m, start) < start), default=-1)
 
 
-_HEAD_REACH = 6  # words from a delegation's head to the delegation noun
+_HEAD_REACH = 9  # words from a delegation's head to the delegation noun
 _NAME_REACH = 3  # capitalised words that continue a country's or organisation's name
 
 
@@ -347,11 +350,19 @@ def _phrase_case(words: list[Word], last: int, known: frozenset[str], person: bo
     own = None if word in known else case_analysis(words[last].text)
     following = words[last + 1 : last + 1 + _HEAD_REACH]
     if person:
-        if own is None and following and following[0].lower in lexicon.delegation_head_markers:
+        marker = following[0].lower if following else ""
+        if own is None and marker in lexicon.delegation_head_markers:
             return next(
-                (a[1] for w in following[1:] if w.text.islower() and (a := case_analysis(w.text))),
+                (
+                    a[1]
+                    for w in following[1:]
+                    if noun_base(w.lower).startswith(lexicon.side_nouns)
+                    and (a := case_analysis(w.text))
+                ),
                 None,
             )
+        if own is not None and own[1] == "genitive" and marker in lexicon.host_markers:
+            return HOST  # «Бердімұхамедовтің төрағалығымен өткен кездесу»: its host
         return own[1] if own else None
     if own is not None and own[1] != "genitive":
         return own[1]
@@ -404,7 +415,52 @@ def read_events(
         if not item.source and not item.target and not item.target_countries:
             item.source, item.inferred = list(sides), True
         events += _events(item, record, dates, published, len(events), hits)
-    return merge_meetings(events)
+    return merge_meetings(_join_gatherings(events))
+
+
+def _join_gatherings(events: list[Event]) -> list[Event]:
+    """Participations in a multilateral gathering of the same status are one gathering: a
+    release reports one summit, and «Кездесуге сондай-ақ X, Y және Z қатысты» (X, Y and Z also
+    took part) adds to the one named before. Each added participant's evidence is kept."""
+    kept: list[Event] = []
+    for event in events:
+        same = next(
+            (
+                k
+                for k in kept
+                if event.mode == k.mode == "multilateral"
+                and event.status is k.status
+                and event.type == k.type == _CONSULT
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(event)
+            continue
+        listed = set(same.source + same.target)
+        kept[kept.index(same)] = same.model_copy(
+            update={
+                "target": [
+                    *same.target,
+                    *(a for a in event.source + event.target if a not in listed),
+                ],
+                "target_countries": list(
+                    dict.fromkeys(
+                        [
+                            *same.target_countries,
+                            *(
+                                c
+                                for c in event.source_countries + event.target_countries
+                                if c not in same.source_countries
+                            ),
+                        ]
+                    )
+                ),
+                "more_evidence": [*same.more_evidence, event.evidence],
+                "topics": list(dict.fromkeys([*same.topics, *event.topics])),
+            }
+        )
+    return kept
 
 
 def _triggers(words: list[Word], lexicon: EventWords) -> list[Found]:
@@ -494,6 +550,8 @@ def _read_sides(
         if not subjects and _joint_word_before(words, item, lexicon):
             item.inferred = True
     wanted = {"instrumental"} if trigger.plover in (_CONSULT, "AGREE", "COOPERATE") else set()
+    if trigger.plover == _CONSULT:
+        wanted.add(HOST)
     if trigger.with_actor or trigger.invitation or trigger.plover == "SUPPORT":
         wanted |= {"accusative", "dative"}
     if trigger.invitation and item.form != "noun":
