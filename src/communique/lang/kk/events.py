@@ -514,7 +514,8 @@ def _support_form(words: list[Word], last: int, lexicon: EventWords) -> str | No
 
 
 def _subjects(window: list[Party], words: list[Word], lexicon: EventWords) -> list[Party]:
-    """Nominative names of the window, the last one with those joined to it by «мен»."""
+    """The subject: the nominative name nearest the verb in the window, with the names joined
+    to it by «мен» («Тоқаев пен Мирзиёев»); titles and names before it qualify it."""
     nominative = [p for p in window if p.case is None and _not_about(p, words, lexicon)]
     if not nominative:
         return []
@@ -544,6 +545,9 @@ def _read_sides(
     record: Record,
 ) -> None:
     trigger = item.trigger
+    possessors = [p for p in window if p.person and p.case == "genitive"]
+    if item.form == "noun" and possessors:
+        subjects = possessors[-1:]  # «Тоқаевтың Қытайға сапары»: whose visit
     if not item.passive:
         for party in subjects:
             _add(item.source, item.source_countries, party)
