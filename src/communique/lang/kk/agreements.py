@@ -12,6 +12,7 @@ a participle before it, and the verb's form says whether it is done: «қол қ
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,8 @@ KAZAKH_AGREEMENTS = "lang.kk.agreements@0.1.0"
 _DONE_FORMS = frozenset({"past", "participle", "progressive", "converb"})
 _ALWAYS = frozenset({AgreementStatus.IN_FORCE, AgreementStatus.UNDER_NEGOTIATION})
 _PLACE_CASES = frozenset({"locative", "ablative"})
+_SIGNINGS = frozenset({AgreementStatus.SIGNED, AgreementStatus.RATIFIED})
+_RANGE = re.compile(r"^\d+[–-]\d+$")  # «2025–2027 жылдарға арналған бағдарлама»
 
 
 @dataclass(frozen=True)
@@ -63,20 +66,25 @@ def agreement_words(path: Path = AGREEMENTS_FILE) -> AgreementWords:
     )
 
 
-def read_agreements(record: Record, sentences: list[list[Word]], events: list[Event]) -> None:
-    """Add AGREEMENT mentions and the agreements they title to the record."""
+def read_agreements(
+    record: Record, sentences: list[list[Word]], events: list[Event], known: frozenset[str]
+) -> None:
+    """Add AGREEMENT mentions and the agreements they title to the record; `known` are the
+    words that only look inflected (`read.document_base_forms`)."""
     lexicon = agreement_words()
-    names = _name_words(record)
+    stops = _stop_words(record, known)
     for number, words in enumerate(sentences):
         for index, word in enumerate(words):
             head = _head(words, index, lexicon)
             if head is None:
                 continue
             status, status_word = _status(words, index, lexicon)
-            first = _title_start(words, index, lexicon, names)
+            if status is None:
+                status, status_word = _status_of_next(words, index, lexicon)
+            first = _title_start(words, index, lexicon, stops)
             if first > 0 and words[first - 1].lower in ("қойылған", "қойған"):
                 status = AgreementStatus.SIGNED  # «қол қойылған келісім»
-            if status is None and head in lexicon.signed_only:
+            if status not in _SIGNINGS and head in lexicon.signed_only:
                 continue
             start, end = words[first].start, word.end
             text = record.text[start:end]
@@ -113,6 +121,19 @@ def read_agreements(record: Record, sentences: list[list[Word]], events: list[Ev
                     extractor=KAZAKH_AGREEMENTS,
                 )
             )
+
+
+def _status_of_next(
+    words: list[Word], index: int, lexicon: AgreementWords
+) -> tuple[AgreementStatus | None, Word | None]:
+    """Documents joined by «және» or «мен» share the verb after the last of them
+    («мәлімдемеге және тұжырымдамасына қол қойды»)."""
+    if index + 1 >= len(words) or words[index + 1].lower not in event_words().conjunctions:
+        return None, None
+    for later in range(index + 2, min(len(words), index + 2 + lexicon.title_reach)):
+        if _head(words, later, lexicon) is not None:
+            return _status(words, later, lexicon)
+    return None, None
 
 
 def _head(words: list[Word], index: int, lexicon: AgreementWords) -> str | None:
@@ -157,34 +178,44 @@ def _status(
     return None, None
 
 
-def _title_start(words: list[Word], index: int, lexicon: AgreementWords, names: set[int]) -> int:
+def _title_start(words: list[Word], index: int, lexicon: AgreementWords, stops: set[int]) -> int:
     """The first word of the title that ends at `index`."""
     first = index - len(lexicon.compound.get(noun_base(words[index].lower), "").split())
     while first > 0 and index - first < lexicon.title_reach:
         word = words[first - 1]
-        if word.start in names or word.lower in lexicon.title_stops:
+        if word.start in stops or word.lower in lexicon.title_stops:
             break
-        if not (word.text.isalnum() or "-" in word.text or word.text in '«»"–'):
+        if not (word.text.isalnum() or _RANGE.match(word.text) or word.text in '«»"-'):
             break
-        analysis = case_analysis(word.text)
-        if analysis is not None and analysis[1] in _PLACE_CASES and word.text.isalpha():
-            break
+        if _head(words, first - 1, lexicon) is not None:
+            break  # «келісімге және ... меморандумға»: the title before is another document's
         first -= 1
-    while first < index and words[first].text in "»–":
-        first += 1
+    while first < index and (
+        words[first].text in "»–" or words[first].lower in event_words().conjunctions
+    ):
+        first += 1  # «келісімге және меморандумға»: the «және» joins the two documents
     return first
 
 
-def _name_words(record: Record) -> set[int]:
-    """Start offsets of words inside person and position mentions: no title reaches over them."""
+def _stop_words(record: Record, known: frozenset[str]) -> set[int]:
+    """Start offsets of the words no title reaches back over: names and titles of persons,
+    dates, and places in the locative («Сеулде қол қойылған»)."""
     starts = set()
     for mention in record.mentions:
-        if mention.type in (MentionType.PERSON, MentionType.POSITION):
+        place = mention.type in (MentionType.COUNTRY, MentionType.CITY) and _in_locative(
+            mention.text.split()[-1], known
+        )
+        if mention.type in (MentionType.PERSON, MentionType.POSITION, MentionType.DATE) or place:
             offset = mention.start
             for part in mention.text.split():
                 starts.add(offset)
                 offset += len(part) + 1
     return starts
+
+
+def _in_locative(word: str, known: frozenset[str]) -> bool:
+    analysis = None if word.lower() in known else case_analysis(word)
+    return analysis is not None and analysis[1] in _PLACE_CASES
 
 
 def _signing(events: list[Event], word: Word | None) -> Event | None:

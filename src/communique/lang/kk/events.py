@@ -147,9 +147,12 @@ def verb_form(word: str, stem: str, words: EventWords | None = None) -> tuple[st
     «кездесті» -> past, «талқыланды» -> past passive, «өткізуге» -> verbal_noun_dative."""
     words = words or event_words()
     lower = word.lower()
-    if not lower.startswith(stem):
+    if stem.endswith("й") and lower.startswith(stem[:-1] + "ю"):
+        rest = "у" + lower[len(stem) :]  # й + у is written ю: қой-у -> қою
+    elif lower.startswith(stem):
+        rest = lower[len(stem) :]
+    else:
         return None
-    rest = lower[len(stem) :]
     for form, pattern in words.verb_forms:
         if pattern.match(rest):
             passive = any(

@@ -289,7 +289,7 @@ def _read_events(record: Record, known: frozenset[str]) -> None:
     sentences = [sentence_words(record, number) for number in range(len(record.sentences))]
     events = read_events(record, known, dates, published, hits, sentences)
     record.events = planned_after(events, published)
-    read_agreements(record, sentences, record.events)
+    read_agreements(record, sentences, record.events, known)
     record.topics = topic_records(record.text, hits, record.events)
 
 
