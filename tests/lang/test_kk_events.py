@@ -253,3 +253,62 @@ def test_a_topic_id_outside_the_vocabulary_is_an_error(tmp_path: Path) -> None:
     path.write_text('{"topics": {"gardening": ["бақ"]}}', encoding="utf-8")
     with pytest.raises(ValueError, match="gardening"):
         kazakh_topic_entries(path)
+
+
+def test_documents_joined_by_and_share_the_verb_after_the_last() -> None:
+    record = _read(
+        "Тараптар Бірлескен мәлімдемеге және көлік саласындағы ынтымақтастық туралы "
+        "меморандумға қол қойды."
+    )
+    assert [(a.kind, a.status) for a in record.agreements] == [
+        ("statement", AgreementStatus.SIGNED),
+        ("memorandum", AgreementStatus.SIGNED),
+    ]
+    assert not record.agreements[1].title.startswith("және")
+
+
+def test_a_signing_still_to_come_is_planned() -> None:
+    record = _read(
+        "Тараптар Транзиттік сауда туралы келісімге қол қою үшін қажетті рәсімдерді "
+        "жеделдетуге уағдаласты."
+    )
+    (agreement,) = record.agreements
+    assert agreement.status is AgreementStatus.PLANNED
+    assert agreement.title.startswith("Транзиттік сауда")  # «сауда» only looks locative
+
+
+def test_the_head_of_a_delegation_takes_its_case() -> None:
+    record = _read(
+        "Сенат Төрағасы Мәулен Әшімбаев Италия Сенатының вице-президенті Марко Росси "
+        "бастаған Италия парламенті делегациясын қабылдады."
+    )
+    (event,) = _consult(record)
+    assert _names(record, event.source) == {"Әшімбаев"}
+    assert _names(record, event.target) == {"Росси"}
+
+
+def test_the_host_of_a_gathering_and_those_who_also_came_are_one_gathering() -> None:
+    record = _read(
+        "Қазақстан Президенті Қасым-Жомарт Тоқаев Түрікменстан Президенті Сердар "
+        "Бердімұхамедовтің төрағалығымен өткен саммитке қатысты. Саммитке сондай-ақ "
+        "Қырғызстан Президенті Садыр Жапаров және Тәжікстан Президенті Эмомали Рахмон "
+        "қатысты."
+    )
+    (event,) = _consult(record)
+    assert event.mode == "multilateral"
+    assert _names(record, event.source + event.target) == {
+        "Тоқаев",
+        "Бердімұхамедов",
+        "Жапаров",
+        "Рахмон",
+    }
+    assert len(event.more_evidence) == 1
+
+
+def test_a_title_alone_stands_for_its_holder_named_before() -> None:
+    record = _read(
+        "Сенат Төрағасы Мәулен Әшімбаев Италия елшісі Марко Россимен кездесті. "
+        "Сенат Төрағасы сондай-ақ Германия елшісі Ханс Мюллермен сауданы талқылады."
+    )
+    pairs = [(_names(record, e.source), _names(record, e.target)) for e in _consult(record)]
+    assert ({"Әшімбаев"}, {"Мюллер"}) in pairs

@@ -306,7 +306,7 @@ def _title_holders(
     before), or a title the tagger ran on into a name («бас директоры Салем әл-Каабимен»)."""
     starts = {w.start: i for i, w in enumerate(words)}
     ends = {w.end: i for i, w in enumerate(words)}
-    named_starts = {p.first for p in named}
+    named_starts = {p.first for p in named if p.person}
     persons = [a for a in record.actors if a.kind is ActorKind.PERSON]
     order = {m.id: m.start for m in record.mentions}
     holders = []
@@ -459,7 +459,14 @@ def _join_gatherings(events: list[Event]) -> list[Event]:
                         ]
                     )
                 ),
-                "more_evidence": [*same.more_evidence, event.evidence],
+                "more_evidence": [
+                    *same.more_evidence,
+                    *(
+                        [event.evidence]
+                        if event.evidence not in [same.evidence, *same.more_evidence]
+                        else []
+                    ),
+                ],
                 "topics": list(dict.fromkeys([*same.topics, *event.topics])),
             }
         )
