@@ -2,8 +2,9 @@
 
 The groundwork for Kazakh in the pipeline (issue 11): the tagger's PERSON, POSITION and GPE spans
 (`tagger.py`) over razdel's sentences and tokens, names and titles in their base form
-(`suffixes.py`), and the same `Record` the Russian pipeline builds; events, agreements and topics
-are not read yet. One actor per surname (the base form of a name's last word), so a later
+(`suffixes.py`), and the same `Record` the Russian pipeline builds, with dates, events, agreements
+and topics read after the actors (`dates.py`, `events.py`, `agreements.py`, `topics.py`).
+One actor per surname (the base form of a name's last word), so a later
 «Әшімбаевпен» is the earlier «Мәулен Әшімбаев». A person's title is the POSITION right before
 the name (Kazakh writes the title first: «Сенат Төрағасы Мәулен Әшімбаев»); the person's country
 is the first country or known organisation's country that is named right before the title or in
@@ -180,7 +181,8 @@ def home_country(text: str, countries: list[str | None], knowledge: Knowledge) -
 
 
 def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Record:
-    """A record of a Kazakh document: persons with titles and countries, and countries."""
+    """A record of a Kazakh document: persons with titles and countries, countries, dates,
+    events, agreements and topics."""
     knowledge = knowledge or Knowledge.load()
     text = document.text
     known = kazakh_gazetteer().base_forms | document_base_forms(text)
