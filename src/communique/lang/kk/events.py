@@ -338,7 +338,7 @@ def _latest_before(actor: Actor, order: dict[str, int], start: int) -> int:
 
 
 _HEAD_REACH = 9  # words from a delegation's head to the delegation noun
-_NAME_REACH = 3  # capitalised words that continue a country's or organisation's name
+_NAME_REACH = 3  # words that continue a country's or organisation's name or list
 
 
 def _phrase_case(words: list[Word], last: int, known: frozenset[str], person: bool) -> str | None:
@@ -370,6 +370,8 @@ def _phrase_case(words: list[Word], last: int, known: frozenset[str], person: bo
     if own is not None and own[1] != "genitive":
         return own[1]
     for after in following[:_NAME_REACH]:
+        if after.text == "," or after.lower in lexicon.conjunctions:
+            continue  # «Үндістан, Иран және Қырғызстан ... басшылары»: one phrase
         if not after.text.isalpha():
             break
         if after.text[:1].isupper():
