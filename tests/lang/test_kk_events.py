@@ -312,3 +312,40 @@ def test_a_title_alone_stands_for_its_holder_named_before() -> None:
     )
     pairs = [(_names(record, e.source), _names(record, e.target)) for e in _consult(record)]
     assert ({"Әшімбаев"}, {"Мюллер"}) in pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "what"),
+    [
+        (
+            "Тараптар келесі отырысты 2026 жылы Астанада өткізуге уағдаласты.",
+            "agreed_step",
+            "келесі отырысты 2026 жылы Астанада өткізуге",
+        ),
+        (
+            "Министр Ерлан Сәтбаев сауда өкілдігін ашуды ұсынды.",
+            "proposal",
+            "сауда өкілдігін ашуды",
+        ),
+    ],
+)
+def test_what_an_agreement_undertakes_is_written_before_its_verb(
+    sentence: str, kind: str, what: str
+) -> None:
+    record = _read(sentence)
+    (commitment,) = record.commitments
+    assert (commitment.kind, commitment.what) == (kind, what)
+    event = next(e for e in record.events if e.id == commitment.event)
+    assert event.type == "AGREE"
+    assert record.text[commitment.what_span.start : commitment.what_span.end] == what
+
+
+def test_a_commitment_is_due_by_the_date_inside_it() -> None:
+    record = _read("Тараптар келесі отырысты 2026 жылы Астанада өткізуге уағдаласты.")
+    (commitment,) = record.commitments
+    assert commitment.by is not None and commitment.by.value == "2026"
+
+
+def test_no_commitment_from_a_negated_agreement() -> None:
+    record = _read("Тараптар келесі отырысты Астанада өткізуге уағдаласпады.")
+    assert record.commitments == []

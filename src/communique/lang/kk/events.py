@@ -42,6 +42,7 @@ from communique.lang.kk.suffixes import case_analysis, strip_case, strip_possess
 from communique.record import (
     Actor,
     ActorKind,
+    Commitment,
     DateBasis,
     DatePrecision,
     Event,
@@ -62,6 +63,7 @@ _SUPPORT_REACH = 3  # words from a meeting noun to its support verb («кезд�
 _MODIFIER_REACH = 2  # words before a noun a «келесі», «кезекті» may stand
 _VISIT_CODE = "042"
 ATTRIBUTE = "attribute"
+_CONVERB_ENDINGS = ("ып", "іп", "йып", "йіп", "п")  # «атап өтіп,»: a clause that goes on
 HOST = "host"
 
 
@@ -76,6 +78,7 @@ class Trigger:
     with_actor: bool = False
     invitation: bool = False
     finite_only: bool = False
+    commitment: str | None = None  # the kind of undertaking an AGREE trigger states
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def event_words(path: Path = EVENTS_FILE) -> EventWords:
                 with_actor=bool(raw.get("with_actor", False)),
                 invitation=bool(raw.get("invitation", False)),
                 finite_only=bool(raw.get("finite_only", False)),
+                commitment=raw.get("commitment"),
             )
         )
     triggers.sort(key=lambda t: (-len(t.words), -len(t.words[-1])))
@@ -228,6 +232,7 @@ class Found:
     partners: list[str] = field(default_factory=list)  # instrumental persons: one meeting each
     start: int = 0  # character offsets of the trigger's words
     end: int = 0
+    what: tuple[int, int] | None = None  # what an AGREE trigger undertakes, written before it
 
 
 def sentence_words(record: Record, number: int) -> list[Word]:
@@ -391,9 +396,9 @@ def read_events(
     published: date | None,
     hits: list[TopicHit],
     sentences: list[list[Word]],
-) -> list[Event]:
-    """The record's events, meetings merged, in text order; `sentences` are the words of each
-    of its sentences (`sentence_words`)."""
+) -> KazakhEvents:
+    """The record's events, meetings merged, in text order, and the commitments its AGREE
+    events state; `sentences` are the words of each of its sentences (`sentence_words`)."""
     lexicon = event_words()
     found: list[Found] = []
     for number, words in enumerate(sentences):
@@ -401,7 +406,7 @@ def read_events(
             continue
         parties = _parties(record, number, words, known)
         in_sentence = _triggers(words, lexicon)
-        previous_end = -1
+        previous_end = clause_end = -1
         shared: list[Party] = []
         for item in in_sentence:
             item.sentence = number
@@ -412,15 +417,94 @@ def read_events(
             shared = subjects or shared
             _read_sides(item, window, shared, words, lexicon, record)
             item.status = _status(item, words, lexicon)
+            item.what = _undertaking(words, item, clause_end, window, subjects, lexicon)
             previous_end = item.last
+            if item.form in _FINITE:
+                clause_end = item.last  # a meeting noun is inside the clause, a verb ends it
         found += in_sentence
     sides = _text_sides(record)
     events: list[Event] = []
+    commitments: list[Commitment] = []
     for item in found:
         if not item.source and not item.target and not item.target_countries:
             item.source, item.inferred = list(sides), True
-        events += _events(item, record, dates, published, len(events), hits)
-    return merge_meetings(_join_gatherings(events))
+        made = _events(item, record, dates, published, len(events), hits)
+        if (
+            made
+            and made[0].type == "AGREE"
+            and item.what
+            and made[0].status is not (EventStatus.NEGATED)
+        ):
+            commitments.append(_commitment(record, item, made[0], dates, len(commitments)))
+        events += made
+    return KazakhEvents(merge_meetings(_join_gatherings(events)), commitments)
+
+
+@dataclass(frozen=True)
+class KazakhEvents:
+    events: list[Event]
+    commitments: list[Commitment]
+
+
+def _undertaking(
+    words: list[Word],
+    item: Found,
+    clause_end: int,
+    window: list[Party],
+    subjects: list[Party],
+    lexicon: EventWords,
+) -> tuple[int, int] | None:
+    """What an AGREE trigger undertakes: its clause between the subject and the verb, where
+    Kazakh puts the complement («Тараптар [отырысты Ташкентте өткізуге] келісті»)."""
+    if item.trigger.plover != "AGREE":
+        return None
+    first = clause_end + 1
+    own = [p for p in subjects if p in window]
+    if own:
+        first = max(first, own[-1].last + 1)
+    for index in range(first + 1, item.first):
+        if words[index].text == "," and words[index - 1].lower.endswith(_CONVERB_ENDINGS):
+            first = index + 1  # «... атап өтіп, X-ті шақырды»: the converb's clause is before
+    while first < item.first and (
+        words[first].lower in lexicon.joint_subjects or not words[first].text[:1].isalnum()
+    ):
+        first += 1
+    last = item.first - 1
+    while last >= first and not words[last].text[:1].isalnum():
+        last -= 1
+    if last < first:
+        return None
+    return words[first].start, words[last].end
+
+
+def _commitment(
+    record: Record, item: Found, event: Event, dates: list[KazakhDate], number: int
+) -> Commitment:
+    assert item.what is not None
+    start, end = item.what
+    inside = [d for d in dates if start <= d.start and d.end <= end]
+    by = (
+        EventDate(
+            value=inside[0].resolved.value,
+            precision=inside[0].resolved.precision,
+            basis=inside[0].resolved.basis,
+            span=Span(start=inside[0].start, end=inside[0].end),
+        )
+        if inside
+        else None
+    )
+    return Commitment(
+        id=f"c{number}",
+        kind=item.trigger.commitment or "intent",
+        who=event.source,
+        to=event.target,
+        what=record.text[start:end],
+        what_span=Span(start=start, end=end),
+        by=by,
+        event=event.id,
+        evidence=event.evidence,
+        extractor=KAZAKH_EVENTS,
+    )
 
 
 def _join_gatherings(events: list[Event]) -> list[Event]:

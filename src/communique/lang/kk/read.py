@@ -271,7 +271,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
 
 
 def _read_events(record: Record, known: frozenset[str]) -> None:
-    """Dates, events, agreements and topics of the record, read after its actors."""
+    """Dates, events, commitments, agreements and topics of the record, read after its actors."""
     published = published_date(record.published) or _dateline_date(record.text)
     dates = find_dates(record.text, published)
     for found in dates:
@@ -289,8 +289,9 @@ def _read_events(record: Record, known: frozenset[str]) -> None:
         )
     hits = find_kazakh_topics(record.text)
     sentences = [sentence_words(record, number) for number in range(len(record.sentences))]
-    events = read_events(record, known, dates, published, hits, sentences)
-    record.events = planned_after(events, published)
+    found = read_events(record, known, dates, published, hits, sentences)
+    record.events = planned_after(found.events, published)
+    record.commitments = found.commitments
     read_agreements(record, sentences, record.events, known)
     record.topics = topic_records(record.text, hits, record.events)
 
