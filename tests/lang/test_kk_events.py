@@ -349,3 +349,16 @@ def test_a_commitment_is_due_by_the_date_inside_it() -> None:
 def test_no_commitment_from_a_negated_agreement() -> None:
     record = _read("Тараптар келесі отырысты Астанада өткізуге уағдаласпады.")
     assert record.commitments == []
+
+
+def test_no_side_is_the_agency_or_the_photographer() -> None:
+    record = _read(
+        "АСТАНА. ҚАЗАҚПАРАТ – Сыртқы істер министрі Ерлан Сәтбаев Италия елшісі Марко "
+        "Россимен кездесті, деп хабарлады ҚР СІМ баспасөз қызметі. Кездесу барысында "
+        "тараптар сауданы талқылады.\n\nФото: Айгерим Сатыбалдиева"
+    )
+    (event,) = _consult(record)
+    assert _names(record, event.source + event.target) == {"Сәтбаев", "Росси"}
+    assert not event.participants_inferred
+    credit = record.text.index("Фото")
+    assert all(span.start < credit for span in [event.evidence, *event.more_evidence])
