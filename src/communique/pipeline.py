@@ -7,13 +7,28 @@ from collections.abc import Iterable, Iterator
 from communique.document import Document
 from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
 from communique.extract.stage import EVENTS, find_events
+from communique.lang import READERS, Reader
 from communique.nlp import Annotation, annotate_many
 from communique.nlp.models import NATASHA_VERSION
 from communique.record import Record, RecordStatus, Span, Stage
 from communique.resolve import RESOLVER, resolve
 from communique.resolve.publisher import for_parsing, publisher_country
 
-SUPPORTED_LANGUAGES = {"ru"}
+# Russian reads through extract/ and resolve/; every other language through its lang/ reader.
+RUSSIAN = "ru"
+SUPPORTED_LANGUAGES = {RUSSIAN, *READERS}
+# What a language reader fills in a record; the rest is the document's and the pipeline's.
+EXTRACTED_FIELDS = (
+    "home_country",
+    "sentences",
+    "mentions",
+    "actors",
+    "occupations",
+    "events",
+    "agreements",
+    "commitments",
+    "topics",
+)
 
 
 class Pipeline:
@@ -21,6 +36,7 @@ class Pipeline:
 
     def __init__(self) -> None:
         self.lexicons = lexicons()
+        self._readers: dict[str, Reader] = {}
         self.stages = [
             Stage(name="nlp.natasha", version=NATASHA_VERSION),
             Stage(name=EXTRACTOR.split("@")[0], version=EXTRACTOR.split("@")[1]),
@@ -28,6 +44,15 @@ class Pipeline:
             Stage(name=EVENTS.split("@")[0], version=EVENTS.split("@")[1]),
             Stage(name="knowledge", version=self.lexicons.version),
         ]
+
+    def stages_for(self, language: str | None) -> list[Stage]:
+        """The stages that read a document in `language`: its lang/ reader and the knowledge for
+        a language that has one, the Russian stages for any other (unsupported ones included)."""
+        if language not in READERS:
+            return list(self.stages)
+        name, version = READERS[language].version.split("@")
+        knowledge = [stage for stage in self.stages if stage.name == "knowledge"]
+        return [Stage(name=name, version=version), *knowledge]
 
     def process(self, document: Document) -> Record:
         return next(self.process_many([document]))
@@ -44,7 +69,7 @@ class Pipeline:
         yield from self._process_batch(batch)
 
     def _process_batch(self, documents: list[Document]) -> Iterator[Record]:
-        supported = [d for d in documents if self._supported(d)]
+        supported = [d for d in documents if self._russian(d)]
         annotations = dict(
             zip(
                 (id(d) for d in supported),
@@ -54,10 +79,23 @@ class Pipeline:
         )
         for document in documents:
             annotation = annotations.get(id(document))
-            if annotation is None:
-                yield self._unsupported(document)
-            else:
+            if annotation is not None:
                 yield self._extract(document, annotation)
+            elif document.language in READERS:
+                yield self._read(document, document.language)
+            else:
+                yield self._unsupported(document)
+
+    def _read(self, document: Document, language: str) -> Record:
+        """A document in a language with a reader of its own (lang/<code>/)."""
+        if language not in self._readers:
+            self._readers[language] = READERS[language].load()
+        read = self._readers[language](document, self.lexicons.knowledge)
+        record = self._empty_record(document)
+        record.pipeline = self.stages_for(language)
+        for field in EXTRACTED_FIELDS:
+            setattr(record, field, getattr(read, field))
+        return record
 
     def _extract(self, document: Document, annotation: Annotation) -> Record:
         record = self._empty_record(document)
@@ -78,14 +116,17 @@ class Pipeline:
         return record
 
     @staticmethod
-    def _supported(document: Document) -> bool:
-        return document.language is None or document.language in SUPPORTED_LANGUAGES
+    def _russian(document: Document) -> bool:
+        """Text of no clear language is read as Russian, the pipeline's first language."""
+        return document.language is None or document.language == RUSSIAN
 
     def _unsupported(self, document: Document) -> Record:
         record = self._empty_record(document)
         record.status = RecordStatus.UNSUPPORTED_LANGUAGE
         record.message = (
-            f"language '{document.language}' is detected; only Russian is extracted for now"
+            f"language '{document.language}' is detected; only "
+            + ", ".join(["Russian", *(reader.name for reader in READERS.values())])
+            + " are extracted"
         )
         return record
 

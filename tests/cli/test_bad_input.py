@@ -32,6 +32,14 @@ ENGLISH = (
     "The foreign minister of Kazakhstan met his Mongolian counterpart in Astana to discuss "
     "trade, transport corridors and regional security."
 )
+GERMAN = (
+    "Der Außenminister Kasachstans traf seinen mongolischen Amtskollegen in Astana, um über "
+    "Handel, Verkehrskorridore und regionale Sicherheit zu sprechen."
+)
+TURKISH = (
+    "Kazakistan Dışişleri Bakanı, Moğol mevkidaşı ile Astana'da bir araya gelerek ticaret, "
+    "ulaşım koridorları ve bölgesel güvenlik konularını görüştü."
+)
 KAZAKH = (
     "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев бүгін Ақордада Ресей "
     "Федерациясының Сыртқы істер министрін қабылдады. Тараптар екіжақты ынтымақтастықтың "
@@ -192,11 +200,15 @@ def test_unsupported_languages_are_kept_and_marked(cli: Invoke, tmp_path: Path) 
     (tmp_path / "a-russian.txt").write_text(RUSSIAN, encoding="utf-8")
     (tmp_path / "b-english.txt").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / "c-kazakh.txt").write_text(KAZAKH, encoding="utf-8")
+    (tmp_path / "d-german.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "e-turkish.txt").write_text(TURKISH, encoding="utf-8")
     result = cli("extract", str(tmp_path), "-f", "jsonl")
     assert result.exit_code == 8
     records = {r["id"]: r for r in jsonl_records(result.stdout)}
-    assert records["a-russian"]["status"] == "ok"
-    for doc_id, language in (("b-english", "en"), ("c-kazakh", "kk")):
+    for doc_id, language in (("a-russian", "ru"), ("b-english", "en"), ("c-kazakh", "kk")):
+        assert (records[doc_id]["status"], records[doc_id]["language"]) == ("ok", language)
+        assert records[doc_id]["mentions"], doc_id
+    for doc_id, language in (("d-german", "de"), ("e-turkish", "tr")):
         record = records[doc_id]
         assert (record["status"], record["language"]) == ("unsupported_language", language)
         assert record["text"] and record["mentions"] == []
@@ -206,12 +218,12 @@ def test_unsupported_languages_are_kept_and_marked(cli: Invoke, tmp_path: Path) 
 def test_first_failure_in_input_order_sets_the_exit_code(cli: Invoke, tmp_path: Path) -> None:
     (tmp_path / "a-empty.txt").write_bytes(b"")
     (tmp_path / "b-binary.txt").write_bytes(BINARY)
-    (tmp_path / "c-english.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "c-german.txt").write_text(GERMAN, encoding="utf-8")
     (tmp_path / "d-russian.txt").write_text(RUSSIAN, encoding="utf-8")
     result = cli("extract", str(tmp_path), "-f", "jsonl")
-    assert result.exit_code == EmptyInputError.exit_code  # not binary's 4, nor English's 8
+    assert result.exit_code == EmptyInputError.exit_code  # not binary's 4, nor German's 8
     assert "a-empty.txt" in result.stderr and "b-binary.txt" in result.stderr
-    assert [r["id"] for r in jsonl_records(result.stdout)] == ["c-english", "d-russian"]
+    assert [r["id"] for r in jsonl_records(result.stdout)] == ["c-german", "d-russian"]
     reversed_order = cli("extract", str(tmp_path / "b-binary.txt"), str(tmp_path / "a-empty.txt"))
     assert reversed_order.exit_code == BinaryInputError.exit_code
 

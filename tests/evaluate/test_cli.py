@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from communique.evaluate.cli import eval_app
+from communique.cli.evaluate import eval_app
 
 
 def test_natasha_on_two_documents(factrueval_dir: Path, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner, Result
 
+from communique.cli.common import TableFormat, render
 from communique.cli.main import app
 from communique.document import Document
 from communique.export.cells import csv_cell, neutralised
@@ -19,7 +20,6 @@ from communique.export.gdelt import COLUMNS, dated
 from communique.export.plover import plover_schema
 from communique.record import Record
 from communique.store import Target, open_store
-from communique.store.cli.common import TableFormat, render
 from communique.store.queries import Table, lead_end
 
 from .conftest import HOSTILE_TITLE, LEAD, release

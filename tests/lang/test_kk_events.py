@@ -250,7 +250,7 @@ def test_topics() -> None:
 
 def test_a_topic_id_outside_the_vocabulary_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "topics.json"
-    path.write_text('{"topics": {"gardening": ["бақ"]}}', encoding="utf-8")
+    path.write_text('{"version": 1, "topics": {"gardening": ["бақ"]}}', encoding="utf-8")
     with pytest.raises(ValueError, match="gardening"):
         kazakh_topic_entries(path)
 

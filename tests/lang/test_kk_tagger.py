@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from communique.evaluate.cli import eval_app
+from communique.cli.evaluate import eval_app
 from communique.lang.kk.corpus import (
     BLOCK_MODULUS,
     BLOCK_SIZE,

@@ -97,6 +97,6 @@ def store(db: Target) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def sample_records(pipeline: Pipeline) -> list[Record]:
-    """Records of every bundled sample (one in English, marked unsupported_language)."""
+    """Records of every bundled sample, in Russian, Kazakh and English."""
     documents = [d for f in SAMPLE_FILES for d in read_path(f) if isinstance(d, Document)]
     return list(pipeline.process_many(documents))

@@ -23,8 +23,8 @@ from communique.store import Target, open_store
 from communique.store.readonly import QueryError, run_sql
 
 runner = CliRunner()
-# the module, not the command of the same name that communique.store.cli exports
-ingest_command = importlib.import_module("communique.store.cli.ingest")
+# the module, not the command of the same name that communique.cli.store registers
+ingest_command = importlib.import_module("communique.cli.ingest")
 
 
 def cli(*args: str) -> Result:
@@ -55,7 +55,7 @@ def test_sql_stops_at_the_time_limit(db: Target, sample_records: list[Record]) -
     )
     with pytest.raises(QueryError, match=r"ran longer than the limit of 0\.5 s"):
         run_sql(filled, endless, timeout_s=0.5)
-    assert run_sql(filled, "SELECT count(*) FROM documents", timeout_s=0.5).rows[0][0] == 6
+    assert run_sql(filled, "SELECT count(*) FROM documents", timeout_s=0.5).rows[0][0] == 7
 
 
 def test_sql_command_names_the_timeout(db: Target, sample_records: list[Record]) -> None:

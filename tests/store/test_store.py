@@ -12,7 +12,7 @@ from communique.record import Record
 from communique.store import Store, Target, open_store
 from communique.store.backends import StoreError
 from communique.store.migrations import LATEST
-from communique.store.rows import FACT_TABLES
+from communique.store.rows import FACT_TABLES, pipeline_version
 
 
 def test_every_sample_loads_back_equal(store: Store, sample_records: list[Record]) -> None:
@@ -27,13 +27,19 @@ def test_every_fact_row_names_its_document_span_and_pipeline(
 ) -> None:
     for record in sample_records:
         store.add(record)
+    versions = {record.id: pipeline_version(record.pipeline) for record in sample_records}
+    assert {version.split("@")[0] for version in versions.values()} == {
+        "nlp.natasha",
+        "lang.kk.read",
+        "lang.en.read",
+    }
     for table in ("mentions", "occupations", "events", "agreements", "commitments"):
         rows = store.backend.rows(
             f"SELECT document_id, span_start, span_end, pipeline_version FROM {table}"
         )
         assert rows, table
         for document_id, start, end, version in rows:
-            assert document_id and version.startswith("nlp.natasha@")
+            assert version == versions[document_id]  # the reader of the document's language
             assert 0 <= start < end
 
 

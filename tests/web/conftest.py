@@ -36,10 +36,10 @@ import httpx2
 import psycopg
 import pytest
 
+from communique.cli.ingest import DEFAULT_MAX_BYTES
 from communique.ingest import split_results
 from communique.pipeline import Pipeline
 from communique.store import open_store
-from communique.store.cli.ingest import DEFAULT_MAX_BYTES
 from communique.store.ingest import ingest, new_documents
 from communique.store.sources import read_sources
 from communique.web.chromium import CHROMIUM, CHROMIUM_ARGS

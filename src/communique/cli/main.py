@@ -12,19 +12,19 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from communique.cli.common import DB_HELP, FollowSymlinksOption
+from communique.cli.evaluate import eval_app
 from communique.cli.output import records_json, records_jsonl, schema_json, write_atomically
 from communique.cli.progress import progress_bar
 from communique.cli.render import print_records
+from communique.cli.serve import serve
+from communique.cli.store import register as register_store_commands
 from communique.document import Document
 from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, InputTooLargeError
-from communique.evaluate.cli import eval_app
 from communique.ingest import ReadFailure, read_path, split_results
 from communique.record import Record, RecordStatus
-from communique.store.cli import register as register_store_commands
-from communique.store.cli.common import DB_HELP, FollowSymlinksOption
 from communique.store.store import write_error_code
 from communique.store.target import DB_ENV
-from communique.web.cli import serve
 
 app = typer.Typer(
     help="Communique: who met whom, in what capacity, for which country — with evidence.",

@@ -22,10 +22,12 @@ import re
 import sys
 from pathlib import Path
 
-from communique.knowledge.base import DATA_DIR
+from communique.knowledge.files import data_path
 
-OUTPUT = DATA_DIR / "cameo_plover.json"
-VOCABULARY = DATA_DIR / "plover.json"
+OUTPUT = data_path("cameo_plover.json")
+VOCABULARY = data_path("plover.json")
+# Raise it when a rebuild changes the table (knowledge/files.py: every data file has a version).
+VERSION = "1"
 SOURCES = {
     "names": "GDELT lookup table CAMEO.eventcodes.txt (The GDELT Project)",
     "goldstein": "GDELT lookup table CAMEO.goldsteinscale.txt (The GDELT Project; Goldstein 1992)",
@@ -143,7 +145,8 @@ def build(folder: Path, vocabulary: dict[str, object]) -> dict[str, object]:
             raise ValueError(f"CAMEO {code}: contexts {sorted(unknown)} are not the manual's")
         codes[code] = entry
     return {
-        "source": SOURCES, "defaults": DEFAULTS, "future": FUTURE, "roots": roots, "codes": codes
+        "version": VERSION, "source": SOURCES, "defaults": DEFAULTS, "future": FUTURE,
+        "roots": roots, "codes": codes,
     }  # fmt: skip
 
 
@@ -154,7 +157,7 @@ def main(folder: str) -> None:
         f"    {json.dumps(c)}: {json.dumps(v, ensure_ascii=False)}"
         for c, v in table["codes"].items()  # type: ignore[attr-defined]
     ]
-    head = {k: table[k] for k in ("source", "defaults", "future", "roots")}
+    head = {k: table[k] for k in ("version", "source", "defaults", "future", "roots")}
     text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
     OUTPUT.write_text(text + ',\n  "codes": {\n' + ",\n".join(lines) + "\n  }\n}\n", "utf-8")
 

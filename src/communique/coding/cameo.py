@@ -3,16 +3,15 @@ vocabulary (`knowledge/data/plover.json`, read from the manual by `plover_manual
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from communique.knowledge.base import DATA_DIR
+from communique.knowledge.files import data_path, read_data
 
-TABLE_PATH = DATA_DIR / "cameo_plover.json"
-VOCABULARY_PATH = DATA_DIR / "plover.json"
+TABLE_PATH = data_path("cameo_plover.json")
+VOCABULARY_PATH = data_path("plover.json")
 CODE_PATTERN = re.compile(r"\d{3,4}")  # a CAMEO event code: three digits, or four
 
 
@@ -92,7 +91,7 @@ class CameoTable:
 
 @cache
 def cameo_table(path: Path = TABLE_PATH) -> CameoTable:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_data(path)
     codes = {
         code: CameoCode(
             code=code,
@@ -124,7 +123,7 @@ class PloverVocabulary:
 
 @cache
 def plover_vocabulary(path: Path = VOCABULARY_PATH) -> PloverVocabulary:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_data(path)
     return PloverVocabulary(
         modes={category: tuple(modes) for category, modes in data["events"].items()},
         contexts=tuple(data["contexts"]),

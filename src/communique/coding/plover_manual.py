@@ -14,9 +14,11 @@ import re
 import sys
 from pathlib import Path
 
-from communique.knowledge.base import DATA_DIR
+from communique.knowledge.files import data_path
 
-OUTPUT = DATA_DIR / "plover.json"
+OUTPUT = data_path("plover.json")
+# Raise it when a new manual changes the vocabulary (knowledge/files.py: every file has one).
+VERSION = "1"
 SOURCE = (
     "PLOVER_MANUAL.tex (PLOVER manual, Open Event Data Alliance): the sections of chapter "
     "'Event Categories' and their mode tables, table 'General contexts', section 'Auxiliary modes'"
@@ -81,7 +83,10 @@ def _auxiliary(text: str) -> list[str]:
 def main(path: str) -> None:
     vocabulary = parse_manual(Path(path).read_text(encoding="utf-8"))
     OUTPUT.write_text(
-        json.dumps({"source": SOURCE, **vocabulary}, ensure_ascii=False, indent=1) + "\n",
+        json.dumps(
+            {"version": VERSION, "source": SOURCE, **vocabulary}, ensure_ascii=False, indent=1
+        )
+        + "\n",
         encoding="utf-8",
     )
 

@@ -8,15 +8,14 @@ organisation's kind (Министерство иностранных дел -> f
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from communique.knowledge import Knowledge
-from communique.knowledge.base import DATA_DIR
+from communique.knowledge.files import data_path, read_data
 
-CODES_PATH = DATA_DIR / "actor_codes.json"
+CODES_PATH = data_path("actor_codes.json")
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ class CodedActor:
 
 @cache
 def _codes() -> dict[str, Any]:
-    return json.loads(CODES_PATH.read_text(encoding="utf-8"))
+    return read_data(CODES_PATH)
 
 
 @cache

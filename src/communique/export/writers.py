@@ -20,8 +20,6 @@ from communique.export.gdelt import event_code, gdelt_row
 from communique.export.plover import plover_event
 from communique.store.queries import Table
 
-FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
-EVENT_ONLY_FORMATS = ("plover", "gdelt")
 # What an export keeps unless asked for every status: events that took place, were reported,
 # or are planned (written as the formats code future acts). Negated ones did not happen.
 DEFAULT_STATUSES = ("happened", "reported", "planned")
@@ -140,19 +138,62 @@ def _gdelt(table: Table, path: Path, options: ExportOptions) -> None:
                 handle.write("\t".join(fields) + "\n")
 
 
-_WRITERS: dict[str, Callable[[Table, Path, ExportOptions], None]] = {
-    "jsonl": _jsonl,
-    "csv": _csv,
-    "parquet": _parquet,
-    "plover": _plover,
-    "gdelt": _gdelt,
-}
+@dataclass(frozen=True)
+class ExportFormat:
+    """A file format `communique export` writes: its writer and what it can hold."""
+
+    name: str
+    write: Callable[[Table, Path, ExportOptions], None]
+    events_only: bool = False  # an event data format (PLOVER, GDELT): no actors or agreements
+    # per event, the details of queries.event_details (its actors, its evidence) as well
+    needs_details: bool = False
+    whole_records: bool = False  # also writes whole records and documents (--what records)
+    # the only event statuses the format can mark (None: any); others are left out
+    statuses: tuple[str, ...] | None = None
+    # why the format cannot write an event of a status it marks (None: it can), for the summary
+    refuses: Callable[[dict[str, Any]], str | None] | None = None
+
+
+# Every export format, in the order `--format` lists them: the command, its help and
+# `write_export` all read this registry.
+FORMATS: dict[str, ExportFormat] = {}
+
+
+def register(export_format: ExportFormat) -> ExportFormat:
+    if export_format.name in FORMATS:
+        raise ValueError(f"export format {export_format.name!r} is registered twice")
+    FORMATS[export_format.name] = export_format
+    return export_format
+
+
+register(ExportFormat("jsonl", _jsonl, whole_records=True))
+register(ExportFormat("csv", _csv))
+register(ExportFormat("parquet", _parquet))
+register(ExportFormat("plover", _plover, events_only=True, needs_details=True))
+
+
+def _gdelt_refuses(event: dict[str, Any]) -> str | None:
+    return "planned, with no CAMEO intent code" if event_code(event) is None else None
+
+
+register(
+    ExportFormat(
+        "gdelt",
+        _gdelt,
+        events_only=True,
+        needs_details=True,
+        statuses=GDELT_STATUSES,
+        refuses=_gdelt_refuses,
+    )
+)
+EVENT_ONLY_FORMATS = tuple(name for name, f in FORMATS.items() if f.events_only)
 
 
 def kept(table: Table, kind: str, fmt: str, options: ExportOptions) -> tuple[Table, ExportSummary]:
     """The rows an export writes: events of the statuses it keeps (GDELT, which cannot mark a
     status, never a negated one, nor a planned one CAMEO has no intent code for)."""
     summary = ExportSummary()
+    marked, refuses = FORMATS[fmt].statuses, FORMATS[fmt].refuses
     if kind != "events":
         summary.written = len(table.rows)
         return table, summary
@@ -161,10 +202,10 @@ def kept(table: Table, kind: str, fmt: str, options: ExportOptions) -> tuple[Tab
     for row in table.rows:
         if row[status] not in options.statuses:
             summary.leave_out(f"status {row[status]}")
-        elif fmt == "gdelt" and row[status] not in GDELT_STATUSES:
-            summary.leave_out(f"status {row[status]} (GDELT cannot mark it)")
-        elif fmt == "gdelt" and event_code(dict(zip(table.columns, row, strict=True))) is None:
-            summary.leave_out("planned, with no CAMEO intent code")
+        elif marked is not None and row[status] not in marked:
+            summary.leave_out(f"status {row[status]} ({fmt.upper()} cannot mark it)")
+        elif refuses and (reason := refuses(dict(zip(table.columns, row, strict=True)))):
+            summary.leave_out(reason)
         else:
             rows.append(row)
     summary.written = len(rows)
@@ -175,11 +216,12 @@ def write_export(
     table: Table, kind: str, fmt: str, path: Path, options: ExportOptions | None = None
 ) -> ExportSummary:
     options = options or ExportOptions()
-    if fmt in EVENT_ONLY_FORMATS and kind != "events":
+    export_format = FORMATS[fmt]
+    if export_format.events_only and kind != "events":
         raise ValueError(f"--format {fmt} writes events only")
     table, summary = kept(table, kind, fmt, options)
     with _atomic(path) as temporary:
-        _WRITERS[fmt](table, temporary, options)
+        export_format.write(table, temporary, options)
     return summary
 
 

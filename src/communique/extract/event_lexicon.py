@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from communique.coding import CameoCode, cameo_table
-from communique.knowledge.base import DATA_DIR
+from communique.knowledge.files import data_path, read_data
 
-LEXICON_PATH = DATA_DIR / "event_lexicon.json"
+LEXICON_PATH = data_path("event_lexicon.json")
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def _entry(raw: dict[str, object]) -> TriggerEntry:
 
 @cache
 def event_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_data(path)
     triggers: dict[str, list[TriggerEntry]] = {}
     for raw in data["triggers"]:
         entry = _entry(raw)

@@ -6,14 +6,13 @@ trigger-word lexicons); this module only indexes and matches them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from communique.knowledge import Knowledge
-from communique.knowledge.base import DATA_DIR, data_digest
+from communique.knowledge.files import data_file, knowledge_version
 from communique.nlp import Token
 from communique.nlp.morph import analyzer
 from communique.record import MentionType
@@ -57,12 +56,6 @@ class PhraseMatcher:
                     yield PhraseMatch(start, end + 1, key, entry)
 
 
-@cache
-def load_json(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
 @dataclass(frozen=True)
 class KbEntry:
     type: MentionType
@@ -97,7 +90,7 @@ class Lexicons:
 
     def __init__(self) -> None:
         self.knowledge = Knowledge.load()
-        triggers = load_json("triggers.json")
+        triggers = data_file("triggers.json")
         self.triggers = triggers
         self._heads: dict[str, tuple[MentionType, str, bool]] = {}
         needs = set(triggers["agreement_modifiers_required"]) | set(
@@ -117,15 +110,8 @@ class Lexicons:
 
     @property
     def version(self) -> str:
-        """Versions of every data file extraction reads, for the record's `pipeline`."""
-        files = ("gazetteer_nerel_train.json", "triggers.json", "sources.json")
-        extra = "+".join(
-            f"{name.removesuffix('.json')}-{load_json(name)['version']}" for name in files
-        )
-        # The declared versions say what changed; the digest makes any edit to any data file
-        # (event_lexicon.json, topics.json, the CAMEO table, ...) a new version, so `reprocess`
-        # re-extracts documents even when nobody raised a number.
-        return f"{self.knowledge.version}+{extra}+data-{data_digest()}"
+        """The versions of every knowledge data file, for the record's `pipeline`."""
+        return knowledge_version()
 
     def head_kind(self, lemma: str) -> tuple[MentionType, str, bool] | None:
         if lemma.endswith("летие") and lemma[:1].isdigit():
@@ -162,7 +148,7 @@ def lexicons() -> Lexicons:
 
 
 def _gazetteer_entries() -> dict[str, GazetteerEntry]:
-    data = load_json("gazetteer_nerel_train.json")["entries"]
+    data = data_file("gazetteer_nerel_train.json")["entries"]
     entries = {}
     for key, value in data.items():
         kind = _GAZETTEER_TYPES[value["type"]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from communique.extract.lexicon import load_json
+from communique.knowledge.files import data_file
 from communique.nlp import Annotation, Token
 from communique.nlp.morph import analyzer
 from communique.record import MentionType
@@ -197,7 +197,7 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
 
 @cache
 def _name_particles() -> frozenset[str]:
-    return frozenset(load_json("triggers.json")["name_particles"])
+    return frozenset(data_file("triggers.json")["name_particles"])
 
 
 def _declines_like_a_noun_in_a(word: str) -> bool:

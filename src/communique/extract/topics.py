@@ -3,17 +3,16 @@ a text, each part of a hyphenated word counted as a word ("торгово-эко
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from communique.knowledge.base import DATA_DIR
+from communique.knowledge.files import data_path, read_data
 from communique.nlp import Annotation
 
-TOPICS_PATH = DATA_DIR / "topics.json"
+TOPICS_PATH = data_path("topics.json")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class _Word:
 
 @cache
 def topic_entries(path: Path = TOPICS_PATH) -> tuple[TopicEntry, ...]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_data(path)
     return tuple(
         TopicEntry(
             id=t["id"],

@@ -11,7 +11,8 @@ The data lives in `data/*.json` (each file with a `version` and a `description`)
 country table is built is in `build/`.
 """
 
-from communique.knowledge.base import DATA_DIR, Knowledge
+from communique.knowledge.base import Knowledge
+from communique.knowledge.files import DATA_DIR
 from communique.knowledge.keys import lemma_key
 from communique.knowledge.models import (
     Country,

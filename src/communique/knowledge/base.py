@@ -7,8 +7,6 @@ is a dictionary hit: `organization_by_name("Великим Государств�
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -18,6 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from communique.knowledge.files import DATA_DIR, data_file, read_data
 from communique.knowledge.keys import (
     adjective_stem,
     keys_of,
@@ -29,7 +28,6 @@ from communique.knowledge.keys import (
 )
 from communique.knowledge.models import Country, Organization, Position
 
-DATA_DIR = Path(__file__).parent / "data"
 COUNTRIES_FILE = "countries.json"
 ORGANIZATIONS_FILE = "organizations.json"
 POSITIONS_FILE = "positions.json"
@@ -48,8 +46,7 @@ def _plain(text: str) -> str:
 
 def read_data_file(path: Path, items: str, model: type[_Model]) -> tuple[str, tuple[_Model, ...]]:
     """The version and validated entries of one data file."""
-    with path.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
+    data = read_data(path)
     return str(data["version"]), tuple(model.model_validate(item) for item in data[items])
 
 
@@ -321,22 +318,10 @@ def _label(entry: Any) -> str:
 
 
 @cache
-def data_digest(data_dir: Path = DATA_DIR) -> str:
-    """Twelve hex digits of a SHA-256 over every data file's name and bytes: any edit, added or
-    removed file changes it."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in Path(data_dir).rglob("*") if p.is_file()):
-        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()[:12]
-
-
-@cache
 def _load(data_dir: Path) -> Knowledge:
     variants = data_dir / LEMMA_VARIANTS_FILE
     if variants.exists():
-        preload_case_forms(json.loads(variants.read_text(encoding="utf-8"))["words"])
+        preload_case_forms(data_file(LEMMA_VARIANTS_FILE, data_dir)["words"])
     versions: dict[str, str] = {}
     versions["countries"], countries = read_data_file(
         data_dir / COUNTRIES_FILE, "countries", Country

@@ -6,12 +6,12 @@ organisations wherever a text names them (a dateline, a credit line, «сооб�
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-SOURCES_PATH = Path(__file__).parent / "data" / "sources.json"
+from communique.knowledge.files import data_path, read_data
+
+SOURCES_PATH = data_path("sources.json")
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Sources:
 
 @cache
 def sources() -> Sources:
-    data = json.loads(SOURCES_PATH.read_text(encoding="utf-8"))
+    data = read_data(SOURCES_PATH)
     by_name: dict[str, str] = {}
     by_domain: dict[str, str] = {}
     for entry in data["sources"]:

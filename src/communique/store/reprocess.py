@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from communique.store.ingest import ProcessFailure, RecordMaker, extract
@@ -16,8 +16,18 @@ class ReprocessSummary:
     failures: list[ProcessFailure] = field(default_factory=list)
 
 
-def outdated_documents(store: Store, version: str, *, everything: bool = False) -> list[str]:
-    return list(store.document_ids()) if everything else store.outdated(version)
+def outdated_documents(
+    store: Store,
+    version: str,
+    by_language: Mapping[str, str] | None = None,
+    *,
+    everything: bool = False,
+) -> list[str]:
+    """Every document, or those whose stored pipeline version is not the one that reads their
+    language now (`by_language`, else `version`)."""
+    if everything:
+        return list(store.document_ids())
+    return store.outdated(version, by_language or {})
 
 
 def reprocess(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -13,7 +13,7 @@ from communique.record import Record
 from communique.store.backends import Backend, StoreError, connect
 from communique.store.hashing import content_hash
 from communique.store.migrations import migrate, now
-from communique.store.reviews import reapply
+from communique.store.review_replay import reapply
 from communique.store.rows import (
     DOCUMENT_COLUMNS,
     FACT_TABLES,
@@ -183,10 +183,20 @@ class Store:
             found.update(row[0] for row in self.backend.rows(sql, chunk))
         return found
 
-    def outdated(self, version: str) -> list[str]:
-        """Ids of documents extracted by another pipeline version than `version`."""
-        sql = "SELECT id FROM documents WHERE pipeline_version <> ? ORDER BY id"
-        return [row[0] for row in self.backend.rows(sql, [version])]
+    def outdated(self, version: str, by_language: Mapping[str, str] | None = None) -> list[str]:
+        """Ids of documents extracted by another pipeline version than the current one: the
+        version of the document's language in `by_language`, `version` for any other."""
+        current = dict(by_language or {})
+        if not current:
+            sql = "SELECT id FROM documents WHERE pipeline_version <> ? ORDER BY id"
+            return [row[0] for row in self.backend.rows(sql, [version])]
+        cases = " ".join("WHEN ? THEN ?" for _ in current)
+        sql = (
+            "SELECT id FROM documents WHERE pipeline_version <> "
+            f"CASE language {cases} ELSE ? END ORDER BY id"
+        )
+        parameters = [value for pair in current.items() for value in pair]
+        return [row[0] for row in self.backend.rows(sql, [*parameters, version])]
 
     def document(self, document_id: str) -> Document:
         """The Document as read at ingest, to run through the pipeline again."""

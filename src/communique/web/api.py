@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
@@ -20,6 +20,7 @@ from communique.web.deps import (
     Offset,
     Sorting,
     StoreDep,
+    TextFormatName,
     csv_response,
     export_response,
     filters_of,
@@ -380,7 +381,7 @@ def search(
 # --- every row of a list, streamed ----------------------------------------------------------
 
 ExportFormat = Annotated[
-    Literal["csv", "json"], Path(description="csv (UTF-8 with a byte order mark) or json")
+    TextFormatName, Path(description="csv (UTF-8 with a byte order mark) or json")
 ]
 _EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {

@@ -4,7 +4,6 @@ of `communique query` as query parameters, pages, CSV, and who is signed in."""
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Annotated, Any, Literal
 
@@ -14,7 +13,7 @@ from fastapi.responses import Response, StreamingResponse
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from communique.store.cli.common import TableFormat, plain, render
+from communique.export.tables import TEXT_FORMATS
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.queries import ALLOWED, Table
 from communique.store.store import Store
@@ -35,8 +34,10 @@ StoreDep = Annotated[Store, Depends(get_store)]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page, 1 to {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+# The text formats of export/tables.py: "json" and "csv".
+TextFormatName = Literal[tuple(TEXT_FORMATS)]  # type: ignore[valid-type]
 Format = Annotated[
-    Literal["json", "csv"] | None,
+    TextFormatName | None,
     Query(
         alias="format",
         description="json (the default) or csv; `Accept: text/csv` also asks for CSV",
@@ -64,13 +65,6 @@ Sorting = Annotated[
 EXPORT_BATCH = 500  # rows fetched per query while an export streams
 
 
-def csv_text(table: Table, *, header: bool) -> str:
-    """Rows as CSV, exactly as `communique query --format csv` writes them (lists joined by
-    ", "), with or without the header line: one batch of a streamed export."""
-    text = render(table, TableFormat.CSV) or ""
-    return text if header else text.split("\n", 1)[1]
-
-
 def export_response(fetch: Callable[[int, int], Table], name: str, output_format: str) -> Response:
     """Every row of a list, streamed in batches of EXPORT_BATCH (`fetch(limit, offset)`): CSV
     for spreadsheets (UTF-8 with a byte order mark, so Excel reads Cyrillic right) or a JSON
@@ -78,34 +72,11 @@ def export_response(fetch: Callable[[int, int], Table], name: str, output_format
     fetched before anything is sent, so a filter the list refuses is a 422, not a broken file."""
     size = EXPORT_BATCH
     batches = _batches(fetch, size, fetch(size, 0))
-
-    def csv_chunks() -> Iterator[str]:
-        yield "\ufeff"
-        first = True
-        for table in batches:
-            yield csv_text(table, header=first)
-            first = False
-
-    def json_chunks() -> Iterator[str]:
-        yield "["
-        separator = "\n"
-        for table in batches:
-            for row in table.dicts():
-                cells = {column: plain(value) for column, value in row.items()}
-                yield separator + json.dumps(cells, ensure_ascii=False)
-                separator = ",\n"
-        yield "\n]\n"
-
-    if output_format == "csv":
-        return StreamingResponse(
-            csv_chunks(),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-        )
+    text_format = TEXT_FORMATS[output_format]
     return StreamingResponse(
-        json_chunks(),
-        media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
+        text_format.stream(batches),
+        media_type=text_format.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}.{text_format.name}"'},
     )
 
 
@@ -123,8 +94,8 @@ def _batches(fetch: Callable[[int, int], Table], size: int, first: Table) -> Ite
 def csv_response(table: Table, name: str) -> Response:
     """The table as CSV, as `communique query --format csv` writes it (lists joined by ", ")."""
     return Response(
-        render(table, TableFormat.CSV) or "",
-        media_type="text/csv; charset=utf-8",
+        TEXT_FORMATS["csv"].text(table),
+        media_type=TEXT_FORMATS["csv"].media_type,
         headers={"Content-Disposition": f'inline; filename="{name}.csv"'},
     )
 

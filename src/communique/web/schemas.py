@@ -346,7 +346,7 @@ class ReviewIn(BaseModel):
     changes: dict[str, str | int] = Field(
         default_factory=dict,
         max_length=40,
-        description="correct: the fields to change (see CORRECTABLE in store/reviews.py); "
+        description="correct: the fields to change (see CORRECTABLE in store/review_rules.py); "
         "add: the new fact's fields, with start/end of its evidence in the text",
     )
     reason: str | None = Field(default=None, max_length=MAX_REASON)

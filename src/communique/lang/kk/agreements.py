@@ -11,12 +11,12 @@ a participle before it, and the verb's form says whether it is done: «қол қ
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from communique.knowledge.files import read_data
 from communique.lang.kk.events import Word, event_words, noun_base, verb_form
 from communique.lang.kk.suffixes import base_form, case_analysis
 from communique.record import (
@@ -52,7 +52,7 @@ class AgreementWords:
 
 @cache
 def agreement_words(path: Path = AGREEMENTS_FILE) -> AgreementWords:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_data(path)
     return AgreementWords(
         kinds=data["kinds"],
         compound=data["compound"],

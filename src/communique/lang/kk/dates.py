@@ -10,7 +10,6 @@ are data (`data/dates.json`).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from communique.extract.dates import ResolvedDate
+from communique.knowledge.files import read_data
 from communique.record import DateBasis, DatePrecision
 
 DATES_FILE = Path(__file__).parent / "data" / "dates.json"
@@ -46,7 +46,7 @@ def _alternation(words: object) -> str:
 
 @cache
 def _patterns(path: Path = DATES_FILE) -> _Patterns:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_data(path)
     month = rf"(?P<month>{_alternation(data['months'])})\w*"
     # «2024 жылғы», «2024 жылдың» lead into a day or month; «2024 жылы» is a year of its own.
     of_year = r"(?P<year>\d{4})\s*(?:ж\.|жыл(?:ғы|дың))"

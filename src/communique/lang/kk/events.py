@@ -25,7 +25,6 @@ meeting each; a meeting's later sentences join it (`extract.meetings.merge_meeti
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +36,7 @@ from razdel import tokenize
 from communique.coding import cameo_table
 from communique.extract.meetings import merge_meetings
 from communique.extract.topics import TopicHit
+from communique.knowledge.files import read_data
 from communique.lang.kk.dates import KazakhDate
 from communique.lang.kk.suffixes import case_analysis, strip_case, strip_possessive
 from communique.record import (
@@ -104,7 +104,7 @@ class EventWords:
 @cache
 def event_words(path: Path = EVENTS_FILE) -> EventWords:
     """The trigger data file, read once."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_data(path)
     table = cameo_table()
     triggers = []
     for raw in data["triggers"]:

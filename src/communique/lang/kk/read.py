@@ -46,7 +46,7 @@ from communique.record import (
     Span,
 )
 
-READER = "lang.kk.read@0.1.0"
+READER = "lang.kk.read@0.2.0"  # 0.2: dates, events, commitments, agreements, topics
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "GPE": MentionType.COUNTRY,
@@ -266,13 +266,14 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
         previous = (item, actor)
     record.actors = list(persons.values()) + list(countries_seen.values())
-    _read_events(record, known)
+    _read_events(record, known, published_date(document.published))
     return record
 
 
-def _read_events(record: Record, known: frozenset[str]) -> None:
-    """Dates, events, commitments, agreements and topics of the record, read after its actors."""
-    published = published_date(record.published) or _dateline_date(record.text)
+def _read_events(record: Record, known: frozenset[str], published: date | None) -> None:
+    """Dates, events, commitments, agreements and topics of the record, read after its actors;
+    relative dates count from the publication date, else from the dateline's date."""
+    published = published or _dateline_date(record.text)
     dates = find_dates(record.text, published)
     for found in dates:
         record.mentions.append(

@@ -3,13 +3,13 @@ vocabulary's patterns are (`extract.topics`)."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
 from razdel import tokenize
 
 from communique.extract.topics import TopicEntry, TopicHit, find_topics_in, topic_entries
+from communique.knowledge.files import read_data
 
 TOPICS_FILE = Path(__file__).parent / "data" / "topics.json"
 
@@ -17,7 +17,7 @@ TOPICS_FILE = Path(__file__).parent / "data" / "topics.json"
 @cache
 def kazakh_topic_entries(path: Path = TOPICS_FILE) -> tuple[TopicEntry, ...]:
     """The shared topics with their Kazakh patterns; an id not in the vocabulary is an error."""
-    patterns: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))["topics"]
+    patterns: dict[str, list[str]] = read_data(path)["topics"]
     shared = {entry.id: entry for entry in topic_entries()}
     unknown = sorted(set(patterns) - set(shared))
     if unknown:

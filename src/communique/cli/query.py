@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from communique.store.backends import StoreError
-from communique.store.cli.common import (
+from communique.cli.common import (
     USAGE_EXIT_CODE,
     ActorOption,
     AllSourcesOption,
@@ -30,6 +29,7 @@ from communique.store.cli.common import (
     render,
     write,
 )
+from communique.store.backends import StoreError
 from communique.store.filters import FilterError
 from communique.store.queries import run
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from communique.cli.common import DbOption, TableFormat, database, fail, render, write
 from communique.store.backends import StoreError
-from communique.store.cli.common import DbOption, TableFormat, database, fail, render, write
 from communique.store.readonly import DEFAULT_TIMEOUT_S, run_sql
 from communique.store.target import parse_target
 

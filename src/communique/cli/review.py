@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from communique.store.cli.common import (
+from communique.cli.common import (
     DbOption,
     TableFormat,
     database,

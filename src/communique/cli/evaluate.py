@@ -2,7 +2,7 @@
 whole records on a corpus of releases read by an analyst (`releases`); the Kazakh tagger on
 KazNERD.
 
-Also runnable without the main CLI: `python -m communique.evaluate.cli factrueval DIR`.
+Also runnable without the main CLI: `python -m communique.cli.evaluate factrueval DIR`.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
+from communique.cli.common import DbOption, database, fail
 from communique.store.backends import StoreError
-from communique.store.cli.common import DbOption, database, fail
 
 HostOption = Annotated[
     str, typer.Option("--host", help="address to listen on; 0.0.0.0 opens it to the network")

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from enum import StrEnum
-from io import StringIO
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from communique.export.cells import csv_cell
+from communique.export.tables import TEXT_FORMATS, plain
 from communique.store.backends import StoreError
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.queries import Table
@@ -123,19 +119,8 @@ _NO_WRAP = {"date", "type", "cameo", "status", "kind", "country", "documents", "
 _PIPE_WIDTH = 160
 
 
-class TableFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-
-
-def plain(value: Any) -> Any:
-    """A cell as JSON has it: lists stay lists, dates become ISO text."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bytes | bytearray | memoryview):
-        return bytes(value).hex()
-    return value
+# A terminal table, or one of the text formats the API answers in too (export/tables.py).
+TableFormat = StrEnum("TableFormat", {"TABLE": "table"} | {n.upper(): n for n in TEXT_FORMATS})
 
 
 def cell(value: Any) -> str:
@@ -152,15 +137,8 @@ def cell(value: Any) -> str:
 
 def render(table: Table, fmt: TableFormat, columns: list[str] | None = None) -> str | None:
     """JSON and CSV as text; a terminal table is printed at once (None)."""
-    if fmt is TableFormat.JSON:
-        rows = [{c: plain(v) for c, v in row.items()} for row in table.dicts()]
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    if fmt is TableFormat.CSV:
-        buffer = StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(table.columns)
-        writer.writerows([csv_cell(v, lists="joined") for v in row] for row in table.rows)
-        return buffer.getvalue()
+    if fmt.value in TEXT_FORMATS:
+        return TEXT_FORMATS[fmt.value].text(table)
     shown = [c for c in (columns or table.columns) if c in table.columns]
     view = RichTable(show_lines=False)
     for column in shown:

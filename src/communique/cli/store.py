@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 import typer
 
-from communique.store.cli.export import export
-from communique.store.cli.ingest import ingest, reprocess
-from communique.store.cli.load import load
-from communique.store.cli.query import query_app
-from communique.store.cli.review import review, reviews, token_app
-from communique.store.cli.sql import sql
+from communique.cli.export import export
+from communique.cli.ingest import ingest, reprocess
+from communique.cli.load import load
+from communique.cli.query import query_app
+from communique.cli.review import review, reviews, token_app
+from communique.cli.sql import sql
 
 
 def _help(command: Callable[..., None]) -> str:

@@ -10,9 +10,9 @@ import typer
 from pydantic import ValidationError
 from rich.markup import escape
 
+from communique.cli.common import USAGE_EXIT_CODE, DbOption, err, fail, opened
 from communique.errors import MalformedInputError
 from communique.record import Record
-from communique.store.cli.common import USAGE_EXIT_CODE, DbOption, err, fail, opened
 
 
 def load(

@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from communique.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
 from communique.cli.progress import progress_bar
 from communique.document import Document
 from communique.errors import UNSUPPORTED_LANGUAGE_EXIT_CODE, NoSpaceError
 from communique.ingest import ReadFailure, ReadResult, split_results
-from communique.store.cli.common import DbOption, FollowSymlinksOption, err, fail, opened
 from communique.store.ingest import IngestSummary, RecordMaker, new_documents
 from communique.store.ingest import ingest as ingest_documents
 from communique.store.reprocess import outdated_documents
@@ -166,12 +166,14 @@ def reprocess(
 ) -> None:
     """Re-extract stored documents whose pipeline version differs from this Communique's, one
     transaction per document (an interrupted run leaves each whole; run it again to finish)."""
+    from communique.lang import READERS
     from communique.pipeline import Pipeline
 
     pipeline = Pipeline()
     version = pipeline_version(pipeline.stages)
+    by_language = {code: pipeline_version(pipeline.stages_for(code)) for code in READERS}
     with opened(ctx, db) as store:
-        ids = outdated_documents(store, version, everything=everything)
+        ids = outdated_documents(store, version, by_language, everything=everything)
         with progress_bar(err, disable=not ids) as progress:
             task = progress.add_task("reprocessing", total=len(ids))
             try:

@@ -8,10 +8,7 @@ from typing import Annotated
 
 import typer
 
-from communique.export import DEFAULT_STATUSES, ExportOptions, write_export, write_models
-from communique.record import EventStatus
-from communique.store.backends import StoreError
-from communique.store.cli.common import (
+from communique.cli.common import (
     USAGE_EXIT_CODE,
     ActorOption,
     AllSourcesOption,
@@ -30,17 +27,17 @@ from communique.store.cli.common import (
     filters_or_exit,
     opened,
 )
+from communique.export import DEFAULT_STATUSES, FORMATS, ExportOptions, write_export, write_models
+from communique.record import EventStatus
+from communique.store.backends import StoreError
 from communique.store.filters import FilterError
 from communique.store.queries import event_details, run
 from communique.store.store import write_error_code
 
-
-class ExportFormat(StrEnum):
-    JSONL = "jsonl"
-    CSV = "csv"
-    PARQUET = "parquet"
-    PLOVER = "plover"
-    GDELT = "gdelt"
+# --format's choices: the registered export formats (export/writers.py), in their order.
+ExportFormat = StrEnum("ExportFormat", {name.upper(): name for name in FORMATS})
+_EVENTS_ONLY = ", ".join(name for name, f in FORMATS.items() if f.events_only)
+_WHOLE = ", ".join(name for name, f in FORMATS.items() if f.whole_records)
 
 
 class ExportKind(StrEnum):
@@ -66,7 +63,7 @@ def export(
     what: Annotated[
         ExportKind,
         typer.Option(
-            "--what", help="plover and gdelt: events only; records and documents: jsonl only"
+            "--what", help=f"{_EVENTS_ONLY}: events only; records and documents: {_WHOLE} only"
         ),
     ] = ExportKind.EVENTS,
     country: CountryOption = None,
@@ -95,14 +92,17 @@ def export(
 ) -> None:
     """Write events (or actors, agreements, commitments, whole records, documents) to a file,
     with the filters of `communique query`. Formats and what each loses: docs/store.md."""
-    if output_format in (ExportFormat.PLOVER, ExportFormat.GDELT) and what is not ExportKind.EVENTS:
+    export_format = FORMATS[output_format.value]
+    if export_format.events_only and what is not ExportKind.EVENTS:
         fail(f"--format {output_format.value} writes events only", USAGE_EXIT_CODE)
     if what in (ExportKind.RECORDS, ExportKind.DOCUMENTS):
         _export_whole(ctx, what, output_format, output, db, given=_given(locals()))
         return
-    if output_format is ExportFormat.GDELT and status == EventStatus.NEGATED.value:
+    if status and export_format.statuses is not None and status not in export_format.statuses:
+        name = output_format.value
         fail(
-            "--format gdelt cannot mark an event negated: GDELT never writes them", USAGE_EXIT_CODE
+            f"--format {name} cannot mark an event {status}: {name.upper()} never writes them",
+            USAGE_EXIT_CODE,
         )
     statuses = tuple(s.value for s in EventStatus) if all_statuses else DEFAULT_STATUSES
     if status:
@@ -116,7 +116,7 @@ def export(
     with opened(ctx, db) as store:
         try:
             table = run(store, what.value, filters, limit=None)
-            if output_format in (ExportFormat.PLOVER, ExportFormat.GDELT):
+            if export_format.needs_details:
                 options.details = event_details(store, table)
         except FilterError as error:
             fail(str(error), USAGE_EXIT_CODE)
@@ -152,8 +152,8 @@ def _export_whole(
     db: str | None,
     given: list[str],
 ) -> None:
-    if output_format is not ExportFormat.JSONL:
-        fail(f"--what {what.value} is written as --format jsonl only", USAGE_EXIT_CODE)
+    if not FORMATS[output_format.value].whole_records:
+        fail(f"--what {what.value} is written as --format {_WHOLE} only", USAGE_EXIT_CODE)
     if given:
         options = ", ".join("--" + n.replace("_", "-") for n in given)
         fail(f"--what {what.value} writes every stored document; {options} cannot filter it",
