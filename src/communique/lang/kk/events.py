@@ -465,6 +465,8 @@ def _undertaking(
     for index in range(first + 1, item.first):
         if words[index].text == "," and words[index - 1].lower.endswith(_CONVERB_ENDINGS):
             first = index + 1  # «... атап өтіп, X-ті шақырды»: the converb's clause is before
+        elif words[index].lower in lexicon.joint_subjects:
+            first = index + 1  # «Кездесу соңында тараптар ...»: what follows the subject
     while first < item.first and (
         words[first].lower in lexicon.joint_subjects or not words[first].text[:1].isalnum()
     ):
