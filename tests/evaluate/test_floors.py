@@ -77,7 +77,8 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "ru.topic_precision"): (0.904, MARGIN),
     ("releases", "ru.org_recall_loose"): (0.907, MARGIN),
     # Kazakh, read by lang/kk (events, agreements, dates and topics from word forms and case
-    # endings; issue 11). A meeting is 1/83 of the recall, an agreement 1/28: MARGIN is one fact.
+    # endings; issue 11). A meeting is 1/83 of the recall (any one lost fails it, as for Russian),
+    # an agreement 1/28 (the margin lets one go).
     ("releases", "kk.person_recall"): (0.948, MARGIN),
     ("releases", "kk.country_recall"): (0.788, MARGIN),
     ("releases", "kk.country_precision"): (1.0, MARGIN),
