@@ -362,3 +362,19 @@ def test_no_side_is_the_agency_or_the_photographer() -> None:
     assert not event.participants_inferred
     credit = record.text.index("Фото")
     assert all(span.start < credit for span in [event.evidence, *event.more_evidence])
+
+
+def test_a_name_the_tagger_ran_into_a_title_is_still_a_party() -> None:
+    from communique.lang.kk.events import _names_inside, sentence_words
+    from communique.record import Actor, ActorKind, Mention, MentionType, Span
+
+    text = "Италия министрінің орынбасары Лоренцо Россимен және Жапония министрінің орынбасары"
+    record = Record(id="x", text=text, sentences=[Span(start=0, end=len(text))])
+    rossi = Actor(id="a1", kind=ActorKind.PERSON, name="Лоренцо Росси", country="IT")
+    title = Mention(
+        id="m1", type=MentionType.POSITION, start=0, end=len(text), text=text, normal=text,
+        sentence=0, extractor="test",
+    )  # fmt: skip
+    words = sentence_words(record, 0)
+    (party,) = _names_inside(words, 0, len(words) - 1, [rossi], frozenset(), title)
+    assert (party.actor, party.case, words[party.first].text) == ("a1", "instrumental", "Россимен")

@@ -308,7 +308,8 @@ def _title_holders(
 ) -> list[Party]:
     """Titles standing for a person named earlier: «Сенат Төрағасы Улан Тумонбаевпен ...
     талқылады» (the Senate Chair is the one whose title has that head noun, the latest named
-    before), or a title the tagger ran on into a name («бас директоры Салем әл-Каабимен»)."""
+    before), or a title the tagger ran on into a name («бас директоры Салем әл-Каабимен»,
+    `_names_inside`)."""
     starts = {w.start: i for i, w in enumerate(words)}
     ends = {w.end: i for i, w in enumerate(words)}
     named_starts = {p.first for p in named if p.person}
@@ -319,8 +320,12 @@ def _title_holders(
         if mention.sentence != number or mention.type is not MentionType.POSITION:
             continue
         first, last = starts.get(mention.start), ends.get(mention.end)
-        if first is None or last is None or last + 1 in named_starts:
-            continue  # the title of the name after it
+        if first is None or last is None:
+            continue
+        inside = _names_inside(words, first, last, persons, known, mention)
+        holders += inside
+        if inside or last + 1 in named_starts:
+            continue  # a name in it, or the title of the name after it
         head = noun_base(mention.text.split()[-1])
         surname = [a for a in persons if noun_base(a.name.split()[-1]) == head]
         titled = [
@@ -336,6 +341,33 @@ def _title_holders(
         case = _phrase_case(words, last, known, True)
         holders.append(Party(mention, holder.id, holder.country, True, first, last, case))
     return holders
+
+
+def _names_inside(
+    words: list[Word],
+    first: int,
+    last: int,
+    persons: list[Actor],
+    known: frozenset[str],
+    mention: Mention,
+) -> list[Party]:
+    """Persons named elsewhere in the text whose surname stands inside a title span, the
+    tagger having run a title, a name and the next title together («министрінің орынбасары
+    Лоренцо Бьянкимен және Жапонияның ... орынбасары»): each is a party in its own case."""
+    surnames = {noun_base(a.name.split()[-1]): a for a in persons if len(a.name.split()) > 1}
+    found = []
+    for index in range(first, last + 1):
+        word = words[index]
+        if not word.text[:1].isupper() or index == first:
+            continue
+        bare = word.lower if word.lower in known else strip_case(word.lower)
+        actor = surnames.get(bare)
+        if actor is None:
+            continue
+        analysis = None if word.lower in known else case_analysis(word.text)
+        case = analysis[1] if analysis else None
+        found.append(Party(mention, actor.id, actor.country, True, index, index, case))
+    return found
 
 
 def _latest_before(actor: Actor, order: dict[str, int], start: int) -> int:
