@@ -378,3 +378,25 @@ def test_a_name_the_tagger_ran_into_a_title_is_still_a_party() -> None:
     words = sentence_words(record, 0)
     (party,) = _names_inside(words, 0, len(words) - 1, [rossi], frozenset(), title)
     assert (party.actor, party.case, words[party.first].text) == ("a1", "instrumental", "Россимен")
+
+
+def test_a_state_is_found_by_its_name_before_the_form_of_state() -> None:
+    from communique.knowledge.base import Knowledge
+    from communique.lang.kk.read import country_of
+
+    knowledge = Knowledge.load()
+    assert country_of("Сауд Арабиясы Корольдігі", knowledge) == "SA"
+    assert country_of("Оман Сұлтандығы", knowledge) == "OM"
+    assert country_of("Мысыр Араб Республикасы", knowledge) == "EG"
+    assert country_of("Сыртқы істер министрлігі", knowledge) is None
+
+
+def test_the_head_of_a_delegation_is_of_the_delegations_country() -> None:
+    record = _read(
+        "АСТАНА. ҚАЗАҚПАРАТ – Сенат Төрағасы Мәулен Әшімбаев экономика министрінің "
+        "орынбасары Ахмед Хасан бастаған Малайзия Корольдігінің делегациясын қабылдады."
+    )
+    persons = {a.name.split()[-1]: a for a in record.actors if a.kind.value == "person"}
+    assert (persons["Хасан"].country, persons["Әшімбаев"].country) == ("MY", "KZ")
+    (event,) = _consult(record)
+    assert event.target_countries == ["MY"]

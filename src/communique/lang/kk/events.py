@@ -378,6 +378,54 @@ _HEAD_REACH = 9  # words from a delegation's head to the delegation noun
 _NAME_REACH = 3  # words that continue a country's or organisation's name or list
 
 
+def delegation_countries(record: Record, sentences: list[list[Word]]) -> dict[str, str]:
+    """The country of each person who heads a delegation of a named country or body: «X
+    бастаған Сауд Арабиясы Корольдігінің делегациясы» (the delegation of Saudi Arabia led by X)
+    makes X Saudi. A country the delegation is only about («Қазақстан жөніндегі топтың
+    делегациясы») is not its own."""
+    lexicon = event_words()
+    found: dict[str, str] = {}
+    for number, words in enumerate(sentences):
+        starts = {w.start: i for i, w in enumerate(words)}
+        ends = {w.end: i for i, w in enumerate(words)}
+        named = [
+            (starts.get(m.start), ends.get(m.end), m)
+            for m in record.mentions
+            if m.sentence == number
+            and m.type in (MentionType.PERSON, MentionType.COUNTRY, MentionType.ORGANIZATION)
+        ]
+        for _, last, mention in named:
+            if mention.type is not MentionType.PERSON or not mention.actor or last is None:
+                continue
+            if (
+                last + 1 >= len(words)
+                or words[last + 1].lower not in lexicon.delegation_head_markers
+            ):
+                continue
+            reach = range(last + 2, min(len(words), last + 2 + _HEAD_REACH))
+            noun = next(
+                (i for i in reach if noun_base(words[i].lower).startswith(lexicon.side_nouns)),
+                None,
+            )
+            if noun is None:
+                continue
+            countries = [
+                m.country
+                for start, end, m in named
+                if m.type is not MentionType.PERSON
+                and m.country
+                and start is not None
+                and end is not None
+                and last + 1 < start
+                and end < noun
+                and not (end + 1 < len(words) and words[end + 1].lower in lexicon.topic_words)
+            ]
+            if countries:
+                found.setdefault(mention.actor, countries[0])
+
+    return found
+
+
 def _phrase_case(words: list[Word], last: int, known: frozenset[str], person: bool) -> str | None:
     """The case of a name's phrase, None for the nominative, ATTRIBUTE for a name that only
     qualifies the noun after it. A person's is the ending on the name, except for the head of a

@@ -29,7 +29,12 @@ from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
 from communique.lang.kk.agreements import read_agreements
 from communique.lang.kk.dates import find_dates
-from communique.lang.kk.events import planned_after, read_events, sentence_words
+from communique.lang.kk.events import (
+    delegation_countries,
+    planned_after,
+    read_events,
+    sentence_words,
+)
 from communique.lang.kk.gazetteer import kazakh_gazetteer
 from communique.lang.kk.suffixes import base_form, case_analysis, strip_case
 from communique.lang.kk.tagger import Entity, KazakhTagger
@@ -69,12 +74,17 @@ class _Located:
 
 def country_of(name: str, knowledge: Knowledge) -> str | None:
     """The country a Kazakh name (in its base form) names: the knowledge base's Kazakh name, or its
-    Russian name, which Kazakh shares for most countries (Малайзия, Египет)."""
+    Russian name, which Kazakh shares for most countries (Малайзия, Египет), or the name before
+    the form of state."""
     lower = name.lower()
     for country in knowledge.countries:
         if country.name_kk and country.name_kk.lower() == lower:
             return country.alpha2
     found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
+    if found is None and " " in name.strip():
+        # A state's official name is its name and the form of state after it (Сауд Арабиясы
+        # Корольдігі, Оман Сұлтандығы, Мысыр Араб Республикасы): without the last word.
+        return country_of(name.strip().rsplit(" ", 1)[0], knowledge)
     return found.alpha2 if found else None
 
 
@@ -290,6 +300,11 @@ def _read_events(record: Record, known: frozenset[str], published: date | None) 
         )
     hits = find_kazakh_topics(record.text)
     sentences = [sentence_words(record, number) for number in range(len(record.sentences))]
+    heads = delegation_countries(record, sentences)
+    for actor in record.actors:
+        country = heads.get(actor.id)
+        if country:  # the delegation it heads says whose side a person is
+            actor.country, actor.country_basis = country, CountryBasis.TEXT
     found = read_events(record, known, dates, published, hits, sentences)
     record.events = planned_after(found.events, published)
     record.commitments = found.commitments
