@@ -2,8 +2,9 @@
 
 The groundwork for Kazakh in the pipeline (issue 11): the tagger's PERSON, POSITION and GPE spans
 (`tagger.py`) over razdel's sentences and tokens, names and titles in their base form
-(`suffixes.py`), and the same `Record` the Russian pipeline builds; events, agreements and topics
-are not read yet. One actor per surname (the base form of a name's last word), so a later
+(`suffixes.py`), and the same `Record` the Russian pipeline builds, with dates, events, agreements
+and topics read after the actors (`dates.py`, `events.py`, `agreements.py`, `topics.py`).
+One actor per surname (the base form of a name's last word), so a later
 «Әшімбаевпен» is the earlier «Мәулен Әшімбаев». A person's title is the POSITION right before
 the name (Kazakh writes the title first: «Сенат Төрағасы Мәулен Әшімбаев»); the person's country
 is the first country or known organisation's country that is named right before the title or in
@@ -17,19 +18,32 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from razdel import sentenize, tokenize
 
 from communique.document import Document
+from communique.extract.dates import published_date
+from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
+from communique.lang.kk.agreements import read_agreements
+from communique.lang.kk.dates import find_dates
+from communique.lang.kk.events import (
+    delegation_countries,
+    planned_after,
+    read_events,
+    sentence_words,
+)
 from communique.lang.kk.gazetteer import kazakh_gazetteer
 from communique.lang.kk.suffixes import base_form, case_analysis, strip_case
 from communique.lang.kk.tagger import Entity, KazakhTagger
+from communique.lang.kk.topics import find_kazakh_topics
 from communique.record import (
     Actor,
     ActorKind,
     CountryBasis,
+    DatePrecision,
     Mention,
     MentionType,
     Occupation,
@@ -37,7 +51,7 @@ from communique.record import (
     Span,
 )
 
-READER = "lang.kk.read@0.1.0"
+READER = "lang.kk.read@0.2.0"  # 0.2: dates, events, commitments, agreements, topics
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "GPE": MentionType.COUNTRY,
@@ -47,6 +61,7 @@ MENTION_TYPES = {
 # How many tokens before a title a country naming its holder may stand («Малайзияның ... елшісі»).
 COUNTRY_WINDOW = 3
 DATELINE_TOKENS = 6
+DATELINE_CHARACTERS = 80  # how far into the body a dateline's date may stand
 
 
 @dataclass
@@ -59,12 +74,17 @@ class _Located:
 
 def country_of(name: str, knowledge: Knowledge) -> str | None:
     """The country a Kazakh name (in its base form) names: the knowledge base's Kazakh name, or its
-    Russian name, which Kazakh shares for most countries (Малайзия, Египет)."""
+    Russian name, which Kazakh shares for most countries (Малайзия, Египет), or the name before
+    the form of state."""
     lower = name.lower()
     for country in knowledge.countries:
         if country.name_kk and country.name_kk.lower() == lower:
             return country.alpha2
     found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
+    if found is None and " " in name.strip():
+        # A state's official name is its name and the form of state after it (Сауд Арабиясы
+        # Корольдігі, Оман Сұлтандығы, Мысыр Араб Республикасы): without the last word.
+        return country_of(name.strip().rsplit(" ", 1)[0], knowledge)
     return found.alpha2 if found else None
 
 
@@ -171,7 +191,8 @@ def home_country(text: str, countries: list[str | None], knowledge: Knowledge) -
 
 
 def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Record:
-    """A record of a Kazakh document: persons with titles and countries, and countries."""
+    """A record of a Kazakh document: persons with titles and countries, countries, dates,
+    events, agreements and topics."""
     knowledge = knowledge or Knowledge.load()
     text = document.text
     known = kazakh_gazetteer().base_forms | document_base_forms(text)
@@ -255,7 +276,54 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
         previous = (item, actor)
     record.actors = list(persons.values()) + list(countries_seen.values())
+    _read_events(record, known, published_date(document.published))
     return record
+
+
+def _read_events(record: Record, known: frozenset[str], published: date | None) -> None:
+    """Dates, events, commitments, agreements and topics of the record, read after its actors;
+    relative dates count from the publication date, else from the dateline's date."""
+    published = published or _dateline_date(record.text)
+    dates = find_dates(record.text, published)
+    for found in dates:
+        record.mentions.append(
+            Mention(
+                id=f"m{len(record.mentions) + 1}",
+                type=MentionType.DATE,
+                start=found.start,
+                end=found.end,
+                text=found.text,
+                normal=found.resolved.value,
+                sentence=_sentence_of(record, found.start),
+                extractor=READER,
+            )
+        )
+    hits = find_kazakh_topics(record.text)
+    sentences = [sentence_words(record, number) for number in range(len(record.sentences))]
+    heads = delegation_countries(record, sentences)
+    for actor in record.actors:
+        country = heads.get(actor.id)
+        if country:  # the delegation it heads says whose side a person is
+            actor.country, actor.country_basis = country, CountryBasis.TEXT
+    found = read_events(record, known, dates, published, hits, sentences)
+    record.events = planned_after(found.events, published)
+    record.commitments = found.commitments
+    read_agreements(record, sentences, record.events, known)
+    record.topics = topic_records(record.text, hits, record.events)
+
+
+def _dateline_date(text: str) -> date | None:
+    """The release's date as its dateline states it in full («АСТАНА, 2025 жылғы 11 ақпан.»):
+    the day relative dates («5 наурызда», «биыл») count from when no publication date is given."""
+    body = text.split("\n\n", 1)[-1][:DATELINE_CHARACTERS]
+    for found in find_dates(body, None):
+        if found.resolved.precision is DatePrecision.DAY:
+            return date.fromisoformat(found.resolved.value)
+    return None
+
+
+def _sentence_of(record: Record, offset: int) -> int | None:
+    return next((n for n, s in enumerate(record.sentences) if s.start <= offset < s.end), None)
 
 
 LIST_SEPARATORS = frozenset({",", "және", "мен", ", және"})
