@@ -226,10 +226,18 @@ _REVIEWS: tuple[Step, ...] = (
     )""",
 )
 
+# Version 4: where a document's date comes from (record.PublishedBasis: metadata, the text's
+# dateline, an analyst's review). Rows stored before it hold dates given as metadata only.
+_PUBLISHED_BASIS: tuple[Step, ...] = (
+    "ALTER TABLE documents ADD COLUMN published_basis TEXT",
+    "UPDATE documents SET published_basis = 'metadata' WHERE published IS NOT NULL",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     Migration(2, "actor_key: actors across documents", _ACTOR_KEYS),
     Migration(3, "reviews and API tokens", _REVIEWS),
+    Migration(4, "published_basis: where a document's date comes from", _PUBLISHED_BASIS),
 )
 LATEST = MIGRATIONS[-1].version
 

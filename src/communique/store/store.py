@@ -206,7 +206,9 @@ class Store:
             text=values["text"],
             title=values["title"],
             url=values["url"],
-            published=values["published"],
+            # A date read from the text is read again (the dateline rules may have changed); an
+            # analyst's date comes back with the review's replay.
+            published=values["published"] if values["published_basis"] == "metadata" else None,
             source=values["source"],
             path=values["path"],
             format=values["format"] or "text",
