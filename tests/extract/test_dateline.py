@@ -13,13 +13,14 @@ from communique.record import DateBasis, EventStatus, PublishedBasis
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
-        ("Министр принял посла Японии\n5 марта 2025 года\nСтороны обсудили торговлю.", "ru", "2025-03-05"),
+        ("Министр принял посла\n5 марта 2025 года\nСтороны обсудили торговлю.", "ru", "2025-03-05"),
         ("Визит в Токио\n12.09.2023, 10:15\nДелегация прибыла в Токио.", "ru", "2023-09-12"),
         ("Астана, 17 июня 2024 года — Министр иностранных дел провёл встречу с послом "
          "Германии, стороны обсудили энергетику.", "ru", "2024-06-17"),
-        ("Talks in Astana\n21 December 2022, 19:10\nThe minister received the ambassador.", "en", "2022-12-21"),
-        ("Foreign Minister meets envoy\nMarch 4, 2024\nThe sides discussed trade.", "en", "2024-03-04"),
-        ("Сыртқы істер министрі елшіні қабылдады\n2024 жылғы 5 наурыз\nТараптар сауданы талқылады.", "kk", "2024-03-05"),
+        ("Talks\n21 December 2022, 19:10\nThe minister met the envoy.", "en", "2022-12-21"),
+        ("Minister meets envoy\nMarch 4, 2024\nThe sides discussed trade.", "en", "2024-03-04"),
+        ("Министр елшіні қабылдады\n2024 жылғы 5 наурыз\nТараптар сауданы талқылады.", "kk",
+         "2024-03-05"),
     ],
 )  # fmt: skip
 def test_a_date_line_at_the_top_dates_the_release(text: str, language: str, expected: str) -> None:

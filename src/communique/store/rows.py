@@ -96,9 +96,9 @@ FACT_TABLES: dict[str, tuple[str, ...]] = {
 _MAPPED: dict[type, frozenset[str]] = {
     Record: frozenset({
         "schema_version", "id", "status", "message", "language", "language_confidence", "title",
-        "url", "published", "published_basis", "source", "path", "encoding", "home_country", "text", "sentences",
-        "mentions", "actors", "occupations", "events", "agreements", "commitments", "topics",
-        "pipeline",
+        "url", "published", "published_basis", "source", "path", "encoding", "home_country",
+        "text", "sentences", "mentions", "actors", "occupations", "events", "agreements",
+        "commitments", "topics", "pipeline",
     }),
     Mention: frozenset({
         "id", "type", "start", "end", "text", "normal", "latin", "label", "kb_id", "form",
