@@ -28,6 +28,11 @@ class _Page(BaseModel):
     limit: int = Field(description="the page size asked for")
     offset: int = Field(description="rows skipped before this page")
     next_offset: int | None = Field(description="offset of the next page; null on the last page")
+    total: int | None = Field(
+        default=None,
+        description="rows of the whole list with these filters, every page together (as the "
+        "HTML list shows); null where the list is not counted",
+    )
 
 
 class _Row(BaseModel):
