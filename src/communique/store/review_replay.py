@@ -19,6 +19,7 @@ from communique.store.review_rules import (
     ADDED_BY,
     ANCHOR,
     CORRECTABLE,
+    DOCUMENT,
     FACTS,
     KIND_PATTERN,
     READ_FROM,
@@ -64,7 +65,10 @@ def reapply(backend: Backend, document_id: str) -> None:
     for review in reviews:
         attached: str | None = None
         try:
-            if review.action == "add":
+            if review.fact == DOCUMENT:
+                set_document_date(backend, document_id, review.changes["date"])
+                attached = document_id
+            elif review.action == "add":
                 attached = f"r{review.id}"
                 add_fact(backend, document, review.fact, attached, review.changes)
             else:
@@ -76,6 +80,28 @@ def reapply(backend: Backend, document_id: str) -> None:
         except ReviewError:
             attached = None
         backend.execute("UPDATE reviews SET attached_to = ? WHERE id = ?", [attached, review.id])
+
+
+def set_document_date(backend: Backend, document_id: str, value: str) -> str | None:
+    """Date the document `value` (an analyst's word: basis `reviewed`) and give it to its events
+    that take the document's date (basis `published`, or a happened event still undated for want
+    of one); returns the date it had. Dates the text states stay as they are; dates relative to
+    the publication ("вчера") are resolved against it again by `communique reprocess`."""
+    value, precision, first, last = checked_date(value, "date")
+    before = backend.rows("SELECT published FROM documents WHERE id = ?", [document_id])
+    backend.execute(
+        "UPDATE documents SET published = ?, published_date = ?, published_basis = 'reviewed' "
+        "WHERE id = ?",
+        [value, first, document_id],
+    )
+    backend.execute(
+        "UPDATE events SET date_value = ?, date_precision = ?, date_basis = 'published', "
+        "date_first = ?, date_last = ?, date_span_start = NULL, date_span_end = NULL "
+        "WHERE document_id = ? AND (date_basis = 'published' "
+        "OR (date_value IS NULL AND status = 'happened'))",
+        [value, precision, first, last, document_id],
+    )
+    return str(before[0][0]) if before and before[0][0] is not None else None
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,10 @@ FACTS: dict[str, str] = {
     "topic": "topics",
     "mention": "mentions",
 }
+# The document itself: an analyst sets its date (`correct` with `date`), which its events that
+# state none inherit. Not a fact table: its row is the document's own.
+DOCUMENT = "document"
+DOCUMENT_CORRECTABLE = ("date",)
 ACTIONS = ("confirm", "correct", "reject", "add")
 STATES = ("confirmed", "corrected", "rejected", "added")
 # What a correction may change, per fact. `source`, `target` and `parties` are actor ids of the
@@ -168,6 +172,17 @@ def check_changes(fact: str, action: str, given: dict[str, str]) -> None:
                 f"{fact}: {', '.join(unknown)} cannot be corrected; "
                 f"correctable: {', '.join(CORRECTABLE[fact])}"
             )
+
+
+def check_document_review(action: str, given: dict[str, str]) -> str:
+    """The date a review of the document itself sets (the only thing it may set)."""
+    if action != "correct":
+        raise ReviewError("a document's date is set with correct; nothing else reviews it")
+    unknown = sorted(set(given) - set(DOCUMENT_CORRECTABLE))
+    if unknown or not given.get("date"):
+        raise ReviewError("document: correct takes date (YYYY, YYYY-MM or YYYY-MM-DD) only")
+    checked_date(given["date"], "date")
+    return given["date"]
 
 
 def check_addable(fact: str, given: dict[str, str]) -> None:

@@ -343,7 +343,9 @@ class ReviewIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    fact: FactKind
+    fact: FactKind | Literal["document"] = Field(
+        description="the kind of fact; `document` sets the document's date (correct, `date`)"
+    )
     fact_id: str = Field(
         default="", max_length=200, description="the fact's id (e1, a7...); ignored by add"
     )
