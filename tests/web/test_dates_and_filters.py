@@ -4,6 +4,7 @@ lists carry their total."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import lxml.html
@@ -13,7 +14,10 @@ from fastapi.testclient import TestClient
 from communique.document import Document
 from communique.pipeline import Pipeline
 from communique.store import open_store
+from communique.store.tokens import create_token
 from communique.web.app import create_app
+
+from .conftest import post_form
 
 MEETING = "Министр иностранных дел Казахстана провёл переговоры с министром иностранных дел {}."
 
@@ -82,3 +86,35 @@ def test_api_lists_carry_their_total(client: TestClient) -> None:
         assert answer["total"] >= len(answer["items"])
         every = client.get(f"/api/{kind}?limit=500").json()
         assert answer["total"] == len(every["items"]) == every["total"]
+
+
+@pytest.fixture
+def analyst(tmp_path: Path, pipeline: Pipeline) -> Iterator[TestClient]:
+    """An undated release in a store of its own, an analyst signed in."""
+    path = tmp_path / "review.duckdb"
+    with open_store(str(path)) as store:
+        store.add(pipeline.process(Document(id="undated", text=MEETING.format("Индии"))))
+        token = create_token(store, "analyst")
+    with TestClient(create_app(str(path))) as client:
+        response = post_form(client, "/login", data={"token": token, "next": "/"})
+        assert response.status_code == 200
+        yield client
+
+
+def test_an_analyst_sets_the_date_on_the_document_page(analyst: TestClient) -> None:
+    page = _page(analyst, "/documents/undated")
+    form = page.xpath('//details[contains(@class, "document-date")]//form')
+    assert len(form) == 1
+    fields = {
+        str(i.get("name")): str(i.get("value") or "")
+        for i in form[0].xpath(".//input[@type='hidden']")
+    }
+    assert fields["fact"] == "document" and fields["action"] == "correct"
+    refused = post_form(analyst, form[0].get("action"), data={**fields, "changes-date": "завтра"})
+    assert refused.status_code == 422 and "YYYY" in refused.text
+    done = post_form(analyst, form[0].get("action"), data={**fields, "changes-date": "2024-11-20"})
+    assert done.status_code == 200
+    assert "set by an analyst" in _page(analyst, "/documents/undated").text_content()
+    events = analyst.get("/api/events?since=2024-11-20&until=2024-11-20").json()
+    assert events["total"] > 0
+    assert {e["date"] for e in events["items"]} == {"2024-11-20"}
