@@ -112,9 +112,32 @@ def test_an_analyst_sets_the_date_on_the_document_page(analyst: TestClient) -> N
     assert fields["fact"] == "document" and fields["action"] == "correct"
     refused = post_form(analyst, form[0].get("action"), data={**fields, "changes-date": "завтра"})
     assert refused.status_code == 422 and "YYYY" in refused.text
+    # The refused form comes back open, with what was typed.
+    again = lxml.html.fromstring(refused.text)
+    kept = again.xpath(
+        '//details[contains(@class, "document-date")][@open]//input[@name="changes-date"]/@value'
+    )
+    assert kept == ["завтра"]
     done = post_form(analyst, form[0].get("action"), data={**fields, "changes-date": "2024-11-20"})
     assert done.status_code == 200
     assert "set by an analyst" in _page(analyst, "/documents/undated").text_content()
     events = analyst.get("/api/events?since=2024-11-20&until=2024-11-20").json()
     assert events["total"] > 0
     assert {e["date"] for e in events["items"]} == {"2024-11-20"}
+
+
+def test_a_refused_correction_keeps_what_was_typed(analyst: TestClient) -> None:
+    page = _page(analyst, "/documents/undated")
+    fact = page.xpath('//li[@data-fact="event"]')[0]
+    event_id = fact.get("data-fact-id")
+    action = page.xpath('//details[contains(@class, "document-date")]//form/@action')[0]
+    data = {"fact": "event", "fact_id": event_id, "action": "correct",
+            "changes-date": "5 марта", "reason": "дата в тексте"}  # fmt: skip
+    refused = post_form(analyst, action, data=data)
+    assert refused.status_code == 422 and "date" in refused.text
+    again = lxml.html.fromstring(refused.text)
+    form = again.xpath(f'//li[@data-fact-id="{event_id}"]//details[@open]//form')
+    assert len(form) == 1
+    assert form[0].xpath('.//input[@name="changes-date"]/@value') == ["5 марта"]
+    assert form[0].xpath('.//input[@name="reason"]/@value') == ["дата в тексте"]
+    assert form[0].xpath(".//option[@selected]/@value") == ["correct"]

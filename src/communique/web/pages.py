@@ -316,6 +316,7 @@ def _document_page(
     *,
     error: str | None = None,
     status: int = 200,
+    typed: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     header = views.document_header(store, document_id)
     record = store.load(header.id)
@@ -332,6 +333,8 @@ def _document_page(
             "record": record,
             "view": view,
             "error": error,
+            # A refused review's form, as it was filled in: shown again to be fixed.
+            "typed": typed,
             "plover_types": plover_types(),
         },
         status=status,
@@ -391,8 +394,19 @@ def _take_review(request: Request, store: Store, document_id: str, form: FormDat
             reason=reason,
         )
     except reviews.ReviewError as error:
+        typed = {
+            "fact": fact,
+            "fact_id": fact_id,
+            "action": action,
+            "reason": reason or "",
+            "changes": {
+                name.removeprefix("changes-"): str(value)[: reviews.MAX_TEXT]
+                for name, value in form.multi_items()
+                if name.startswith("changes-")
+            },
+        }
         return _document_page(
-            request, store, document_id, error=str(error), status=error.http_status
+            request, store, document_id, error=str(error), status=error.http_status, typed=typed
         )
     return RedirectResponse(
         document_url(document_id, review.fact, review.attached_to or review.fact_id),
