@@ -36,8 +36,8 @@ DOCUMENT = "document"
 DOCUMENT_CORRECTABLE = ("date",)
 ACTIONS = ("confirm", "correct", "reject", "add")
 STATES = ("confirmed", "corrected", "rejected", "added")
-# What a correction may change, per fact. `source`, `target` and `parties` are actor ids of the
-# same document, comma-separated.
+# What a correction may change, per fact. `source`, `target` and `parties` are actors of the
+# same document by name (or id), separated by commas or semicolons.
 CORRECTABLE: dict[str, tuple[str, ...]] = {
     "actor": ("name", "country", "kind"),
     "occupation": ("position", "country"),
@@ -78,7 +78,6 @@ MAX_REASON = 2000
 ADDED_BY = "review"  # the `extractor` of an added fact
 DATE_PATTERN = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 KIND_PATTERN = re.compile(r"[^\W\d_][\w ,'-]{0,39}")
-ACTOR_ID_PATTERN = re.compile(r"[\w.:#-]{1,64}")
 
 
 class ReviewError(CommuniqueError):
