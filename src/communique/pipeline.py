@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from communique.document import Document
 from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
-from communique.extract.dateline import release_date
+from communique.extract.dateline import DATELINE, release_date
 from communique.extract.stage import EVENTS, find_events
 from communique.lang import READERS, Reader
 from communique.nlp import Annotation, annotate_many
@@ -44,6 +44,7 @@ class Pipeline:
             Stage(name=RESOLVER.split("@")[0], version=RESOLVER.split("@")[1]),
             Stage(name=EVENTS.split("@")[0], version=EVENTS.split("@")[1]),
             Stage(name="knowledge", version=self.lexicons.version),
+            Stage(name=DATELINE.split("@")[0], version=DATELINE.split("@")[1]),
         ]
 
     def stages_for(self, language: str | None) -> list[Stage]:
@@ -52,8 +53,9 @@ class Pipeline:
         if language not in READERS:
             return list(self.stages)
         name, version = READERS[language].version.split("@")
-        knowledge = [stage for stage in self.stages if stage.name == "knowledge"]
-        return [Stage(name=name, version=version), *knowledge]
+        # The knowledge and the dating of the release are every language's.
+        shared = [s for s in self.stages if s.name in ("knowledge", DATELINE.split("@")[0])]
+        return [Stage(name=name, version=version), *shared]
 
     def process(self, document: Document) -> Record:
         return next(self.process_many([document]))

@@ -20,6 +20,8 @@ from importlib import import_module
 from communique.extract.dates import ResolvedDate, resolve_date
 from communique.record import DateBasis, DatePrecision
 
+# The stage's version: a change to how a release is dated makes `reprocess` read stored ones again.
+DATELINE = "extract.dateline@0.1.0"
 # The first lines of a release hold its headline, its dateline and the start of its lead.
 TOP_LINES = 5
 # A line of its own that states the date, with a place, a time or an agency beside it.
