@@ -39,11 +39,11 @@ from communique.web.schemas import (
     DocumentsPage,
     ErrorOut,
     EventsPage,
-    FactKind,
     NetworkOut,
     PairCountOut,
     PairOut,
     RecordsPage,
+    ReviewedKind,
     ReviewIn,
     ReviewOut,
     ReviewsPage,
@@ -593,7 +593,9 @@ def network(
 def list_reviews(
     store: StoreDep,
     author: Annotated[str | None, Query(max_length=64, description="token name")] = None,
-    fact: Annotated[FactKind | None, Query(description="kind of fact")] = None,
+    fact: Annotated[
+        ReviewedKind | None, Query(description="kind of fact, or document (its date)")
+    ] = None,
     document_id: Annotated[str | None, Query(max_length=views.MAX_KEY)] = None,
     limit: Limit = 100,
     offset: Offset = 0,

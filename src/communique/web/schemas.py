@@ -17,6 +17,8 @@ from communique.store.reviews import MAX_REASON
 ReviewStatus = Literal["machine", "confirmed", "corrected", "rejected", "added"]
 # The same names as store.reviews.FACTS and ACTIONS (test_api checks), spelled out for OpenAPI.
 FactKind = Literal["actor", "occupation", "event", "agreement", "commitment", "topic", "mention"]
+# What a review may name: a fact, or the document itself (its date).
+ReviewedKind = FactKind | Literal["document"]
 ReviewAction = Literal["confirm", "correct", "reject", "add"]
 
 
@@ -343,7 +345,7 @@ class ReviewIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    fact: FactKind | Literal["document"] = Field(
+    fact: ReviewedKind = Field(
         description="the kind of fact; `document` sets the document's date (correct, `date`)"
     )
     fact_id: str = Field(
