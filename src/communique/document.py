@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, field_validator
 
+from communique.record import PublishedBasis
+
 # The schemes a page may link to: any other (javascript:, data:, vbscript:, file:) runs code or
 # reads local files when an analyst clicks the link.
 _LINK_SCHEMES = frozenset({"http", "https"})
@@ -40,6 +42,9 @@ class Document(BaseModel):
     title: str | None = None
     url: str | None = None
     published: str | None = Field(default=None, description="ISO 8601 date or datetime, as given")
+    published_basis: PublishedBasis | None = Field(
+        default=None, description="where `published` comes from (metadata when it is given)"
+    )
     source: str | None = Field(default=None, description="publisher or feed the document came from")
     source_country: str | None = Field(
         default=None,

@@ -8,11 +8,12 @@ from typing import Any
 from communique.document import Document
 from communique.errors import PipelineMismatchError
 from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
+from communique.extract.dateline import DATELINE, release_date
 from communique.extract.stage import EVENTS, find_events
 from communique.lang import READERS, Reader
 from communique.nlp import Annotation, annotate_many
 from communique.nlp.models import NATASHA_VERSION
-from communique.record import Record, RecordStatus, Span, Stage
+from communique.record import PublishedBasis, Record, RecordStatus, Span, Stage
 from communique.resolve import RESOLVER, resolve
 from communique.resolve.publisher import for_parsing, publisher_country
 
@@ -45,6 +46,7 @@ class Pipeline:
             Stage(name=RESOLVER.split("@")[0], version=RESOLVER.split("@")[1]),
             Stage(name=EVENTS.split("@")[0], version=EVENTS.split("@")[1]),
             Stage(name="knowledge", version=self.lexicons.version),
+            Stage(name=DATELINE.split("@")[0], version=DATELINE.split("@")[1]),
         ]
 
     def stages_for(self, language: str | None) -> list[Stage]:
@@ -53,8 +55,9 @@ class Pipeline:
         if language not in READERS:
             return list(self.stages)
         name, version = READERS[language].version.split("@")
-        knowledge = [stage for stage in self.stages if stage.name == "knowledge"]
-        return [Stage(name=name, version=version), *knowledge]
+        # The knowledge and the dating of the release are every language's.
+        shared = [s for s in self.stages if s.name in ("knowledge", DATELINE.split("@")[0])]
+        return [Stage(name=name, version=version), *shared]
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """A Pipeline travels to another process (a worker) as its stages, a few strings: the
@@ -84,6 +87,7 @@ class Pipeline:
         yield from self._process_batch(batch)
 
     def _process_batch(self, documents: list[Document]) -> Iterator[Record]:
+        documents = [self._dated(document) for document in documents]
         supported = [d for d in documents if self._russian(d)]
         annotations = dict(
             zip(
@@ -131,6 +135,21 @@ class Pipeline:
         return record
 
     @staticmethod
+    def _dated(document: Document) -> Document:
+        """`document` with its publication date and where it comes from: its metadata, else
+        the dateline at the top of its text. Every later stage (relative dates, an event's
+        date when the text states none) reads the date from here."""
+        if document.published:
+            basis = document.published_basis or PublishedBasis.METADATA
+            return document.model_copy(update={"published_basis": basis})
+        stated = release_date(document.text, document.language)
+        if stated is None:
+            return document
+        return document.model_copy(
+            update={"published": stated, "published_basis": PublishedBasis.TEXT}
+        )
+
+    @staticmethod
     def _russian(document: Document) -> bool:
         """Text of no clear language is read as Russian, the pipeline's first language."""
         return document.language is None or document.language == RUSSIAN
@@ -153,6 +172,7 @@ class Pipeline:
             title=document.title,
             url=document.url,
             published=document.published,
+            published_basis=document.published_basis,
             source=document.source,
             path=document.path,
             encoding=document.encoding,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 SCHEMA_VERSION = "1.1"
 
@@ -44,6 +44,12 @@ class CountryBasis(StrEnum):
     TEXT = "text"  # a country or an organisation of that country is named with the actor
     KNOWLEDGE = "knowledge"  # the knowledge base knows the organisation's country
     INFERRED = "inferred"  # from the document: the publisher's country, a meeting's other side
+
+
+class PublishedBasis(StrEnum):
+    METADATA = "metadata"  # given with the document (a feed, a page's meta tags, JSON Lines)
+    TEXT = "text"  # read from the release's dateline or date line (extract/dateline.py)
+    REVIEWED = "reviewed"  # set by an analyst (store/reviews.py)
 
 
 class RecordStatus(StrEnum):
@@ -140,6 +146,9 @@ class Record(BaseModel):
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    published_basis: PublishedBasis | None = Field(
+        default=None, description="where `published` comes from: metadata, the text, a review"
+    )
     source: str | None = None
     path: str | None = None
     encoding: str | None = None
@@ -156,6 +165,13 @@ class Record(BaseModel):
     commitments: list[Commitment] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
     pipeline: list[Stage] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _date_given_is_metadata(self) -> Record:
+        # A date given without its basis (a record written before the field) came as metadata.
+        if self.published and self.published_basis is None:
+            self.published_basis = PublishedBasis.METADATA
+        return self
 
     def mention_text(self, mention: Mention) -> str:
         return self.text[mention.start : mention.end]

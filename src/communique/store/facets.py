@@ -5,7 +5,7 @@ shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from communique.store import queries
 from communique.store.filters import Filters, Where
@@ -122,6 +122,16 @@ def total(store: Store, kind: str, filters: Filters, text: str = "") -> int:
     where = where_of(kind, filters, text)
     sql = f"SELECT count(DISTINCT {found.row}) FROM {found.tables} WHERE {where.sql()}"
     return int(store.backend.rows(sql, where.params)[0][0])
+
+
+def undated_left_out(store: Store, kind: str, filters: Filters, text: str = "") -> int | None:
+    """How many rows of the list have no date, and so are left out by its --since/--until;
+    None when no date filter is set, or the list's rows are not dated one each (actors)."""
+    if not (filters.since or filters.until) or "--undated" not in queries.ALLOWED.get(
+        kind, queries.DOCUMENT_FILTERS
+    ):
+        return None
+    return total(store, kind, replace(filters, since=None, until=None, undated=True), text)
 
 
 def facets(store: Store, kind: str, filters: Filters, text: str = "") -> tuple[int, list[Facet]]:

@@ -20,6 +20,7 @@ MAX_TEXT = 200  # an actor name or a search phrase longer than this is no name o
 _COUNTRY = re.compile(r"[A-Za-z]{2}")
 _PLOVER = re.compile(r"[A-Za-z_]{2,24}")
 _CAMEO = re.compile(r"\d{2,4}")
+_LANGUAGE = re.compile(r"[A-Za-z]{2}")
 _TOPIC = re.compile(r"[\w ,&'-]{1,80}")
 
 
@@ -38,6 +39,9 @@ class Filters:
     until: str | None = None  # YYYY-MM-DD, last day of what the user gave
     status: str | None = None
     kind: str | None = None  # an actor's kind: person, organization, country...
+    source: str | None = None  # the publisher (documents.source), as stored
+    language: str | None = None  # the document's ISO 639-1 code
+    undated: bool = False  # only what has no date at all: what a date filter leaves out
     all_sources: bool = False  # every re-publication, not only each story's first document
     include_rejected: bool = False  # facts an analyst rejected (store/reviews.py), marked so
     # events whose sides the text does not state with them, taken from elsewhere in it
@@ -56,6 +60,9 @@ class Filters:
             "--until": self.until is not None,
             "--status": self.status is not None,
             "--kind": self.kind is not None,
+            "--source": self.source is not None,
+            "--language": self.language is not None,
+            "--undated": self.undated,
         }
         return {name for name, on in names.items() if on}
 
@@ -71,6 +78,9 @@ def make_filters(
     until: str | None = None,
     status: str | None = None,
     kind: str | None = None,
+    source: str | None = None,
+    language: str | None = None,
+    undated: bool = False,
     all_sources: bool = False,
     include_rejected: bool = False,
     include_inferred: bool = False,
@@ -83,6 +93,8 @@ def make_filters(
     first, last = _date(since, "--since", 0), _date(until, "--until", 1)
     if first and last and first > last:
         raise FilterError(f"--since {since} is after --until {until}")
+    if undated and (first or last):
+        raise FilterError("--undated keeps what has no date: it takes no --since or --until")
     return Filters(
         countries=tuple(dict.fromkeys(code.upper() for code in codes)),
         actor=_text(actor, "--actor"),
@@ -97,6 +109,13 @@ def make_filters(
         until=last,
         status=status.strip().lower() if status else None,
         kind=_actor_kind(kind) if kind else None,
+        source=_text(source, "--source") if source else None,
+        language=_shaped(
+            language, _LANGUAGE, "--language", "an ISO 639-1 code such as ru, kk, en"
+        ).lower()
+        if language
+        else None,
+        undated=undated,
         all_sources=all_sources,
         include_rejected=include_rejected,
         include_inferred=include_inferred,
@@ -271,7 +290,15 @@ def event_topic(event: str) -> str:
 
 
 def in_dates(first: str, last: str, filters: Filters, where: Where) -> None:
-    """Keep facts whose date span [first, last] (SQL expressions) meets --since/--until."""
+    """Keep facts whose date span [first, last] (SQL expressions) meets --since/--until, or with
+    --undated those with no date at all; and, as every list's rows come from documents `d`, the
+    documents' --source and --language."""
+    if filters.source:
+        where.add("d.source = ?", filters.source)
+    if filters.language:
+        where.add("d.language = ?", filters.language)
+    if filters.undated:
+        where.add(f"{first} IS NULL")
     if filters.since:
         where.add(f"{last} >= ?", filters.since)
     if filters.until:

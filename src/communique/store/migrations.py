@@ -241,11 +241,19 @@ _REVIEWS: tuple[Step, ...] = (
 # stored key is computed again. A document's facts are not touched: no reprocessing is needed.
 _CROSS_SCRIPT_KEYS: tuple[Step, ...] = (rekey_actors,)
 
+# Version 5: where a document's date comes from (record.PublishedBasis: metadata, the text's
+# dateline, an analyst's review). Rows stored before it hold dates given as metadata only.
+_PUBLISHED_BASIS: tuple[Step, ...] = (
+    "ALTER TABLE documents ADD COLUMN published_basis TEXT",
+    "UPDATE documents SET published_basis = 'metadata' WHERE published IS NOT NULL",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     Migration(2, "actor_key: actors across documents", _ACTOR_KEYS),
     Migration(3, "reviews and API tokens", _REVIEWS),
     Migration(4, "actor_key across scripts and languages", _CROSS_SCRIPT_KEYS),
+    Migration(5, "published_basis: where a document's date comes from", _PUBLISHED_BASIS),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -31,6 +31,10 @@ from communique.store.filters import (
 from communique.store.store import Store
 
 KINDS = ("events", "actors", "agreements", "commitments", "search")
+# Filters every list of facts has from its documents: their publisher, their language, and
+# the items a date filter leaves out (no date at all). Actors take no --undated: an actor is
+# seen on many dates.
+DOCUMENT_FILTERS = ("--source", "--language", "--undated")
 # What each kind can be filtered by; anything else is refused, never silently ignored.
 ALLOWED: dict[str, set[str]] = {
     "events": {
@@ -42,12 +46,17 @@ ALLOWED: dict[str, set[str]] = {
         "--since",
         "--until",
         "--status",
+        *DOCUMENT_FILTERS,
     },
-    "actors": {"--country", "--actor", "--kind", "--topic", "--since", "--until"},
-    "agreements": {"--country", "--actor", "--topic", "--since", "--until", "--status"},
-    "commitments": {"--country", "--actor", "--type", "--cameo", "--topic", "--since", "--until"},
-    "search": {"--country", "--actor", "--topic", "--since", "--until", "--status"},
-}
+    "actors": {"--country", "--actor", "--kind", "--topic", "--since", "--until", "--source",
+               "--language"},
+    "agreements": {"--country", "--actor", "--topic", "--since", "--until", "--status",
+                   *DOCUMENT_FILTERS},
+    "commitments": {"--country", "--actor", "--type", "--cameo", "--topic", "--since", "--until",
+                    *DOCUMENT_FILTERS},
+    "search": {"--country", "--actor", "--topic", "--since", "--until", "--status",
+               *DOCUMENT_FILTERS},
+}  # fmt: skip
 _STATUSES: dict[str, tuple[str, ...]] = {
     "events": tuple(s.value for s in EventStatus),
     "agreements": tuple(s.value for s in AgreementStatus),

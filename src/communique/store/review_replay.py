@@ -7,6 +7,7 @@ backend it is given."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,10 +16,10 @@ from communique.record import ActorKind, AgreementStatus, EventStatus, MentionTy
 from communique.store.backends import Backend
 from communique.store.identity import actor_key
 from communique.store.review_rules import (
-    ACTOR_ID_PATTERN,
     ADDED_BY,
     ANCHOR,
     CORRECTABLE,
+    DOCUMENT,
     FACTS,
     KIND_PATTERN,
     READ_FROM,
@@ -38,6 +39,7 @@ from communique.store.review_rules import (
 from communique.store.rows import ACTOR_COLUMNS, AGREEMENT_COLUMNS, EVENT_COLUMNS
 
 _ACTOR_KINDS = tuple(kind.value for kind in ActorKind)
+MAX_ACTOR_NAME = 200
 
 
 def document_reviews(backend: Backend, document_id: str) -> list[Review]:
@@ -64,7 +66,10 @@ def reapply(backend: Backend, document_id: str) -> None:
     for review in reviews:
         attached: str | None = None
         try:
-            if review.action == "add":
+            if review.fact == DOCUMENT:
+                set_document_date(backend, document_id, review.changes["date"])
+                attached = document_id
+            elif review.action == "add":
                 attached = f"r{review.id}"
                 add_fact(backend, document, review.fact, attached, review.changes)
             else:
@@ -76,6 +81,28 @@ def reapply(backend: Backend, document_id: str) -> None:
         except ReviewError:
             attached = None
         backend.execute("UPDATE reviews SET attached_to = ? WHERE id = ?", [attached, review.id])
+
+
+def set_document_date(backend: Backend, document_id: str, value: str) -> str | None:
+    """Date the document `value` (an analyst's word: basis `reviewed`) and give it to its events
+    that take the document's date (basis `published`, or a happened event still undated for want
+    of one); returns the date it had. Dates the text states stay as they are; dates relative to
+    the publication ("вчера") are resolved against it again by `communique reprocess`."""
+    value, precision, first, last = checked_date(value, "date")
+    before = backend.rows("SELECT published FROM documents WHERE id = ?", [document_id])
+    backend.execute(
+        "UPDATE documents SET published = ?, published_date = ?, published_basis = 'reviewed' "
+        "WHERE id = ?",
+        [value, first, document_id],
+    )
+    backend.execute(
+        "UPDATE events SET date_value = ?, date_precision = ?, date_basis = 'published', "
+        "date_first = ?, date_last = ?, date_span_start = NULL, date_span_end = NULL "
+        "WHERE document_id = ? AND (date_basis = 'published' "
+        "OR (date_value IS NULL AND status = 'happened'))",
+        [value, precision, first, last, document_id],
+    )
+    return str(before[0][0]) if before and before[0][0] is not None else None
 
 
 @dataclass(frozen=True)
@@ -316,16 +343,34 @@ def _cameo_columns(code: str, *, with_mode: bool) -> dict[str, Any]:
 
 
 def _actors(backend: Backend, document_id: str, value: str, name: str) -> tuple[list[str], list]:
-    """Actor ids (comma-separated) of the document, and their countries in order."""
-    ids = [i.strip() for i in value.split(",") if i.strip()]
-    if any(not ACTOR_ID_PATTERN.fullmatch(i) for i in ids) or len(ids) > 50:
-        raise ReviewError(f"{name}: actor ids of this document, comma-separated (a1,a2)")
-    rows = dict(backend.rows("SELECT id, country FROM actors WHERE document_id = ?", [document_id]))
-    unknown = [i for i in ids if i not in rows]
-    if unknown:
-        raise ReviewError(f"{name}: no actor {', '.join(unknown)} in document {document_id!r}")
-    countries = list(dict.fromkeys(rows[i] for i in ids if rows[i]))
-    return ids, countries
+    """The document's actors a review names, by name as the page shows them or by id,
+    separated by commas or semicolons; and their countries in order. A name is looked up when
+    the review is taken and again when it is replayed, so it follows its actor through a
+    re-extraction that renumbers them."""
+    given = [i.strip() for i in re.split(r"[,;]", value) if i.strip()]
+    if len(given) > 50 or any(len(i) > MAX_ACTOR_NAME for i in given):
+        raise ReviewError(f"{name}: at most 50 actors of this document, by name")
+    rows = backend.rows("SELECT id, name, country FROM actors WHERE document_id = ?", [document_id])
+    countries = {str(actor_id): country for actor_id, _, country in rows}
+    by_name: dict[str, list[str]] = {}
+    for actor_id, actor_name, _ in rows:
+        by_name.setdefault(_folded(str(actor_name)), []).append(str(actor_id))
+    ids = []
+    for item in given:
+        if item in countries:
+            ids.append(item)
+            continue
+        named = by_name.get(_folded(item), [])
+        if not named:
+            raise ReviewError(f"{name}: no actor {item} in document {document_id!r}")
+        if len(named) > 1:
+            raise ReviewError(f"{name}: {len(named)} actors are named {item!r}: give one's id")
+        ids.append(named[0])
+    return ids, list(dict.fromkeys(countries[i] for i in ids if countries[i]))
+
+
+def _folded(actor_name: str) -> str:
+    return " ".join(actor_name.split()).casefold()
 
 
 def _relink_countries(

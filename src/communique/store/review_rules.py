@@ -30,10 +30,14 @@ FACTS: dict[str, str] = {
     "topic": "topics",
     "mention": "mentions",
 }
+# The document itself: an analyst sets its date (`correct` with `date`), which its events that
+# state none inherit. Not a fact table: its row is the document's own.
+DOCUMENT = "document"
+DOCUMENT_CORRECTABLE = ("date",)
 ACTIONS = ("confirm", "correct", "reject", "add")
 STATES = ("confirmed", "corrected", "rejected", "added")
-# What a correction may change, per fact. `source`, `target` and `parties` are actor ids of the
-# same document, comma-separated.
+# What a correction may change, per fact. `source`, `target` and `parties` are actors of the
+# same document by name (or id), separated by commas or semicolons.
 CORRECTABLE: dict[str, tuple[str, ...]] = {
     "actor": ("name", "country", "kind"),
     "occupation": ("position", "country"),
@@ -74,7 +78,6 @@ MAX_REASON = 2000
 ADDED_BY = "review"  # the `extractor` of an added fact
 DATE_PATTERN = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 KIND_PATTERN = re.compile(r"[^\W\d_][\w ,'-]{0,39}")
-ACTOR_ID_PATTERN = re.compile(r"[\w.:#-]{1,64}")
 
 
 class ReviewError(CommuniqueError):
@@ -168,6 +171,17 @@ def check_changes(fact: str, action: str, given: dict[str, str]) -> None:
                 f"{fact}: {', '.join(unknown)} cannot be corrected; "
                 f"correctable: {', '.join(CORRECTABLE[fact])}"
             )
+
+
+def check_document_review(action: str, given: dict[str, str]) -> str:
+    """The date a review of the document itself sets (the only thing it may set)."""
+    if action != "correct":
+        raise ReviewError("a document's date is set with correct; nothing else reviews it")
+    unknown = sorted(set(given) - set(DOCUMENT_CORRECTABLE))
+    if unknown or not given.get("date"):
+        raise ReviewError("document: correct takes date (YYYY, YYYY-MM or YYYY-MM-DD) only")
+    checked_date(given["date"], "date")
+    return given["date"]
 
 
 def check_addable(fact: str, given: dict[str, str]) -> None:

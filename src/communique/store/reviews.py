@@ -29,12 +29,14 @@ from communique.store.review_replay import (
     document_reviews,
     fact_row,
     reviewed_document,
+    set_document_date,
     value_before,
 )
 from communique.store.review_rules import (
     ACTIONS,
     ADDABLE,
     CORRECTABLE,
+    DOCUMENT,
     FACTS,
     MAX_REASON,
     MAX_TEXT,
@@ -45,6 +47,7 @@ from communique.store.review_rules import (
     ReviewState,
     check_addable,
     check_changes,
+    check_document_review,
     clean_changes,
     clean_text,
     review_from_row,
@@ -153,8 +156,8 @@ def record_review(
     reason: str | None = None,
 ) -> Review:
     """Check a review, apply it to its fact and write it to the trail, in one transaction."""
-    if fact not in FACTS:
-        raise ReviewError(f"fact {fact!r}: one of {', '.join(FACTS)}")
+    if fact not in FACTS and fact != DOCUMENT:
+        raise ReviewError(f"fact {fact!r}: one of {', '.join([*FACTS, DOCUMENT])}")
     if action not in ACTIONS:
         raise ReviewError(f"action {action!r}: one of {', '.join(ACTIONS)}")
     if not author or not author.strip():
@@ -168,11 +171,16 @@ def record_review(
         backend.serialize("reviews")
         document = reviewed_document(backend, document_id)
         review_id = int(backend.rows("SELECT coalesce(max(id), 0) + 1 FROM reviews")[0][0])
-        if action == "add":
+        if fact == DOCUMENT:
+            date = check_document_review(action, given)
+            fact_id = document_id
+            anchor: dict[str, Any] = {DOCUMENT: document_id}
+            before: dict[str, Any] = {"date": set_document_date(backend, document_id, date)}
+        elif action == "add":
             check_addable(fact, given)
             fact_id = f"r{review_id}"
-            anchor: dict[str, Any] = {"added": review_id}
-            before: dict[str, Any] = {}
+            anchor = {"added": review_id}
+            before = {}
             add_fact(backend, document, fact, fact_id, given)
         else:
             if not fact_id:

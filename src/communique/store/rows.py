@@ -21,6 +21,7 @@ from communique.record import (
     EventDate,
     Mention,
     Occupation,
+    PublishedBasis,
     Record,
     Span,
     Stage,
@@ -35,7 +36,7 @@ DOCUMENT_COLUMNS = (
     "id", "record_id", "content_hash", "story_id", "source", "url", "title", "published",
     "published_date", "language", "language_confidence", "status", "message", "home_country",
     "path", "format", "encoding", "text", "sentences", "record_schema", "pipeline_version",
-    "pipeline", "stored_at", "processed_at", "extra",
+    "pipeline", "stored_at", "processed_at", "extra", "published_basis",
 )  # fmt: skip
 _TRACE = ("document_id", "pipeline_version", "id", "seq")
 MENTION_COLUMNS = (
@@ -95,9 +96,9 @@ FACT_TABLES: dict[str, tuple[str, ...]] = {
 _MAPPED: dict[type, frozenset[str]] = {
     Record: frozenset({
         "schema_version", "id", "status", "message", "language", "language_confidence", "title",
-        "url", "published", "source", "path", "encoding", "home_country", "text", "sentences",
-        "mentions", "actors", "occupations", "events", "agreements", "commitments", "topics",
-        "pipeline",
+        "url", "published", "published_basis", "source", "path", "encoding", "home_country",
+        "text", "sentences", "mentions", "actors", "occupations", "events", "agreements",
+        "commitments", "topics", "pipeline",
     }),
     Mention: frozenset({
         "id", "type", "start", "end", "text", "normal", "latin", "label", "kb_id", "form",
@@ -186,6 +187,14 @@ def _bounds(date: EventDate | None) -> tuple[str | None, str | None]:
     return bounds or (None, None)
 
 
+def _published_basis(record: Record) -> str | None:
+    """Where the record's date comes from; a date given without one (a record read back from
+    JSON Lines made before the field) is metadata."""
+    if record.published_basis is not None:
+        return record.published_basis.value
+    return PublishedBasis.METADATA.value if record.published else None
+
+
 def to_rows(
     record: Record,
     *,
@@ -205,7 +214,7 @@ def to_rows(
         record.path, document_format, record.encoding, record.text,
         _json([[s.start, s.end] for s in record.sentences]), record.schema_version, version,
         _json([s.model_dump() for s in record.pipeline]), stored_at, processed_at,
-        _extra(record),
+        _extra(record), _published_basis(record),
     )  # fmt: skip
     trace = (document_id, version)
     facts: dict[str, list[Row]] = {table: [] for table in FACT_TABLES}
@@ -340,6 +349,7 @@ def to_record(document: dict[str, Any], facts: dict[str, list[dict[str, Any]]]) 
         title=document["title"],
         url=document["url"],
         published=document["published"],
+        published_basis=document["published_basis"],
         source=document["source"],
         path=document["path"],
         encoding=document["encoding"],

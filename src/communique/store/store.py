@@ -49,7 +49,7 @@ _RECORD_TABLES = (
 # The document columns `reprocess` rewrites: everything the pipeline decides, not what was read.
 _PROCESSED_COLUMNS = (
     "home_country", "sentences", "record_schema", "pipeline_version", "pipeline", "processed_at",
-    "status", "message", "extra",
+    "status", "message", "extra", "published", "published_date", "published_basis",
 )  # fmt: skip
 # Values per `IN (...)` lookup (stored hashes, taken ids, stories).
 _LOOKUP_CHUNK = 500
@@ -335,7 +335,12 @@ class Store:
             text=values["text"],
             title=values["title"],
             url=values["url"],
-            published=values["published"],
+            # A date read from the text is read again (the dateline rules may have changed); one
+            # given or set by an analyst is kept, and dates relative to it resolved against it.
+            published=values["published"] if values["published_basis"] != "text" else None,
+            published_basis=values["published_basis"]
+            if values["published_basis"] != "text"
+            else None,
             source=values["source"],
             path=values["path"],
             format=values["format"] or "text",

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from communique.record import Record
-from communique.store import queries, reviews
+from communique.store import facets, queries, reviews
 from communique.store.filters import Filters
-from communique.store.queries import Table
+from communique.store.queries import DOCUMENT_FILTERS, Table
+from communique.store.store import Store
 from communique.web import views
 from communique.web.deps import (
     CSV_RESPONSE,
@@ -38,11 +39,11 @@ from communique.web.schemas import (
     DocumentsPage,
     ErrorOut,
     EventsPage,
-    FactKind,
     NetworkOut,
     PairCountOut,
     PairOut,
     RecordsPage,
+    ReviewedKind,
     ReviewIn,
     ReviewOut,
     ReviewsPage,
@@ -66,23 +67,34 @@ router = APIRouter(
 )
 
 DocumentId = Annotated[str, Path(description="the document's id (URL-encoded: / is %2F)")]
-_DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status"}
+_DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status", *DOCUMENT_FILTERS}
 _STATISTICS_FILTERS = {"--country", "--type", "--cameo", "--since", "--until", "--status"}
 
 
-def _page(paged: views.Paged) -> dict[str, Any]:
+def _page(paged: views.Paged, total: int | None = None) -> dict[str, Any]:
     return {
         "items": paged.dicts(),
         "limit": paged.limit,
         "offset": paged.offset,
         "next_offset": paged.next_offset,
+        "total": total,
     }
 
 
-def _answer(request: Request, output_format: str | None, paged: views.Paged, name: str) -> Any:
+def _answer(
+    request: Request,
+    output_format: str | None,
+    paged: views.Paged,
+    name: str,
+    *,
+    counted: tuple[Store, Filters, str] | None = None,
+) -> Any:
+    """A page as CSV or JSON; `counted` (the store, the filters, the search words): the JSON
+    carries the list's total, every page together, as the HTML list shows it."""
     if wants_csv(request, output_format):
         return csv_response(paged.table, name)
-    return _page(paged)
+    total = facets.total(counted[0], name, counted[1], counted[2]) if counted else None
+    return _page(paged, total)
 
 
 # --- documents ----------------------------------------------------------------------------------
@@ -111,7 +123,7 @@ def list_documents(
     unsupported_language."""
     order = queries.make_sort("documents", sort)
     paged = views.documents(store, filters, limit=limit, offset=offset, sort=order)
-    return _answer(request, output_format, paged, "documents")
+    return _answer(request, output_format, paged, "documents", counted=(store, filters, ""))
 
 
 def _review_out(review: reviews.Review) -> dict[str, Any]:
@@ -220,6 +232,7 @@ def list_records(
         "limit": limit,
         "offset": offset,
         "next_offset": paged.next_offset,
+        "total": facets.total(store, "documents", filters),
     }
 
 
@@ -255,7 +268,7 @@ def list_events(
 ) -> Any:
     order = queries.make_sort("events", sort)
     paged = views.query_page(store, "events", filters, limit=limit, offset=offset, sort=order)
-    return _answer(request, output_format, paged, "events")
+    return _answer(request, output_format, paged, "events", counted=(store, filters, ""))
 
 
 @router.get(
@@ -276,7 +289,7 @@ def list_agreements(
 ) -> Any:
     order = queries.make_sort("agreements", sort)
     paged = views.query_page(store, "agreements", filters, limit=limit, offset=offset, sort=order)
-    return _answer(request, output_format, paged, "agreements")
+    return _answer(request, output_format, paged, "agreements", counted=(store, filters, ""))
 
 
 @router.get(
@@ -297,7 +310,7 @@ def list_commitments(
 ) -> Any:
     order = queries.make_sort("commitments", sort)
     paged = views.query_page(store, "commitments", filters, limit=limit, offset=offset, sort=order)
-    return _answer(request, output_format, paged, "commitments")
+    return _answer(request, output_format, paged, "commitments", counted=(store, filters, ""))
 
 
 @router.get(
@@ -318,7 +331,7 @@ def list_actors(
 ) -> Any:
     order = queries.make_sort("actors", sort)
     paged = views.query_page(store, "actors", filters, limit=limit, offset=offset, sort=order)
-    return _answer(request, output_format, paged, "actors")
+    return _answer(request, output_format, paged, "actors", counted=(store, filters, ""))
 
 
 @router.get(
@@ -375,7 +388,7 @@ def search(
     paged = views.query_page(
         store, "search", filters, limit=limit, offset=offset, text=q, sort=order
     )
-    return _answer(request, output_format, paged, "search")
+    return _answer(request, output_format, paged, "search", counted=(store, filters, q))
 
 
 # --- every row of a list, streamed ----------------------------------------------------------
@@ -580,7 +593,9 @@ def network(
 def list_reviews(
     store: StoreDep,
     author: Annotated[str | None, Query(max_length=64, description="token name")] = None,
-    fact: Annotated[FactKind | None, Query(description="kind of fact")] = None,
+    fact: Annotated[
+        ReviewedKind | None, Query(description="kind of fact, or document (its date)")
+    ] = None,
     document_id: Annotated[str | None, Query(max_length=views.MAX_KEY)] = None,
     limit: Limit = 100,
     offset: Offset = 0,

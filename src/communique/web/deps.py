@@ -140,6 +140,21 @@ _FILTER_PARAMETERS: dict[str, tuple[str, Any]] = {
             Query(description="an actor's kind: person, organization, country, city, location"),
         ],
     ),
+    "--source": (
+        "source",
+        Annotated[str | None, Query(description="the publisher, as the source facet names it")],
+    ),
+    "--language": (
+        "language",
+        Annotated[str | None, Query(description="the document's language: ru, kk, en")],
+    ),
+    "--undated": (
+        "undated",
+        Annotated[
+            bool | None,
+            Query(description="only what has no date: what a since/until filter leaves out"),
+        ],
+    ),
 }
 _EXTRA_PARAMETERS: list[tuple[str, Any]] = [
     (
@@ -200,6 +215,9 @@ def filters_of(
             until=values.get("until"),
             status=values.get("status"),
             kind=values.get("kind"),
+            source=values.get("source"),
+            language=values.get("language"),
+            undated=bool(values.get("undated")),
             all_sources=bool(values.get("all_sources")),
             include_rejected=bool(values.get("include_rejected")),
             include_inferred=bool(values.get("include_inferred")),

@@ -151,9 +151,10 @@ class DocumentView:
             FactGroup("topic", "Topics", [self._topic(t) for t in record.topics]),
         ]
 
-    def actor_ids(self) -> list[tuple[str, str]]:
-        """(id, name) of the document's actors: what source, target and parties take."""
-        return [(a.id, a.name) for a in self.record.actors]
+    def actor_names(self) -> list[str]:
+        """The names of the document's actors, each once: what source, target and parties
+        take."""
+        return list(dict.fromkeys(a.name for a in self.record.actors))
 
     # --- one view per kind of fact --------------------------------------------------------------
 
@@ -207,8 +208,8 @@ class DocumentView:
                 "status": e.status.value,
                 "date": e.date.value if e.date else None,
                 "mode": e.mode,
-                "source": ",".join(e.source),
-                "target": ",".join(e.target),
+                "source": self._names(e.source),
+                "target": self._names(e.target),
             },
         )
 
@@ -230,7 +231,7 @@ class DocumentView:
                 "kind": g.kind,
                 "status": g.status.value,
                 "date": g.date.value if g.date else None,
-                "parties": ",".join(g.parties),
+                "parties": self._names(g.parties),
             },
         )
 

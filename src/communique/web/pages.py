@@ -39,21 +39,26 @@ from communique.web.sessions import (
 router = APIRouter(include_in_schema=False, dependencies=[Depends(refuse_unknown_parameters)])
 
 PAGE_SIZE = 50
+# Filters of the documents a list's rows come from (store.queries.DOCUMENT_FILTERS).
+_DOCUMENT_FILTERS = ("--source", "--language", "--undated")
 # The filters each list page offers (CLI option names), in the order its form shows them.
 _PAGE_FILTERS: dict[str, tuple[str, ...]] = {
-    "documents": ("--country", "--topic", "--since", "--until", "--status"),
+    "documents": ("--country", "--topic", "--since", "--until", "--status", *_DOCUMENT_FILTERS),
     "events": ("--country", "--actor", "--type", "--cameo", "--topic", "--since", "--until",
-               "--status"),
-    "agreements": ("--country", "--actor", "--topic", "--since", "--until", "--status"),
-    "commitments": ("--country", "--actor", "--type", "--topic", "--since", "--until"),
-    "actors": ("--country", "--actor", "--kind", "--topic", "--since", "--until"),
-    "search": ("--country", "--actor", "--topic", "--since", "--until"),
+               "--status", *_DOCUMENT_FILTERS),
+    "agreements": ("--country", "--actor", "--topic", "--since", "--until", "--status",
+                   *_DOCUMENT_FILTERS),
+    "commitments": ("--country", "--actor", "--type", "--topic", "--since", "--until",
+                    *_DOCUMENT_FILTERS),
+    "actors": ("--country", "--actor", "--kind", "--topic", "--since", "--until", "--source",
+               "--language"),
+    "search": ("--country", "--actor", "--topic", "--since", "--until", *_DOCUMENT_FILTERS),
     "network": ("--type", "--since", "--until", "--status"),
 }  # fmt: skip
 _PARAMETER = {
     "--country": "country", "--actor": "actor", "--type": "type", "--cameo": "cameo",
     "--topic": "topic", "--since": "since", "--until": "until", "--status": "status",
-    "--kind": "kind",
+    "--kind": "kind", "--source": "source", "--language": "language", "--undated": "undated",
 }  # fmt: skip
 # The statuses a list's status menu offers (the status filter refuses any other).
 _STATUS_CHOICES: dict[str, tuple[str, ...]] = {
@@ -62,9 +67,9 @@ _STATUS_CHOICES: dict[str, tuple[str, ...]] = {
     "agreements": tuple(s.value for s in AgreementStatus),
     "network": tuple(s.value for s in EventStatus),
 }
-# A facet's values link to the filter of the same name; source and language have none.
+# A facet's values link to the filter of the same name.
 _FACET_FILTERS = {"country": "country", "type": "type", "topic": "topic", "status": "status",
-                  "kind": "kind"}  # fmt: skip
+                  "kind": "kind", "source": "source", "language": "language"}  # fmt: skip
 
 
 def _page_parameters(kind: str, *more: str) -> tuple[str, ...]:
@@ -88,6 +93,8 @@ class PageFilters:
             _PARAMETER[o]: params.get(_PARAMETER[o], "")[:1000] for o in self.options
         }
         self.error: str | None = None
+        # How many rows the date filter leaves out for having no date (set by the list page).
+        self.undated_left_out: int | None = None
         self.filters: Filters = make_filters()
         try:
             self.filters = make_filters(
@@ -100,6 +107,9 @@ class PageFilters:
                 until=self.values.get("until") or None,
                 status=self.values.get("status") or None,
                 kind=self.values.get("kind") or None,
+                source=self.values.get("source") or None,
+                language=self.values.get("language") or None,
+                undated=bool(self.values.get("undated")),
             )
             if kind in queries.SORTABLE:
                 self.sort = queries.make_sort(kind, self.sort_value)
@@ -118,6 +128,13 @@ class PageFilters:
         ascending = self.sort is not None and self.sort.column == column
         ascending = ascending and not self.sort.descending  # type: ignore[union-attr]
         return {**self.query, "sort": f"-{column}" if ascending else column}
+
+    @property
+    def undated_query(self) -> dict[str, str]:
+        """The query of the rows this list's date filter leaves out: the same filters, no
+        dates, only what has none."""
+        kept = {k: v for k, v in self.query.items() if k not in ("since", "until")}
+        return {**kept, "undated": "1"}
 
     def sortable(self, column: str) -> bool:
         return column in queries.SORTABLE.get(self.kind, {})
@@ -156,6 +173,9 @@ def _list_page(
             paged = produce(filters.filters)
             if filters.kind in facets.LISTS:
                 total, found_facets = facets.facets(store, filters.kind, filters.filters, text)
+                filters.undated_left_out = facets.undated_left_out(
+                    store, filters.kind, filters.filters, text
+                )
         except FilterError as error:
             filters.error = public_message(str(error))
     return render(
@@ -296,6 +316,7 @@ def _document_page(
     *,
     error: str | None = None,
     status: int = 200,
+    typed: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     header = views.document_header(store, document_id)
     record = store.load(header.id)
@@ -312,6 +333,8 @@ def _document_page(
             "record": record,
             "view": view,
             "error": error,
+            # A refused review's form, as it was filled in: shown again to be fixed.
+            "typed": typed,
             "plover_types": plover_types(),
         },
         status=status,
@@ -371,8 +394,19 @@ def _take_review(request: Request, store: Store, document_id: str, form: FormDat
             reason=reason,
         )
     except reviews.ReviewError as error:
+        typed = {
+            "fact": fact,
+            "fact_id": fact_id,
+            "action": action,
+            "reason": reason or "",
+            "changes": {
+                name.removeprefix("changes-"): str(value)[: reviews.MAX_TEXT]
+                for name, value in form.multi_items()
+                if name.startswith("changes-")
+            },
+        }
         return _document_page(
-            request, store, document_id, error=str(error), status=error.http_status
+            request, store, document_id, error=str(error), status=error.http_status, typed=typed
         )
     return RedirectResponse(
         document_url(document_id, review.fact, review.attached_to or review.fact_id),

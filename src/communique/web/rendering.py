@@ -134,6 +134,10 @@ def chip_ink(background: str) -> str:
     )
 
 
+# The languages a list's language menu offers: those the pipeline reads (pipeline.py).
+LANGUAGES = ("ru", "kk", "en")
+
+
 def counted(number: int, noun: str) -> str:
     """ "1 event", "3 events": the English plural of the nouns the pages count."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
@@ -155,6 +159,7 @@ def _environment() -> jinja2.Environment:
         country_name=country_name,
         plover_color=plover_color,
         web_link=web_link,  # a stored URL becomes a link only when it is http(s)
+        languages=LANGUAGES,
     )
     environment.filters.update(
         quote_id=quote_id,

@@ -17,6 +17,8 @@ from communique.store.reviews import MAX_REASON
 ReviewStatus = Literal["machine", "confirmed", "corrected", "rejected", "added"]
 # The same names as store.reviews.FACTS and ACTIONS (test_api checks), spelled out for OpenAPI.
 FactKind = Literal["actor", "occupation", "event", "agreement", "commitment", "topic", "mention"]
+# What a review may name: a fact, or the document itself (its date).
+ReviewedKind = FactKind | Literal["document"]
 ReviewAction = Literal["confirm", "correct", "reject", "add"]
 
 
@@ -28,6 +30,11 @@ class _Page(BaseModel):
     limit: int = Field(description="the page size asked for")
     offset: int = Field(description="rows skipped before this page")
     next_offset: int | None = Field(description="offset of the next page; null on the last page")
+    total: int | None = Field(
+        default=None,
+        description="rows of the whole list with these filters, every page together (as the "
+        "HTML list shows); null where the list is not counted",
+    )
 
 
 class _Row(BaseModel):
@@ -342,7 +349,9 @@ class ReviewIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    fact: FactKind
+    fact: ReviewedKind = Field(
+        description="the kind of fact; `document` sets the document's date (correct, `date`)"
+    )
     fact_id: str = Field(
         default="", max_length=200, description="the fact's id (e1, a7...); ignored by add"
     )

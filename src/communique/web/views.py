@@ -30,7 +30,7 @@ from communique.store.filters import (
     make_filters,
     not_rejected,
 )
-from communique.store.queries import Table
+from communique.store.queries import DOCUMENT_FILTERS, Table
 from communique.store.reviews import count_reviews
 from communique.store.store import Store
 
@@ -110,7 +110,7 @@ def refuse(filters: Filters, allowed: set[str], what: str) -> None:
 
 # --- documents ----------------------------------------------------------------------------------
 
-_DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status"}
+_DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status", *DOCUMENT_FILTERS}
 _RECORD_STATUSES = tuple(s.value for s in RecordStatus)
 
 
