@@ -4,7 +4,6 @@ clause covers. One `TextView` a document, built from the annotation and the reso
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 
 from communique.extract.event_lexicon import EventLexicon
@@ -192,23 +191,7 @@ class TextView:
         return actor.country if actor else None
 
     def sides(self) -> list[str]:
-        """The two sides of a bilateral text: the two most named persons of different
-        countries, else the two most named countries."""
-        counts = Counter({a.id: len(a.mentions) for a in self.record.actors})
-        for kind in (ActorKind.PERSON, ActorKind.COUNTRY):
-            ranked = sorted(
-                (a for a in self.record.actors if a.kind is kind and a.country),
-                key=lambda a: -counts[a.id],
-            )
-            chosen: list[str] = []
-            countries: set[str] = set()
-            for actor in ranked:
-                if actor.country not in countries:
-                    chosen.append(actor.id)
-                    countries.add(actor.country or "")
-            if len(chosen) >= 2:
-                return chosen[:2]
-        return []
+        return bilateral_sides(self.record)
 
     # --- clauses ------------------------------------------------------------------------
     def clause_head(self, index: int) -> int:
@@ -307,3 +290,22 @@ def _speech_verb(view: TextView, opened: int, closed: int) -> int | None:
         if token.lemma in speech and token.pos == "VERB":
             return token.index
     return None
+
+
+def bilateral_sides(record: Record) -> list[str]:
+    """The two sides of a bilateral text: the two most named persons of different countries,
+    else the two most named countries (whatever the language it is read in)."""
+    for kind in (ActorKind.PERSON, ActorKind.COUNTRY):
+        ranked = sorted(
+            (a for a in record.actors if a.kind is kind and a.country),
+            key=lambda a: -len(a.mentions),
+        )
+        chosen: list[str] = []
+        countries: set[str] = set()
+        for actor in ranked:
+            if actor.country not in countries:
+                chosen.append(actor.id)
+                countries.add(actor.country or "")
+        if len(chosen) >= 2:
+            return chosen[:2]
+    return []

@@ -422,7 +422,7 @@ def status_of(
 ) -> EventStatus:
     if _negated(view, draft.token):
         return EventStatus.NEGATED
-    if _planned(view, draft) or _after(when, published):
+    if _planned(view, draft) or after_publication(when, published):
         return EventStatus.PLANNED
     if draft.token in view.speakers:
         return EventStatus.REPORTED
@@ -478,7 +478,8 @@ def _future_aux(view: TextView, index: int) -> bool:
     )
 
 
-def _after(when: ResolvedDate | None, published: date | None) -> bool:
+def after_publication(when: ResolvedDate | None, published: date | None) -> bool:
+    """A date later than the publication's (to its precision): the act is still to come."""
     if when is None or published is None:
         return False
     return when.value > published.isoformat()[: len(when.value)]

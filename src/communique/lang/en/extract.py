@@ -38,6 +38,7 @@ from spacy.tokens import Span as SpacySpan
 from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date
 from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_lexicon
+from communique.extract.events import after_publication
 from communique.extract.meetings import merge_meetings
 from communique.lang.en.countries import english_countries
 from communique.lang.en.dates import resolve_english_date, sets_time
@@ -556,7 +557,7 @@ def status_of(
     places = [token, token.head] if token.pos_ in ("NOUN", "PROPN") else [token]
     if any(c.dep_ == "neg" for place in places for c in place.children):
         return EventStatus.NEGATED
-    if planned_at(token, lexicon) or _after(when, published):
+    if planned_at(token, lexicon) or after_publication(when, published):
         return EventStatus.PLANNED
     if any(g.lemma_.lower() in lexicon.speech_verbs for g in _governors(token, 2)):
         return EventStatus.REPORTED
@@ -578,12 +579,6 @@ def planned_at(token: Token, lexicon: EventLexicon) -> bool:
         if governor.lemma_.lower() in lexicon.planned_governors or _future(governor):
             return True
     return False
-
-
-def _after(when: ResolvedDate | None, published: date | None) -> bool:
-    if when is None or published is None:
-        return False
-    return when.value > published.isoformat()[: len(when.value)]
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from pathlib import Path
 from razdel import tokenize
 
 from communique.coding import cameo_table
+from communique.extract.event_args import bilateral_sides
 from communique.extract.meetings import merge_meetings
 from communique.extract.topics import TopicHit
 from communique.knowledge.files import read_data
@@ -502,7 +503,7 @@ def read_events(
             if item.form in _FINITE:
                 clause_end = item.last  # a meeting noun is inside the clause, a verb ends it
         found += in_sentence
-    sides = _text_sides(record)
+    sides = bilateral_sides(record)
     events: list[Event] = []
     commitments: list[Commitment] = []
     for item in found:
@@ -791,25 +792,6 @@ def _governed_by_intent(words: list[Word], last: int, lexicon: EventWords) -> bo
         for word in words[last + 1 :]
         for stem in lexicon.intent_governors
     )
-
-
-def _text_sides(record: Record) -> list[str]:
-    """The two sides of a bilateral text: the two most named persons of different countries,
-    else the two most named countries (as `TextView.sides` does for Russian)."""
-    for kind in (ActorKind.PERSON, ActorKind.COUNTRY):
-        ranked = sorted(
-            (a for a in record.actors if a.kind is kind and a.country),
-            key=lambda a: -len(a.mentions),
-        )
-        chosen: list[str] = []
-        countries: set[str] = set()
-        for actor in ranked:
-            if actor.country not in countries:
-                chosen.append(actor.id)
-                countries.add(actor.country or "")
-        if len(chosen) >= 2:
-            return chosen[:2]
-    return []
 
 
 def _events(
