@@ -4,6 +4,7 @@ core does not import the reviews that build on it."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "communique"
@@ -55,6 +56,35 @@ def test_the_store_and_its_reviews_do_not_import_each_other() -> None:
             name.startswith("communique.store.store")
             for name in _imports(PACKAGE / "store" / module)
         ), module
+
+
+# A statement of SQL in a string, as the project writes it (keywords in capitals): what only the
+# store may write.
+SQL_STATEMENT = re.compile(
+    r"^\s*(SELECT |INSERT INTO |UPDATE \w+ SET |DELETE FROM |WITH \w+ AS |CREATE (TABLE|INDEX) "
+    r"|ALTER TABLE |DROP TABLE )"
+)
+
+
+def _sql_strings(path: Path) -> list[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and SQL_STATEMENT.match(node.value)
+    ]
+
+
+def test_the_web_asks_the_store_and_writes_no_sql() -> None:
+    writing = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in sorted((PACKAGE / "web").rglob("*.py"))
+        if (lines := _sql_strings(path))
+    }
+    assert writing == {}
+    assert _sql_strings(PACKAGE / "store" / "questions.py")  # the check sees SQL where it is
 
 
 def test_the_imports_reader_finds_imports_inside_functions_and_relative_ones(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.web.views import country_name, is_country
+from communique.store.questions import country_name, is_country
 
 
 def test_kosovo_is_a_country_of_the_pages() -> None:

@@ -9,11 +9,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from communique.record import Record
-from communique.store import facets, queries, reviews
+from communique.store import facets, queries, questions, reviews
 from communique.store.filters import Filters
 from communique.store.queries import DOCUMENT_FILTERS, Table
 from communique.store.store import Store
-from communique.web import views
 from communique.web.deps import (
     CSV_RESPONSE,
     Format,
@@ -71,7 +70,7 @@ _DOCUMENT_FILTERS = {"--country", "--topic", "--since", "--until", "--status", *
 _STATISTICS_FILTERS = {"--country", "--type", "--cameo", "--since", "--until", "--status"}
 
 
-def _page(paged: views.Paged, total: int | None = None) -> dict[str, Any]:
+def _page(paged: questions.Paged, total: int | None = None) -> dict[str, Any]:
     return {
         "items": paged.dicts(),
         "limit": paged.limit,
@@ -84,7 +83,7 @@ def _page(paged: views.Paged, total: int | None = None) -> dict[str, Any]:
 def _answer(
     request: Request,
     output_format: str | None,
-    paged: views.Paged,
+    paged: questions.Paged,
     name: str,
     *,
     counted: tuple[Store, Filters, str] | None = None,
@@ -122,7 +121,7 @@ def list_documents(
     reviews. `country`: an actor of that country is named; `status`: ok or
     unsupported_language."""
     order = queries.make_sort("documents", sort)
-    paged = views.documents(store, filters, limit=limit, offset=offset, sort=order)
+    paged = questions.documents(store, filters, limit=limit, offset=offset, sort=order)
     return _answer(request, output_format, paged, "documents", counted=(store, filters, ""))
 
 
@@ -154,7 +153,7 @@ def post_review(
     """Confirm, correct or reject a fact, or add one the machine missed. The review is applied
     to the fact at once (queries and exports see the corrected values) and kept in the audit
     trail; it survives `communique reprocess`."""
-    views.checked_key(document_id, "document")
+    questions.checked_key(document_id, "document")
     review = reviews.record_review(
         store,
         document_id=document_id,
@@ -177,7 +176,7 @@ def post_review(
 def document_reviews(
     document_id: DocumentId, store: StoreDep, limit: Limit = 100, offset: Offset = 0
 ) -> Any:
-    views.document_header(store, document_id)  # 404 for an unknown document
+    questions.document_header(store, document_id)  # 404 for an unknown document
     found = reviews.history(store, document_id=document_id, limit=limit + 1, offset=offset)
     return _reviews_page(found, limit, offset)
 
@@ -200,7 +199,7 @@ def _reviews_page(found: list[reviews.Review], limit: int, offset: int) -> dict[
 def get_document(document_id: DocumentId, store: StoreDep) -> Any:
     """The document's store details, its record (the `communique extract` JSON, with analysts'
     corrections applied) and the review status of each reviewed fact."""
-    header = views.document_header(store, document_id)
+    header = questions.document_header(store, document_id)
     statuses = reviews.review_statuses(store, header.id)
     return {
         "document": header,
@@ -226,7 +225,7 @@ def list_records(
     limit: Annotated[int, Query(ge=1, le=100, description="records per page, 1 to 100")] = 20,
     offset: Offset = 0,
 ) -> Any:
-    paged = views.documents(store, filters, limit=limit, offset=offset)
+    paged = questions.documents(store, filters, limit=limit, offset=offset)
     return {
         "items": [store.load(row["document_id"]) for row in paged.dicts()],
         "limit": limit,
@@ -243,7 +242,7 @@ def list_records(
     summary="One record, as `communique extract` writes it",
 )
 def get_record(document_id: DocumentId, store: StoreDep) -> Any:
-    header = views.document_header(store, document_id)
+    header = questions.document_header(store, document_id)
     return store.load(header.id)
 
 
@@ -267,7 +266,7 @@ def list_events(
     sort: Sorting = None,
 ) -> Any:
     order = queries.make_sort("events", sort)
-    paged = views.query_page(store, "events", filters, limit=limit, offset=offset, sort=order)
+    paged = questions.query_page(store, "events", filters, limit=limit, offset=offset, sort=order)
     return _answer(request, output_format, paged, "events", counted=(store, filters, ""))
 
 
@@ -288,7 +287,9 @@ def list_agreements(
     sort: Sorting = None,
 ) -> Any:
     order = queries.make_sort("agreements", sort)
-    paged = views.query_page(store, "agreements", filters, limit=limit, offset=offset, sort=order)
+    paged = questions.query_page(
+        store, "agreements", filters, limit=limit, offset=offset, sort=order
+    )
     return _answer(request, output_format, paged, "agreements", counted=(store, filters, ""))
 
 
@@ -309,7 +310,9 @@ def list_commitments(
     sort: Sorting = None,
 ) -> Any:
     order = queries.make_sort("commitments", sort)
-    paged = views.query_page(store, "commitments", filters, limit=limit, offset=offset, sort=order)
+    paged = questions.query_page(
+        store, "commitments", filters, limit=limit, offset=offset, sort=order
+    )
     return _answer(request, output_format, paged, "commitments", counted=(store, filters, ""))
 
 
@@ -330,7 +333,7 @@ def list_actors(
     sort: Sorting = None,
 ) -> Any:
     order = queries.make_sort("actors", sort)
-    paged = views.query_page(store, "actors", filters, limit=limit, offset=offset, sort=order)
+    paged = questions.query_page(store, "actors", filters, limit=limit, offset=offset, sort=order)
     return _answer(request, output_format, paged, "actors", counted=(store, filters, ""))
 
 
@@ -344,7 +347,7 @@ def actor_profile(
     actor_key: Annotated[str, Path(description="the actor_key of /api/actors, URL-encoded")],
     store: StoreDep,
 ) -> Any:
-    profile = views.actor_profile(store, actor_key)
+    profile = questions.actor_profile(store, actor_key)
     return {**profile.__dict__, "meetings": profile.meetings.dicts()}
 
 
@@ -363,7 +366,7 @@ def list_topics(
     offset: Offset = 0,
     output_format: Format = None,
 ) -> Any:
-    paged = views.topics(store, filters, limit=limit, offset=offset)
+    paged = questions.topics(store, filters, limit=limit, offset=offset)
     return _answer(request, output_format, paged, "topics")
 
 
@@ -385,7 +388,7 @@ def search(
     sort: Sorting = None,
 ) -> Any:
     order = queries.make_sort("search", sort)
-    paged = views.query_page(
+    paged = questions.query_page(
         store, "search", filters, limit=limit, offset=offset, text=q, sort=order
     )
     return _answer(request, output_format, paged, "search", counted=(store, filters, q))
@@ -423,7 +426,9 @@ def _export_route(kind: str, dependency: Any, summary: str) -> None:
                 kind,
                 output_format,
                 lambda limit, offset: (
-                    views.documents(store, filters, limit=limit, offset=offset, sort=order).table
+                    questions.documents(
+                        store, filters, limit=limit, offset=offset, sort=order
+                    ).table
                 ),
             )
         return _export(
@@ -482,12 +487,12 @@ def export_search(
 # --- analysis -----------------------------------------------------------------------------------
 
 
-def _pair_out(pair: views.PairCount) -> dict[str, Any]:
+def _pair_out(pair: questions.PairCount) -> dict[str, Any]:
     return {"pair": pair.slug, "a": pair.a, "b": pair.b, "events": pair.events}
 
 
 def _country_out(country: str, events: int) -> dict[str, Any]:
-    return {"country": country, "name": views.country_name(country), "events": events}
+    return {"country": country, "name": questions.country_name(country), "events": events}
 
 
 @router.get(
@@ -497,7 +502,7 @@ def _country_out(country: str, events: int) -> dict[str, Any]:
     summary="Rows per table, events per PLOVER type, the busiest country pairs",
 )
 def statistics(store: StoreDep) -> Any:
-    found = views.statistics(store)
+    found = questions.statistics(store)
     return {
         "counts": found.counts,
         "documents_by_status": found.documents_by_status,
@@ -521,7 +526,7 @@ def list_pairs(
     limit: Limit = 50,
     output_format: Format = None,
 ) -> Any:
-    pairs = views.country_pairs(store, filters, limit=limit)
+    pairs = questions.country_pairs(store, filters, limit=limit)
     rows = [_pair_out(p) for p in pairs]
     if wants_csv(request, output_format):
         columns = ["pair", "a", "b", "events"]
@@ -543,8 +548,8 @@ def pair_summary(
         bool, Query(description="also events whose sides the text states elsewhere")
     ] = False,
 ) -> Any:
-    a, b = views.parse_pair(pair)
-    found = views.pair_summary(
+    a, b = questions.parse_pair(pair)
+    found = questions.pair_summary(
         store, a, b, include_rejected=include_rejected, include_inferred=include_inferred
     )
     by_type = [{"type": t, "events": n} for t, n in found.events_by_type]
@@ -572,9 +577,9 @@ def pair_summary(
 def network(
     store: StoreDep,
     filters: Annotated[Filters, Depends(filters_of(_STATISTICS_FILTERS, "the network"))],
-    limit: Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="pairs at most")] = 100,
+    limit: Annotated[int, Query(ge=1, le=questions.MAX_LIMIT, description="pairs at most")] = 100,
 ) -> Any:
-    found = views.network(store, filters, limit=limit)
+    found = questions.network(store, filters, limit=limit)
     return {
         "nodes": [_country_out(c, n) for c, n in found.nodes],
         "edges": [_pair_out(p) for p in found.edges],
@@ -596,11 +601,11 @@ def list_reviews(
     fact: Annotated[
         ReviewedKind | None, Query(description="kind of fact, or document (its date)")
     ] = None,
-    document_id: Annotated[str | None, Query(max_length=views.MAX_KEY)] = None,
+    document_id: Annotated[str | None, Query(max_length=questions.MAX_KEY)] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Any:
-    if not all(views.storable(value) for value in (author, document_id)):
+    if not all(questions.storable(value) for value in (author, document_id)):
         return _reviews_page([], limit, offset)  # no stored name or id has control characters
     found = reviews.history(
         store, document_id=document_id, fact=fact, author=author, limit=limit + 1, offset=offset

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from communique import __version__
 from communique.store.backends import StoreError, WriteConflict
 from communique.store.filters import FilterError
+from communique.store.questions import NotFound
 from communique.store.reviews import ReviewError
 from communique.store.target import parse_target
 from communique.web import api, docs, pages
@@ -32,7 +33,6 @@ from communique.web.database import Database
 from communique.web.headers import SecurityHeaders, security_headers
 from communique.web.rendering import error_page, is_api, public_message, validation_message
 from communique.web.sessions import Sessions
-from communique.web.views import NotFound
 
 STATIC_DIR = Path(__file__).parent / "static"
 DATABASE_FAILED = (

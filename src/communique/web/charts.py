@@ -8,8 +8,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from communique.store.questions import UNDATED, Counterpart, Network, Period, country_name
 from communique.web.rendering import actor_url, pair_url, plover_color
-from communique.web.views import UNDATED, Counterpart, Network, Period, country_name
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from communique.export.tables import TEXT_FORMATS
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.queries import ALLOWED, Table
+from communique.store.questions import MAX_LIMIT, MAX_OFFSET
 from communique.store.store import Store
 from communique.store.tokens import authenticate
-from communique.web.views import MAX_LIMIT, MAX_OFFSET
 
 
 def get_store(request: Request) -> Iterator[Store]:

@@ -1,4 +1,4 @@
-"""The server-rendered pages: the analyst's dashboard. Everything they show comes from views.py
+"""The server-rendered pages: the analyst's dashboard. Everything they show comes from questions.py
 and store.queries, the same answers the API gives."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from communique.record import AgreementStatus, EventStatus, RecordStatus
-from communique.store import facets, queries, reviews
+from communique.store import facets, queries, questions, reviews
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.store import Store
 from communique.store.tokens import authenticate, token_hash
-from communique.web import charts, views
+from communique.web import charts
 from communique.web.deps import Offset, StoreDep, reads_parameters, refuse_unknown_parameters
 from communique.web.document_view import DocumentView, plover_types
 from communique.web.rendering import document_url, palette_css, public_message, render
@@ -207,9 +207,9 @@ def palette() -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    stats = views.statistics(store, top=12)
-    latest = views.documents(store, make_filters(), limit=10, offset=0)
-    topics = views.topics(store, make_filters(), limit=15, offset=0)
+    stats = questions.statistics(store, top=12)
+    latest = questions.documents(store, make_filters(), limit=10, offset=0)
+    topics = questions.topics(store, make_filters(), limit=15, offset=0)
     return render(
         request,
         "home.html",
@@ -237,7 +237,7 @@ def documents_page(request: Request, store: StoreDep, offset: Offset = 0) -> HTM
         store,
         "documents.html",
         filters,
-        lambda f: views.documents(store, f, limit=PAGE_SIZE, offset=offset, sort=filters.sort),
+        lambda f: questions.documents(store, f, limit=PAGE_SIZE, offset=offset, sort=filters.sort),
     )
 
 
@@ -250,7 +250,7 @@ def _query_page(
         store,
         f"{kind}.html",
         filters,
-        lambda f: views.query_page(
+        lambda f: questions.query_page(
             store, kind, f, limit=PAGE_SIZE, offset=offset, text=text, sort=filters.sort
         ),
         {"plover_types": plover_types(), "q": text},
@@ -318,7 +318,7 @@ def _document_page(
     status: int = 200,
     typed: dict[str, Any] | None = None,
 ) -> HTMLResponse:
-    header = views.document_header(store, document_id)
+    header = questions.document_header(store, document_id)
     record = store.load(header.id)
     view = DocumentView(
         record,
@@ -358,7 +358,7 @@ async def review_form(request: Request, store: StoreDep, document_id: str) -> Re
 
 
 def _take_review(request: Request, store: Store, document_id: str, form: FormData) -> Response:
-    views.checked_key(document_id, "document")
+    questions.checked_key(document_id, "document")
     session = current_session(request, store)
     author = signed_in(request, store)
     if session is None or author is None:
@@ -419,16 +419,16 @@ def _take_review(request: Request, store: Store, document_id: str, form: FormDat
 
 @router.get("/pairs", response_class=HTMLResponse)
 def pairs_page(request: Request, store: StoreDep) -> HTMLResponse:
-    pairs = views.country_pairs(store, make_filters(), limit=200)
+    pairs = questions.country_pairs(store, make_filters(), limit=200)
     return render(request, "pairs.html", {"pairs": pairs}, user=_user(request, store))
 
 
 @router.get("/pairs/{pair}", response_class=HTMLResponse)
 def pair_page(request: Request, store: StoreDep, pair: str) -> Response:
-    a, b = views.parse_pair(pair)
+    a, b = questions.parse_pair(pair)
     if f"{a}-{b}" != pair:  # one address per pair: KZ-MN, not mn-kz
         return RedirectResponse(f"/pairs/{a}-{b}", status_code=308)
-    summary = views.pair_summary(store, a, b)
+    summary = questions.pair_summary(store, a, b)
     return render(
         request,
         "pair.html",
@@ -445,7 +445,7 @@ def pair_page(request: Request, store: StoreDep, pair: str) -> Response:
 
 @router.get("/actors/{actor_key:path}", response_class=HTMLResponse)
 def actor_page(request: Request, store: StoreDep, actor_key: str) -> HTMLResponse:
-    profile = views.actor_profile(store, actor_key)
+    profile = questions.actor_profile(store, actor_key)
     return render(
         request,
         "actor.html",
@@ -463,7 +463,7 @@ def actor_page(request: Request, store: StoreDep, actor_key: str) -> HTMLRespons
 def network_page(
     request: Request,
     store: StoreDep,
-    limit: Annotated[int, Query(ge=1, le=views.MAX_LIMIT)] = 60,
+    limit: Annotated[int, Query(ge=1, le=questions.MAX_LIMIT)] = 60,
 ) -> HTMLResponse:
     filters = PageFilters(request, "network")
     return _list_page(
@@ -471,7 +471,7 @@ def network_page(
         store,
         "network.html",
         filters,
-        lambda f: charts.circle_graph(views.network(store, f, limit=limit)),
+        lambda f: charts.circle_graph(questions.network(store, f, limit=limit)),
         {"plover_types": plover_types()},
     )
 
@@ -486,7 +486,7 @@ def reviews_page(
     author: Annotated[str, Query(max_length=64)] = "",
     offset: Offset = 0,
 ) -> HTMLResponse:
-    wanted = author.strip() if views.storable(author) else None
+    wanted = author.strip() if questions.storable(author) else None
     found = (
         reviews.history(store, author=wanted or None, limit=PAGE_SIZE + 1, offset=offset)
         if wanted is not None

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
 from communique.document import web_link
-from communique.web.views import country_name
+from communique.store.questions import country_name
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Option names in store messages, as the CLI spells them, and the API's query parameters.
