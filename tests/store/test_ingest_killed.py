@@ -47,7 +47,7 @@ def files() -> list[str]:
 def _command(db: Path, files: list[str]) -> list[str]:
     return [
         sys.executable, "-m", "communique.cli.main", "--db", str(db),
-        "ingest", "--batch-size", str(BATCH_SIZE), *files,
+        "ingest", "--batch-size", str(BATCH_SIZE), "--store-batch", str(BATCH_SIZE), *files,
     ]  # fmt: skip
 
 

@@ -46,6 +46,7 @@ from communique.store.reprocess import outdated_documents
 from communique.store.reprocess import reprocess as reprocess_documents
 from communique.store.rows import pipeline_version
 from communique.store.sources import read_sources
+from communique.store.store import BATCH_DOCUMENTS
 from communique.store.target import Target
 
 # The same limit as `communique extract`: a document over 1 MB is a dump or a mistake.
@@ -70,6 +71,15 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, max=1024, help="documents annotated at once")
     ] = 16,
+    store_batch: Annotated[
+        int,
+        typer.Option(
+            "--store-batch",
+            min=1,
+            max=BATCH_DOCUMENTS,
+            help="documents stored in one transaction (each part of the input ends one)",
+        ),
+    ] = BATCH_DOCUMENTS,
     workers: Annotated[
         int,
         typer.Option("--workers", min=1, max=256, help="local processes extracting (one stores)"),
@@ -107,7 +117,7 @@ def ingest(
             task = progress.add_task("ingesting", total=0)
             counted = 0
             writer = BatchWriter(
-                store, advance=lambda: progress.advance(task), batch_size=batch_size
+                store, advance=lambda: progress.advance(task), batch_size=store_batch
             )
 
             def fresh_parts() -> Iterator[list[Document | Record]]:
