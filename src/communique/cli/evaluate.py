@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -94,8 +95,10 @@ def kaznerd(
     """KazNERD (CoNLL, IOB2): the Kazakh tagger's exact-match F1 per class on a held-out side."""
     try:
         scores = evaluate_kaznerd(file, split.value)
-    except CorpusError as error:
-        console.print(f"[red]{error}[/red]")
+    except (
+        CorpusError
+    ) as error:  # a path and a line: printed whole, never wrapped or read as markup
+        console.print(f"[red]{escape(str(error))}[/red]", soft_wrap=True)
         raise typer.Exit(1) from error
     table = Table(title=f"Kazakh tagger on KazNERD, {split.value} side (exact match)")
     for column in ("class", "gold", "predicted", "precision", "recall", "F1"):
