@@ -26,6 +26,18 @@ def test_the_invited_is_the_visitor_and_the_inviter_the_host(extract) -> None:
     assert status is EventStatus.PLANNED
 
 
+def test_the_place_to_visit_is_where_not_a_side_when_the_inviter_hosts(extract) -> None:
+    record = extract(
+        "Министр иностранных дел Латвии Андрис Калниньш пригласил министра иностранных дел "
+        "Казахстана Арнура Сейткалиева посетить Ригу."
+    )
+    visit = next(e for e in record.events if e.mode == "visit")
+    names = {a.id: a.name for a in record.actors}
+    assert [names[t] for t in visit.target] == ["Андрис Калниньш"]
+    assert visit.location is not None and names[visit.location] == "Рига"
+    assert visit.target_countries == ["LV"]
+
+
 def test_an_invitation_handed_over_names_its_visitor_in_the_dative(extract) -> None:
     record = extract(
         "Посол Эстонии Март Тамм передал Ерлану Сарсенову приглашение Премьер-министра "

@@ -19,6 +19,7 @@ _ACTOR_PRIORITY = {
     MentionType.POSITION: 5,
 }
 _PLACES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
+_PLACE_KINDS = {ActorKind.COUNTRY, ActorKind.CITY, ActorKind.LOCATION}
 _NOT_INTO = frozenset({"acl", "conj", "parataxis", "ccomp", "advcl", "xcomp", "punct", "cc"})
 _CLAUSE_STOP = frozenset({"conj", "parataxis"})
 
@@ -185,6 +186,11 @@ class TextView:
     def place_actor(self, index: int) -> str | None:
         found = [m for m in self.covering.get(index, []) if m.actor and m.type in _PLACES]
         return found[0].actor if found else None
+
+    def place_kind(self, actor_id: str) -> bool:
+        """The actor is a place: a state, a city or another location."""
+        actor = self.record.actor_by_id(actor_id)
+        return actor is not None and actor.kind in _PLACE_KINDS
 
     def country_of(self, actor_id: str) -> str | None:
         actor = self.record.actor_by_id(actor_id)

@@ -35,7 +35,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-EVENTS = "extract.events@0.3.0"
+EVENTS = "extract.events@0.3.1"
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")
 _CONSULT = "CONSULT"
@@ -286,6 +286,12 @@ def _read_invitation(view: TextView, draft: Draft) -> None:
     if not visitor:
         return
     place = [a for a in draft.target if a not in visitor]
+    if host:
+        # «пригласил коллегу посетить Ташкент»: the inviter hosts; the city or state to be
+        # visited is where, not a side.
+        places = [a for a in place if view.place_kind(a)]
+        draft.location = draft.location or next(iter(places), None)
+        place = [a for a in place if a not in places]
     draft.source = visitor
     draft.target = list(dict.fromkeys(a for a in [*host, *place] if a not in visitor))
     draft.joint = False
