@@ -204,8 +204,8 @@ class Store:
         versions = _BatchVersions(self)
         version_of: dict[str, str] = {}  # document -> the first document of the story it joined
         for new in placed.values():  # in batch order: the story of an earlier match is known
-            record = pending[new.position].record
-            version = versions.story_of(record) if new.match is None else None
+            printed = record_print(pending[new.position].record)
+            version = versions.story_of(printed) if new.match is None else None
             if new.match:
                 story[new.document_id] = story[new.match]
             elif version is not None:
@@ -215,7 +215,9 @@ class Store:
                 version_of[new.document_id] = first[version]
             else:
                 story[new.document_id] = first[new.document_id] = new.document_id
-            versions.add(story[new.document_id], record)
+            versions.add(
+                story[new.document_id], printed, new_story=story[new.document_id] == new.document_id
+            )
 
         stamp = now()
         tables: dict[str, list[Row]] = {"stories": [], "documents": [], "signatures": []}
@@ -499,21 +501,24 @@ class _BatchVersions:
         self.prints: list[tuple[str, VersionPrint]] = []  # (story, print) in batch order
         self.languages: dict[str, set[str | None]] = {}  # story -> its documents' languages
 
-    def story_of(self, record: Record) -> str | None:
-        stored = find_version(self.store.backend, record)
-        if stored is not None and record.language not in self._languages(stored):
+    def story_of(self, printed: VersionPrint) -> str | None:
+        stored = find_version(self.store.backend, printed)
+        if stored is not None and printed.language not in self._languages(stored):
             return stored
-        new = record_print(record)
         candidates = [
-            (version_score(new, old), story)
+            (version_score(printed, old), story)
             for story, old in self.prints
-            if is_version(new, old) and record.language not in self._languages(story)
+            if is_version(printed, old) and printed.language not in self._languages(story)
         ]
         return max(candidates)[1] if candidates else None
 
-    def add(self, story: str, record: Record) -> None:
-        self._languages(story).add(record.language)
-        self.prints.append((story, record_print(record)))
+    def add(self, story: str, printed: VersionPrint, *, new_story: bool) -> None:
+        """A document of the batch, in `story`: one it begins (`new_story`, nothing stored in it
+        to look up) or one stored before or begun earlier in the batch."""
+        if new_story:
+            self.languages[story] = set()
+        self._languages(story).add(printed.language)
+        self.prints.append((story, printed))
 
     def first_document(self, story: str) -> str:
         """The document that stands for a story stored before the batch."""

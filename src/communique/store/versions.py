@@ -128,10 +128,10 @@ def version_score(new: VersionPrint, old: VersionPrint) -> tuple[float, float, f
     )
 
 
-def find_version(backend: Backend, record: Record) -> str | None:
-    """The story of a stored language version of `record`, if one is stored (see the module's
-    docstring); None when there is none, or `record` names no person or no day."""
-    new = record_print(record)
+def find_version(backend: Backend, new: VersionPrint) -> str | None:
+    """The story of a stored language version of the document printed `new` (record_print), if
+    one is stored (see the module's docstring); None when there is none, or it names no person
+    or no day."""
     days = _day_condition(new)
     if not new.language or not new.persons or days is None:
         return None
