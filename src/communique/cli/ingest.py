@@ -40,7 +40,6 @@ from communique.store.ingest import (
     IngestSummary,
     RecordMaker,
     new_documents,
-    store_outcomes,
 )
 from communique.store.reprocess import outdated_documents
 from communique.store.reprocess import reprocess as reprocess_documents
@@ -140,11 +139,7 @@ def ingest(
 
             try:
                 summary.add(
-                    store_outcomes(
-                        store,
-                        ordered_outcomes(fresh_parts(), extractor, batch_size),
-                        writer=writer,
-                    )
+                    writer.store_all(ordered_outcomes(fresh_parts(), extractor, batch_size))
                 )
             except KeyboardInterrupt:
                 progress.stop()

@@ -127,6 +127,15 @@ class BatchWriter:
         if len(self._pending) >= self.batch_size:
             self.flush()
 
+    def store_all(
+        self, outcomes: Iterable[tuple[Document | Record, Record | ProcessFailure]]
+    ) -> IngestSummary:
+        """Store every outcome, and what is pending at the end."""
+        for source, outcome in outcomes:
+            self.add(source, outcome)
+        self.flush()
+        return self.summary
+
     def flush(self) -> None:
         pending, self._pending = self._pending, []
         records = [record for _, record in pending]
@@ -143,15 +152,9 @@ def store_outcomes(
     *,
     advance: Callable[[], None] = lambda: None,
     batch_size: int = 16,
-    writer: BatchWriter | None = None,
 ) -> IngestSummary:
-    """Store every outcome through `writer` (a BatchWriter of `store` by default) and the rest
-    pending at the end."""
-    writer = writer or BatchWriter(store, advance=advance, batch_size=batch_size)
-    for source, outcome in outcomes:
-        writer.add(source, outcome)
-    writer.flush()
-    return writer.summary
+    """Store every outcome, `batch_size` records a transaction (a BatchWriter)."""
+    return BatchWriter(store, advance=advance, batch_size=batch_size).store_all(outcomes)
 
 
 def extract(
