@@ -13,6 +13,7 @@ from typing import Any
 
 from communique.coding.cameo import cameo_table
 from communique.record import ActorKind, AgreementStatus, EventStatus, MentionType
+from communique.store.actor_identity import identity_of, identity_reviews
 from communique.store.backends import Backend
 from communique.store.identity import actor_key
 from communique.store.review_rules import (
@@ -445,17 +446,14 @@ def _move_country(
 
 def _rekey_actor(backend: Backend, document_id: str, actor_id: str) -> None:
     """A corrected name, kind or country moves the actor to its new identity across
-    documents."""
+    documents (and the analysts' merges and splits of that identity still hold)."""
     kind, name, latin, country, kb_id = backend.rows(
         "SELECT kind, name, name_latin, country, kb_id FROM actors "
         "WHERE document_id = ? AND id = ?",
         [document_id, actor_id],
     )[0]
+    machine_key = actor_key(kind, name, name_latin=latin, country=country, kb_id=kb_id)
     backend.execute(
         "UPDATE actors SET actor_key = ? WHERE document_id = ? AND id = ?",
-        [
-            actor_key(kind, name, name_latin=latin, country=country, kb_id=kb_id),
-            document_id,
-            actor_id,
-        ],
+        [identity_of(identity_reviews(backend), document_id, machine_key), document_id, actor_id],
     )

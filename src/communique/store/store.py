@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from communique.document import Document
 from communique.errors import CommuniqueError, NoSpaceError
 from communique.record import Record
+from communique.store.actor_identity import apply_identities
 from communique.store.backends import Backend, Row, StoreError, connect
 from communique.store.hashing import content_hash
 from communique.store.migrations import migrate, now
@@ -306,6 +307,8 @@ class Store:
         for table, columns in FACT_TABLES.items():
             if facts[table]:
                 self.backend.insert(table, columns, facts[table])
+        # The machine's actor keys, with analysts' merges and splits applied (actor_identity.py).
+        apply_identities(self.backend, (row[0] for row in facts["actors"]))
 
     # --- reading -------------------------------------------------------------------------------
 
