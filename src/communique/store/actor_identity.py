@@ -135,6 +135,20 @@ def find_actor(backend: Backend, value: str, what: str) -> str:
     return str(rows[0][0])
 
 
+MAX_CHOICES = 300
+
+
+def merge_choices(backend: Backend, key: str, kind: str) -> list[str]:
+    """The names an analyst may pick to merge the actor `key` into: other actors' names of the
+    same kind, the most often named first (a page's picker; any other name or key is taken too)."""
+    rows = backend.rows(
+        "SELECT name FROM actors WHERE kind = ? AND actor_key <> ? GROUP BY name "
+        "ORDER BY count(DISTINCT document_id) DESC, name LIMIT ?",
+        [kind, key, MAX_CHOICES],
+    )
+    return [str(row[0]) for row in rows]
+
+
 def _documents_of(backend: Backend, key: str) -> list[str]:
     rows = backend.rows(
         "SELECT DISTINCT document_id FROM actors WHERE actor_key = ? ORDER BY document_id", [key]

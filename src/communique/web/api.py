@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from communique.record import Record
-from communique.store import facets, queries, questions, reviews
+from communique.store import actor_identity, facets, queries, questions, reviews
 from communique.store.filters import Filters
 from communique.store.queries import DOCUMENT_FILTERS, Table
 from communique.store.store import Store
@@ -31,6 +31,7 @@ from communique.web.deps import (
 )
 from communique.web.schemas import (
     ActorProfileOut,
+    ActorReviewIn,
     ActorsPage,
     AgreementsPage,
     CommitmentsPage,
@@ -349,6 +350,40 @@ def actor_profile(
 ) -> Any:
     profile = questions.actor_profile(store, actor_key)
     return {**profile.__dict__, "meetings": profile.meetings.dicts()}
+
+
+@router.post(
+    "/actors/{actor_key:path}/reviews",
+    response_model=ReviewOut,
+    status_code=201,
+    tags=["reviews"],
+    summary="Merge an actor into another, or split one in two",
+    responses={
+        401: {"model": ErrorOut, "description": "no token, or an unknown one"},
+        409: {"model": ErrorOut, "description": "another review was saved at the same moment"},
+    },
+)
+def post_actor_review(
+    actor_key: Annotated[str, Path(description="the actor_key of /api/actors, URL-encoded")],
+    body: ActorReviewIn,
+    store: StoreDep,
+    author: Annotated[str, Depends(token_author)],
+) -> Any:
+    """`merge`: the actor is `into` (by name or actor_key): its rows take that actor's key in
+    every document, and its names are kept. `split`: the actor's rows in `documents` (and in the
+    other versions of their stories) become a new actor, `<actor_key>#<review id>` (the review's
+    `attached_to`). Both are kept in the audit trail, hold for documents stored or reprocessed
+    later, and are undone by a later review (a split of the merged documents, a merge back)."""
+    questions.checked_key(actor_key, "actor")
+    if body.action == "merge":
+        review = actor_identity.merge_actors(
+            store, actor_key=actor_key, into=body.into, author=author, reason=body.reason
+        )
+    else:
+        review = actor_identity.split_actor(
+            store, actor_key=actor_key, documents=body.documents, author=author, reason=body.reason
+        )
+    return _review_out(review)
 
 
 @router.get(

@@ -14,14 +14,20 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from communique.record import AgreementStatus, EventStatus, RecordStatus
-from communique.store import facets, queries, questions, reviews
+from communique.store import actor_identity, facets, queries, questions, reviews
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.store import Store
 from communique.store.tokens import authenticate, token_hash
 from communique.web import charts
 from communique.web.deps import Offset, StoreDep, reads_parameters, refuse_unknown_parameters
 from communique.web.document_view import DocumentView, plover_types
-from communique.web.rendering import document_url, palette_css, public_message, render
+from communique.web.rendering import (
+    actor_url,
+    document_url,
+    palette_css,
+    public_message,
+    render,
+)
 from communique.web.sessions import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -443,8 +449,15 @@ def pair_page(request: Request, store: StoreDep, pair: str) -> Response:
     )
 
 
-@router.get("/actors/{actor_key:path}", response_class=HTMLResponse)
-def actor_page(request: Request, store: StoreDep, actor_key: str) -> HTMLResponse:
+def _actor_page(
+    request: Request,
+    store: Store,
+    actor_key: str,
+    *,
+    error: str | None = None,
+    status: int = 200,
+    typed: dict[str, Any] | None = None,
+) -> HTMLResponse:
     profile = questions.actor_profile(store, actor_key)
     return render(
         request,
@@ -453,9 +466,75 @@ def actor_page(request: Request, store: StoreDep, actor_key: str) -> HTMLRespons
             "profile": profile,
             "meetings": profile.meetings.dicts(),
             "graph": charts.star_graph(profile.name, profile.counterparts),
+            # Who this actor was merged with or split from, newest first: each undone by a
+            # later review.
+            "identity_reviews": reviews.history(
+                store, fact=actor_identity.IDENTITY, fact_id=profile.actor_key, limit=50
+            ),
+            "merge_choices": actor_identity.merge_choices(
+                store.backend, profile.actor_key, profile.kind
+            ),
+            "split_documents": actor_identity.split_documents,
+            "error": error,
+            # A refused merge or split, as it was filled in: shown again to be fixed.
+            "typed": typed or {},
         },
+        status=status,
         user=_user(request, store),
     )
+
+
+@router.get("/actors/{actor_key:path}", response_class=HTMLResponse)
+def actor_page(request: Request, store: StoreDep, actor_key: str) -> HTMLResponse:
+    return _actor_page(request, store, actor_key)
+
+
+@router.post("/actors/{actor_key:path}/reviews")
+async def actor_review_form(request: Request, store: StoreDep, actor_key: str) -> Response:
+    """The actor page's merge and split forms: applied, then to the actor as it is now (303);
+    signed out, to the sign-in page first."""
+    check_origin(request)
+    form = await request.form()
+    return await run_in_threadpool(_take_actor_review, request, store, actor_key, form)
+
+
+def _take_actor_review(request: Request, store: Store, actor_key: str, form: FormData) -> Response:
+    questions.checked_key(actor_key, "actor")
+    session = current_session(request, store)
+    author = signed_in(request, store)
+    if session is None or author is None:
+        return RedirectResponse(
+            "/login?" + urlencode({"next": actor_url(actor_key)}), status_code=303
+        )
+    check_csrf(form, session.csrf_token)
+    action = str(form.get("action", ""))
+    into = str(form.get("into", "")).strip()
+    documents = [str(d) for d in form.getlist("documents") if str(d).strip()]
+    reason = str(form.get("reason", "")).strip() or None
+    try:
+        if action == "merge":
+            review = actor_identity.merge_actors(
+                store, actor_key=actor_key, into=into, author=author, reason=reason
+            )
+            target = str(review.attached_to)
+        elif action == "split":
+            review = actor_identity.split_actor(
+                store, actor_key=actor_key, documents=documents, author=author, reason=reason
+            )
+            target = actor_key
+        else:
+            raise reviews.ReviewError(f"action {action[:20]!r}: merge or split")
+    except reviews.ReviewError as error:
+        typed = {
+            "action": action,
+            "into": into[: reviews.MAX_TEXT],
+            "documents": documents,
+            "reason": (reason or "")[: reviews.MAX_REASON],
+        }
+        return _actor_page(
+            request, store, actor_key, error=str(error), status=error.http_status, typed=typed
+        )
+    return RedirectResponse(actor_url(target), status_code=303)
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -18,7 +18,8 @@ ReviewStatus = Literal["machine", "confirmed", "corrected", "rejected", "added"]
 # The same names as store.reviews.FACTS and ACTIONS (test_api checks), spelled out for OpenAPI.
 FactKind = Literal["actor", "occupation", "event", "agreement", "commitment", "topic", "mention"]
 # What a review may name: a fact, or the document itself (its date).
-ReviewedKind = FactKind | Literal["document"]
+# `identity`: an actor merged with another or split in two (store/actor_identity.py).
+ReviewedKind = FactKind | Literal["document", "identity"]
 ReviewAction = Literal["confirm", "correct", "reject", "add"]
 
 
@@ -376,6 +377,36 @@ class ReviewIn(BaseModel):
             _printable(name, "changes")
             if isinstance(item, str):
                 _printable(item, f"changes.{name[:20]}")
+        return value
+
+
+class ActorReviewIn(BaseModel):
+    """An analyst's review of who an actor is across documents: `merge` it into another actor
+    (`into`, by name or actor_key), or `split` off the `documents` that name a second person."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["merge", "split"]
+    into: str = Field(
+        default="", max_length=1000, description="merge: the actor it is, by name or actor_key"
+    )
+    documents: list[str] = Field(
+        default_factory=list,
+        max_length=1000,
+        description="split: the documents (ids) whose mentions are the new actor",
+    )
+    reason: str | None = Field(default=None, max_length=MAX_REASON)
+
+    @field_validator("into", "reason")
+    @classmethod
+    def _no_controls(cls, value: str | None) -> str | None:
+        return _printable(value, "text") if value else value
+
+    @field_validator("documents")
+    @classmethod
+    def _printable_documents(cls, value: list[str]) -> list[str]:
+        for item in value:
+            _printable(item, "documents")
         return value
 
 
