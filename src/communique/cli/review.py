@@ -18,6 +18,7 @@ from communique.cli.common import (
     render,
     write,
 )
+from communique.store.actor_identity import IDENTITY, merge_actors, split_actor
 from communique.store.queries import Table
 from communique.store.reviews import ACTIONS, CORRECTABLE, FACTS, ReviewError, history
 from communique.store.reviews import record_review as record
@@ -74,10 +75,71 @@ review.__doc__ = (review.__doc__ or "") + "; ".join(
 )
 
 
+actor_app = typer.Typer(
+    no_args_is_help=True,
+    help="Merge two actors that are one person, or split one that is two (reviews).",
+)
+
+
+@actor_app.command("merge")
+def merge_actor(
+    ctx: typer.Context,
+    actor: Annotated[str, typer.Argument(help="the actor merged away: its actor_key or name")],
+    into: Annotated[str, typer.Argument(help="the actor it is: its actor_key or name")],
+    author: Annotated[str, typer.Option("--author", help="who reviews (the audit trail)")],
+    reason: Annotated[str | None, typer.Option("--reason", help="why")] = None,
+    db: DbOption = None,
+) -> None:
+    """ACTOR is INTO: its rows take INTO's actor_key in every document (its names are kept), in
+    the audit trail and through `communique reprocess`. Undone by `actor split`."""
+    with opened(ctx, db) as store:
+        try:
+            done = merge_actors(store, actor_key=actor, into=into, author=author, reason=reason)
+        except ReviewError as error:
+            fail(str(error), error.exit_code)
+            return
+    err.print(f"review {done.id}: merged {done.fact_id} into {done.attached_to}")
+
+
+@actor_app.command("split")
+def split_actor_command(
+    ctx: typer.Context,
+    actor: Annotated[str, typer.Argument(help="the actor split: its actor_key or name")],
+    documents: Annotated[
+        list[str], typer.Argument(help="the documents whose mentions are another person")
+    ],
+    author: Annotated[str, typer.Option("--author", help="who reviews (the audit trail)")],
+    reason: Annotated[str | None, typer.Option("--reason", help="why")] = None,
+    db: DbOption = None,
+) -> None:
+    """ACTOR's rows in DOCUMENTS (and their stories' other versions) become a new actor, whose
+    actor_key is printed; kept through `communique reprocess`. Undone by `actor merge`."""
+    with opened(ctx, db) as store:
+        try:
+            done = split_actor(
+                store, actor_key=actor, documents=documents, author=author, reason=reason
+            )
+        except ReviewError as error:
+            fail(str(error), error.exit_code)
+            return
+    err.print(f"review {done.id}: split {done.fact_id}")
+    write(f"{done.attached_to}\n", None)
+
+
 def reviews(
     ctx: typer.Context,
     document: Annotated[str | None, typer.Option("--document", help="one document")] = None,
     author: Annotated[str | None, typer.Option("--author")] = None,
+    fact: Annotated[
+        str | None,
+        typer.Option("--fact", help=f"one of {', '.join([*FACTS, 'document', IDENTITY])}"),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="taken on this day (YYYY-MM-DD) or later")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="taken on this day or earlier")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 100,
     output_format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.TABLE,
     db: DbOption = None,
@@ -86,7 +148,14 @@ def reviews(
     said before. `attached_to` is the fact the review applies to now (empty once a re-extraction
     no longer finds its fact)."""
     with opened(ctx, db) as store:
-        trail = history(store, document_id=document, author=author, limit=limit)
+        try:
+            trail = history(
+                store, document_id=document, author=author, fact=fact, since=since,
+                until=until, limit=limit,
+            )  # fmt: skip
+        except ReviewError as error:
+            fail(str(error), error.exit_code)
+            return
     rows = []
     for item in trail:
         values = item.as_dict()

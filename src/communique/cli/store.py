@@ -1,4 +1,5 @@
-"""The store's commands: ingest, reprocess, query, sql, export, load, review, reviews, token.
+"""The store's commands: ingest, reprocess, query, sql, export, load, review, reviews, token,
+actor (merge, split).
 `register` adds them to the app."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from communique.cli.export import export
 from communique.cli.ingest import ingest, reprocess
 from communique.cli.load import load
 from communique.cli.query import query_app
-from communique.cli.review import review, reviews, token_app
+from communique.cli.review import actor_app, review, reviews, token_app
 from communique.cli.sql import sql
 
 
@@ -30,3 +31,4 @@ def register(app: typer.Typer) -> None:
     app.command(help=_help(review))(review)
     app.command(help=_help(reviews))(reviews)
     app.add_typer(token_app, name="token")
+    app.add_typer(actor_app, name="actor")

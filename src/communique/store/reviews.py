@@ -18,7 +18,9 @@ say is in review_rules.py, how it is written onto the facts in review_replay.py.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from communique.store.migrations import now
@@ -58,6 +60,7 @@ __all__ = [
     "ACTIONS",
     "ADDABLE",
     "CORRECTABLE",
+    "DOCUMENT",
     "FACTS",
     "MAX_REASON",
     "MAX_TEXT",
@@ -65,6 +68,7 @@ __all__ = [
     "Review",
     "ReviewError",
     "ReviewState",
+    "checked_day",
     "count_reviews",
     "history",
     "record_review",
@@ -82,16 +86,24 @@ def history(
     fact: str | None = None,
     fact_id: str | None = None,
     author: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[Review]:
     """The audit trail, newest first. `fact_id` matches the id reviewed or the one it is
-    attached to now."""
+    attached to now (an identity review's: the actor merged or split, or the one it made);
+    `since`/`until`: the days (YYYY-MM-DD, both included) the reviews were taken on."""
     conditions, params = [], []
     for column, value in (("document_id", document_id), ("fact", fact), ("author", author)):
         if value is not None:
             conditions.append(f"{column} = ?")
             params.append(value)
+    for value, comparison in ((since, ">="), (until, "<=")):
+        if value is not None:
+            # created_at is ISO 8601 text: its first ten characters are its day.
+            conditions.append(f"substr(created_at, 1, 10) {comparison} ?")
+            params.append(checked_day(value, "since" if comparison == ">=" else "until"))
     if fact_id is not None:
         conditions.append("(fact_id = ? OR attached_to = ?)")
         params += [fact_id, fact_id]
@@ -101,6 +113,17 @@ def history(
         "ORDER BY id DESC LIMIT ? OFFSET ?"
     )
     return [review_from_row(row) for row in store.backend.rows(sql, [*params, limit, offset])]
+
+
+def checked_day(value: str, name: str) -> str:
+    """A day as YYYY-MM-DD, or ReviewError."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ReviewError(f"{name} {value[:20]!r}: a day, YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ReviewError(f"{name} {value[:20]!r}: no such day") from None
+    return value
 
 
 def count_reviews(store: Store, *, document_id: str | None = None) -> int:

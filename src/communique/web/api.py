@@ -637,12 +637,19 @@ def list_reviews(
         ReviewedKind | None, Query(description="kind of fact, or document (its date)")
     ] = None,
     document_id: Annotated[str | None, Query(max_length=questions.MAX_KEY)] = None,
+    since: Annotated[
+        str | None, Query(max_length=10, description="reviews taken on this day or later")
+    ] = None,
+    until: Annotated[
+        str | None, Query(max_length=10, description="reviews taken on this day or earlier")
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Any:
     if not all(questions.storable(value) for value in (author, document_id)):
         return _reviews_page([], limit, offset)  # no stored name or id has control characters
     found = reviews.history(
-        store, document_id=document_id, fact=fact, author=author, limit=limit + 1, offset=offset
-    )
+        store, document_id=document_id, fact=fact, author=author, since=since, until=until,
+        limit=limit + 1, offset=offset,
+    )  # fmt: skip
     return _reviews_page(found, limit, offset)

@@ -14,7 +14,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from communique.record import AgreementStatus, EventStatus, RecordStatus
-from communique.store import actor_identity, facets, queries, questions, reviews
+from communique.store import (
+    actor_identity,
+    facets,
+    queries,
+    questions,
+    review_trail,
+    reviews,
+)
 from communique.store.filters import FilterError, Filters, make_filters
 from communique.store.store import Store
 from communique.store.tokens import authenticate, token_hash
@@ -563,24 +570,49 @@ def reviews_page(
     request: Request,
     store: StoreDep,
     author: Annotated[str, Query(max_length=64)] = "",
+    document: Annotated[str, Query(max_length=questions.MAX_KEY)] = "",
+    fact: Annotated[str, Query(max_length=20)] = "",
+    since: Annotated[str, Query(max_length=10)] = "",
+    until: Annotated[str, Query(max_length=10)] = "",
     offset: Offset = 0,
 ) -> HTMLResponse:
-    wanted = author.strip() if questions.storable(author) else None
-    found = (
-        reviews.history(store, author=wanted or None, limit=PAGE_SIZE + 1, offset=offset)
-        if wanted is not None
-        else []
-    )
+    """The audit trail in words, filtered by author, document, kind of fact and day."""
+    chosen = {
+        "author": author.strip(), "document": document.strip(), "fact": fact.strip(),
+        "since": since.strip(), "until": until.strip(),
+    }  # fmt: skip
+    kinds = (*reviews.FACTS, reviews.DOCUMENT, actor_identity.IDENTITY)
+    error = None
+    found: list[reviews.Review] = []
+    if chosen["fact"] and chosen["fact"] not in kinds:
+        error = f"fact {chosen['fact']!r}: one of {', '.join(kinds)}"
+    elif all(questions.storable(value) for value in chosen.values()):
+        try:
+            found = reviews.history(
+                store,
+                author=chosen["author"] or None,
+                document_id=chosen["document"] or None,
+                fact=chosen["fact"] or None,
+                since=chosen["since"] or None,
+                until=chosen["until"] or None,
+                limit=PAGE_SIZE + 1,
+                offset=offset,
+            )
+        except reviews.ReviewError as refused:
+            error = str(refused)
     return render(
         request,
         "reviews.html",
         {
-            "reviews": found[:PAGE_SIZE],
-            "author": author,
+            "entries": review_trail.trail(store, found[:PAGE_SIZE]),
+            "chosen": chosen,
+            "kinds": kinds,
+            "error": error,
             "offset": offset,
             "next_offset": offset + PAGE_SIZE if len(found) > PAGE_SIZE else None,
             "total": reviews.count_reviews(store),
         },
+        status=422 if error else 200,
         user=_user(request, store),
     )
 
