@@ -4,6 +4,8 @@ documents, applied to every fact of either actor and kept through reprocess and 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from communique.document import Document
@@ -13,7 +15,8 @@ from communique.store.actor_identity import IDENTITY, merge_actors, split_actor
 from communique.store.filters import make_filters
 from communique.store.queries import actors
 from communique.store.questions import NotFound, actor_profile
-from communique.store.reviews import ReviewError, history
+from communique.store.review_trail import trail
+from communique.store.reviews import ReviewError, history, record_review
 
 # Written for these tests: a person with first name and surname in one release, the surname
 # alone in two others (the machine cannot tell these are one person).
@@ -131,8 +134,6 @@ def test_merge_then_split_composes_in_order(
 
 
 def test_a_corrected_actor_keeps_its_merge(store: Store, stored: dict[str, str]) -> None:
-    from communique.store.reviews import record_review
-
     merge_actors(store, actor_key=SURNAME, into=FULL, author="analyst")
     actor_id = next(
         str(r[0])
@@ -184,3 +185,39 @@ def test_a_name_of_two_actors_asks_for_a_key(store: Store, stored: dict[str, str
     split_actor(store, actor_key=FULL, documents=[stored["other"]], author="analyst")
     with pytest.raises(ReviewError, match="2 actors are written 'Карин'"):
         merge_actors(store, actor_key="Карин", into="person:kikutoi i@JP", author="analyst")
+
+
+# --- the trail in words --------------------------------------------------------------------------
+
+
+def test_the_trail_names_facts_and_actors(store: Store, stored: dict[str, str]) -> None:
+    document_id = stored["surname"]
+    record = store.load(document_id)
+    names = {a.id: a.name for a in record.actors}
+    event = next(e for e in record.events if e.source and e.target)
+    source, target = names[event.source[0]], names[event.target[0]]
+    record_review(
+        store, document_id=document_id, fact="event", fact_id=event.id, action="correct",
+        changes={"source": target, "target": source}, author="analyst", reason="sides swapped",
+    )  # fmt: skip
+    merge_actors(store, actor_key=SURNAME, into=FULL, author="analyst")
+    merged, corrected = trail(store, history(store))
+    assert merged.fact == "Карин → Ерлан Карин" and merged.document is None
+    assert merged.actor_keys == [("Карин", SURNAME), ("Ерлан Карин", FULL)]
+    assert corrected.fact == f"{event.type}: {target} → {source}"
+    assert corrected.changes == [("source", target), ("target", source)]
+    assert corrected.before == [("source", source), ("target", target)]  # names, not ids
+    assert corrected.document is not None and corrected.document.startswith("4 марта 2025")
+
+
+def test_the_trail_filters_by_day_and_kind(store: Store, stored: dict[str, str]) -> None:
+    merge_actors(store, actor_key=SURNAME, into=FULL, author="analyst")
+    today = datetime.now(UTC).date()  # reviews are stamped in UTC
+    day = timedelta(days=1)
+    assert len(history(store, since=today.isoformat(), until=today.isoformat())) == 1
+    assert history(store, since=(today + day).isoformat()) == []
+    assert history(store, until=(today - day).isoformat()) == []
+    assert history(store, fact="event") == []
+    for wrong in ("2025-13-01", "yesterday"):
+        with pytest.raises(ReviewError, match="since"):
+            history(store, since=wrong)

@@ -102,3 +102,26 @@ def test_a_malformed_review_is_refused_with_its_reason(db: str) -> None:
     )  # fmt: skip
     assert unknown.exit_code == 2 and "no document" in unknown.output
     assert json.loads(cli(db, "reviews", "-f", "json").stdout) == []
+
+
+def test_actor_merge_and_split_from_the_command_line(db: str) -> None:
+    with open_store(db) as store:
+        persons = store.backend.rows(
+            "SELECT actor_key, min(name) FROM actors WHERE kind = 'person' "
+            "GROUP BY actor_key ORDER BY actor_key LIMIT 2"
+        )
+    (merged, _), (kept, kept_name) = persons
+    refused = cli(db, "actor", "merge", kept, kept_name, "--author", "aigerim")
+    assert refused.exit_code == 2 and "is this actor itself" in refused.output
+    done = cli(db, "actor", "merge", merged, kept_name, "--author", "aigerim", "--reason", "same")
+    assert done.exit_code == 0, done.output
+    trail = cli(db, "reviews", "--fact", "identity", "-f", "csv")
+    rows = list(csv.DictReader(StringIO(trail.stdout)))
+    assert [(r["action"], r["fact_id"], r["attached_to"]) for r in rows] == [
+        ("merge", merged, kept)
+    ]
+    # One document only: a split must leave the actor some.
+    split = cli(db, "actor", "split", kept, SENATE, "--author", "aigerim")
+    assert split.exit_code == 2 and "leaves some behind" in split.output
+    bad_day = cli(db, "reviews", "--since", "2025-02-30")
+    assert bad_day.exit_code == 2 and "no such day" in bad_day.output

@@ -179,3 +179,33 @@ def test_a_signed_out_merge_goes_to_login(web_db_copy: Path) -> None:
             follow_redirects=False,
         )
         assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+# --- the audit trail page ------------------------------------------------------------------------
+
+
+def test_the_trail_page_shows_names_and_filters(writer: tuple[TestClient, dict[str, str]]) -> None:
+    client, auth = writer
+    kept, merged = _two_persons(client)
+    response = client.post(
+        _url(merged["actor_key"], "/reviews"),
+        json={"action": "merge", "into": kept["actor_key"]},
+        headers=auth,
+    )
+    assert response.status_code == 201, response.text
+    page = lxml.html.fromstring(client.get("/reviews", params={"fact": "identity"}).text)
+    (row,) = page.xpath('//table[contains(@class, "reviews")]/tbody/tr')
+    links = row.xpath('.//a[@class="actor-link"]')
+    # Each actor by the names it is written as.
+    assert len(links) == 2
+    assert merged["name"] in links[0].text_content() and kept["name"] in links[1].text_content()
+    assert "{" not in row.text_content()  # no JSON
+    assert "across documents" in row.text_content()
+    for params in ({"fact": "event"}, {"since": "2999-01-01"}, {"document": "no-such"}):
+        page = lxml.html.fromstring(client.get("/reviews", params=params).text)
+        assert "match these filters" in page.xpath("string(//table/tbody)")
+    refused = client.get("/reviews", params={"until": "2025-02-30"})
+    assert refused.status_code == 422 and "no such day" in refused.text
+    api = client.get("/api/reviews", params={"fact": "identity", "until": "2000-01-01"})
+    assert api.status_code == 200 and api.json()["items"] == []
+    assert client.get("/api/reviews", params={"since": "soon"}).status_code == 422
