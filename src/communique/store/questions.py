@@ -648,7 +648,40 @@ def _positions(store: Store, actor_rows: list[tuple[Any, ...]]) -> list[Position
             found[(date, title, organization, document_id)] = Position(
                 date, str(title), organization, country, document_id
             )
-    return sorted(found.values(), key=lambda p: (p.date is None, p.date or "", p.title))
+    kept = [p for document_id in by_document for p in _once_per_document(
+        [p for p in found.values() if p.document_id == document_id]
+    )]  # fmt: skip
+    return sorted(kept, key=lambda p: (p.date is None, p.date or "", p.document_id, p.title))
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    return tuple(" ".join(title.split()).casefold().replace("ё", "е").split())
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """`short`'s words appear together in `long`: «Посол» in «Чрезвычайный и Полномочный
+    Посол», «министр» in «министр иностранных дел»."""
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _once_per_document(positions: list[Position]) -> list[Position]:
+    """One row per title, organisation and country of a document: a title repeated (in another
+    case, or by two rows of a merged actor) is one position, and a title a fuller one of the same
+    document contains, of the same organisation and country or none stated, says nothing more."""
+    # Fullest first, so that a shorter title meets the fuller ones it may repeat.
+    ordered = sorted(positions, key=lambda p: (-len(_title_words(p.title)), p.title))
+    kept: list[Position] = []
+    for position in ordered:
+        words = _title_words(position.title)
+        repeats = any(
+            _within(words, _title_words(other.title))
+            and position.organization in (None, other.organization)
+            and position.country in (None, other.country)
+            for other in kept
+        )
+        if not repeats:
+            kept.append(position)
+    return kept
 
 
 def _meetings(store: Store, actor_key: str) -> Table:
