@@ -59,6 +59,9 @@ def test_merge_and_split_through_the_api(writer: tuple[TestClient, dict[str, str
     assert {kept["name"], merged["name"]} <= set(profile["names"])
     assert set(documents) <= set(profile["documents"])
     assert client.get(_url(merged["actor_key"])).status_code == 404
+    # The page of the actor merged away leads to the one it is now.
+    moved = client.get(_page_url(merged["actor_key"]), follow_redirects=False)
+    assert moved.status_code == 303 and moved.headers["location"] == _page_url(kept["actor_key"])
     keys = [a["actor_key"] for a in _persons(client)]
     assert keys.count(kept["actor_key"]) == 1 and merged["actor_key"] not in keys
     trail = client.get("/api/reviews", params={"fact": "identity"}).json()["items"]

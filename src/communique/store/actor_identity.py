@@ -121,9 +121,9 @@ def find_actor(backend: Backend, value: str, what: str) -> str:
     if backend.rows("SELECT 1 FROM actors WHERE actor_key = ? LIMIT 1", [value]):
         return value
     rows = backend.rows(
-        "SELECT DISTINCT actor_key, country FROM actors WHERE lower(name) = ? "
+        "SELECT DISTINCT actor_key, country FROM actors WHERE (name = ? OR lower(name) = ?) "
         "AND actor_key IS NOT NULL ORDER BY actor_key",
-        [value.lower()],
+        [value, value.lower()],
     )
     if not rows:
         raise ReviewError(f"{what}: no actor {value!r}", 404)
@@ -147,6 +147,18 @@ def merge_choices(backend: Backend, key: str, kind: str) -> list[str]:
         [kind, key, MAX_CHOICES],
     )
     return [str(row[0]) for row in rows]
+
+
+def merged_into(backend: Backend, key: str) -> str | None:
+    """The actor the merges made of `key`, if `key` was merged away and that actor has rows:
+    where an old link to `key` leads."""
+    reviews = [r for r in identity_reviews(backend) if r.action == "merge"]
+    current = identity_of(reviews, ACROSS_DOCUMENTS, key)
+    if current == key or not backend.rows(
+        "SELECT 1 FROM actors WHERE actor_key = ? LIMIT 1", [current]
+    ):
+        return None
+    return current
 
 
 def _documents_of(backend: Backend, key: str) -> list[str]:

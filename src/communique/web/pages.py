@@ -492,8 +492,15 @@ def _actor_page(
 
 
 @router.get("/actors/{actor_key:path}", response_class=HTMLResponse)
-def actor_page(request: Request, store: StoreDep, actor_key: str) -> HTMLResponse:
-    return _actor_page(request, store, actor_key)
+def actor_page(request: Request, store: StoreDep, actor_key: str) -> Response:
+    try:
+        return _actor_page(request, store, actor_key)
+    except questions.NotFound:
+        # An actor merged into another: its old address leads to the one it is now.
+        merged = actor_identity.merged_into(store.backend, actor_key)
+        if merged is None:
+            raise
+        return RedirectResponse(actor_url(merged), status_code=303)
 
 
 @router.post("/actors/{actor_key:path}/reviews")
