@@ -7,7 +7,7 @@ store adds later still reaches API users (and is then documented here).
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -390,7 +390,7 @@ class ActorReviewIn(BaseModel):
     into: str = Field(
         default="", max_length=1000, description="merge: the actor it is, by name or actor_key"
     )
-    documents: list[str] = Field(
+    documents: list[Annotated[str, Field(max_length=1000)]] = Field(
         default_factory=list,
         max_length=1000,
         description="split: the documents (ids) whose mentions are the new actor",
