@@ -359,6 +359,7 @@ def actor_profile(
     tags=["reviews"],
     summary="Merge an actor into another, or split one in two",
     responses={
+        400: {"model": ErrorOut, "description": "a body that cannot be read as JSON"},
         401: {"model": ErrorOut, "description": "no token, or an unknown one"},
         409: {"model": ErrorOut, "description": "another review was saved at the same moment"},
     },
