@@ -175,6 +175,9 @@ def test_a_refused_merge_keeps_what_was_typed(signed_in: TestClient) -> None:
 def test_a_signed_out_merge_goes_to_login(web_db_copy: Path) -> None:
     with TestClient(create_app(str(web_db_copy))) as client:
         actor = _persons(client)[0]
+        page = lxml.html.fromstring(client.get(_page_url(actor["actor_key"])).text)
+        assert page.xpath('//section[@id="identity"]//form') == []
+        assert "Sign in" in page.xpath('string(//section[@id="identity"]//p[@class="notice"])')
         response = post_form(
             client,
             _page_url(actor["actor_key"]) + "/reviews",
