@@ -19,11 +19,17 @@ from communique.web.app import create_app
 from .conftest import post_form
 
 
-@pytest.fixture
-def writer(web_db_copy: Path) -> Iterator[tuple[TestClient, dict[str, str]]]:
-    with open_store(str(web_db_copy)) as store:
+@pytest.fixture(params=["duckdb", "postgresql"])
+def writer(request: pytest.FixtureRequest) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    """The API on a private copy of the sample store, on DuckDB and on PostgreSQL, and the
+    headers of a valid token."""
+    if request.param == "duckdb":
+        target = str(request.getfixturevalue("web_db_copy"))
+    else:
+        target = request.getfixturevalue("postgres_copy")
+    with open_store(target) as store:
         token = create_token(store, "analyst")
-    with TestClient(create_app(str(web_db_copy))) as client:
+    with TestClient(create_app(target)) as client:
         yield client, {"Authorization": f"Bearer {token}"}
 
 
