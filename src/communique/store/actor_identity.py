@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from communique.store.backends import Backend
@@ -59,17 +60,35 @@ def split_documents(review: Review) -> frozenset[str]:
     return frozenset(json.loads(review.changes["documents"]))
 
 
+@dataclass(frozen=True)
+class _Step:
+    """One identity review as `identity_of` applies it."""
+
+    key: str  # the actor it rewrites
+    result: str  # the key it gives
+    documents: frozenset[str] | None  # a split's documents; None: a merge, every document
+
+
+def _steps(reviews: Sequence[Review]) -> list[_Step]:
+    return [
+        _Step(r.fact_id, r.changes["into"], None)
+        if r.action == "merge"
+        else _Step(r.fact_id, r.changes["key"], split_documents(r))
+        for r in reviews
+    ]
+
+
 def identity_of(reviews: Sequence[Review], document_id: str, machine_key: str) -> str:
     """The key an actor row of `document_id` whose machine key is `machine_key` has once the
     identity reviews (oldest first) are applied."""
+    return _apply(_steps(reviews), document_id, machine_key)
+
+
+def _apply(steps: Sequence[_Step], document_id: str, machine_key: str) -> str:
     key = machine_key
-    for review in reviews:
-        if key != review.fact_id:
-            continue
-        if review.action == "merge":
-            key = review.changes["into"]
-        elif document_id in split_documents(review):
-            key = review.changes["key"]
+    for step in steps:
+        if key == step.key and (step.documents is None or document_id in step.documents):
+            key = step.result
     return key
 
 
@@ -79,6 +98,7 @@ def apply_identities(backend: Backend, document_ids: Iterable[str]) -> None:
     reviews = identity_reviews(backend)
     if not reviews:
         return
+    steps = _steps(reviews)
     wanted = list(dict.fromkeys(document_ids))
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
@@ -89,7 +109,7 @@ def apply_identities(backend: Backend, document_ids: Iterable[str]) -> None:
         for document_id, actor_id, key in rows:
             if key is None:
                 continue
-            reviewed = identity_of(reviews, str(document_id), str(key))
+            reviewed = _apply(steps, str(document_id), str(key))
             if reviewed != key:
                 backend.execute(
                     "UPDATE actors SET actor_key = ? WHERE document_id = ? AND id = ?",
