@@ -64,7 +64,8 @@ def test_merge_and_split_through_the_api(writer: tuple[TestClient, dict[str, str
     profile = client.get(_url(kept["actor_key"])).json()
     assert {kept["name"], merged["name"]} <= set(profile["names"])
     assert set(documents) <= set(profile["documents"])
-    assert client.get(_url(merged["actor_key"])).status_code == 404
+    gone = client.get(_url(merged["actor_key"]))
+    assert gone.status_code == 404 and f"merged into {kept['actor_key']!r}" in gone.text
     # The page of the actor merged away leads to the one it is now.
     moved = client.get(_page_url(merged["actor_key"]), follow_redirects=False)
     assert moved.status_code == 303 and moved.headers["location"] == _page_url(kept["actor_key"])

@@ -348,7 +348,13 @@ def actor_profile(
     actor_key: Annotated[str, Path(description="the actor_key of /api/actors, URL-encoded")],
     store: StoreDep,
 ) -> Any:
-    profile = questions.actor_profile(store, actor_key)
+    try:
+        profile = questions.actor_profile(store, actor_key)
+    except questions.NotFound as error:
+        merged = actor_identity.merged_into(store.backend, actor_key)
+        if merged is None:
+            raise
+        raise questions.NotFound(f"{error}: merged into {merged!r}") from None
     return {**profile.__dict__, "meetings": profile.meetings.dicts()}
 
 
