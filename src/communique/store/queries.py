@@ -596,6 +596,14 @@ def snippet(
     return cut, [[a - lead, b - lead] for a, b in marks]
 
 
+def search_marks(text: str, search: str, language: str | None) -> list[tuple[int, int]]:
+    """Spans of a document's `text` that the search finds (the document page marks them):
+    the words with a form of a searched word, and the search as it is written."""
+    needle = checked_text(search, "search", MAX_SEARCH).lower()
+    _search_words(needle)  # refused as a search would be
+    return matches(text, needle, language)
+
+
 def _one_space(text: str) -> str:
     return _WHITESPACE.sub(" ", text)
 
