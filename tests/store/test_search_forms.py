@@ -4,8 +4,12 @@ matches marked in the snippet; migration 6 indexes the documents stored before i
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from typer.testing import CliRunner
+
+from communique.cli.main import app
 from communique.record import Record
 from communique.store import Store, Target, open_store, queries
 from communique.store.backends import connect
@@ -20,6 +24,7 @@ RECORDS = [
         id="ru-once",
         language="ru",
         published="2025-03-02",
+        source="mfa.kz",
         title="Встреча в Астане",
         text="Глава МИД принял посла Монголии. Стороны обсудили торговлю.",
     ),
@@ -163,3 +168,20 @@ def test_migration_6_indexes_the_documents_stored_before_it(db: Target) -> None:
         backend.close()
     with open_store(db) as store:
         assert _found(store, "партнерство") == ["old"]
+
+
+def test_the_command_line_searches_by_source_and_language(stored: Store) -> None:
+    location = stored.target.location
+    stored.close()  # DuckDB: one process, one writer; the command opens the file itself
+
+    def query(*args: str) -> list[str]:
+        result = CliRunner().invoke(app, ["--db", location, "query", *args, "-f", "json"])
+        assert result.exit_code == 0, result.output
+        return [row["document_id"] for row in json.loads(result.stdout)]
+
+    assert query("search", "Монголия") == ["ru-often", "ru-once"]
+    assert query("search", "Монголия", "--source", "mfa.kz") == ["ru-once"]
+    assert query("search", "Моңғолия", "--language", "kk") == ["kk"]
+    assert query("search", "Моңғолия", "--language", "en") == []
+    refused = CliRunner().invoke(app, ["--db", location, "query", "actors", "--undated"])
+    assert refused.exit_code == 2 and "--undated cannot filter actors" in refused.output
