@@ -26,8 +26,8 @@ WordForms = Callable[[str], frozenset[str]]
 # Where each language's `search_forms` lives. A language not here (or a document whose language
 # is unknown) is indexed by its words' lower-case spelling only.
 FORMS: dict[str, str] = {
-    "ru": "communique.nlp.morph",
-    "kk": "communique.lang.kk.suffixes",
+    "ru": "communique.lang.ru.terms",
+    "kk": "communique.lang.kk.terms",
     "en": "communique.lang.en.terms",
 }
 

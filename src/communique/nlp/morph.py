@@ -38,12 +38,3 @@ def _lemma_part(word: str) -> str:
 def lemma_key(text_or_words: str | Iterable[str]) -> str:
     words = _WORD_RE.findall(text_or_words) if isinstance(text_or_words, str) else text_or_words
     return " ".join(lemma(w) for w in words if w.strip())
-
-
-@lru_cache(maxsize=200_000)
-def search_forms(word: str) -> frozenset[str]:
-    """Every dictionary form pymorphy3 reads one lower-case word as (lang/terms.py): all its
-    parses, not the first only, so «стали» is found by «сталь» and by «стать»."""
-    if not any(ch.isalpha() for ch in word):
-        return frozenset()
-    return frozenset(p.normal_form.replace("ё", "е") for p in analyzer().parse(word))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 SUFFIXES_FILE = Path(__file__).parent / "data" / "suffixes.json"
@@ -138,13 +138,3 @@ def base_form(phrase: str, known: Collection[str] = ()) -> str:
     if phrase.lower() in known:
         return phrase
     return f"{head}{separator}{strip_case(last, known)}"
-
-
-@lru_cache(maxsize=100_000)
-def search_forms(word: str) -> frozenset[str]:
-    """A lower-case word's stems for search (lang/terms.py): without its case ending, and that
-    stem without a possessive. A bare stem that merely ends like a case ending (`Қазақстан`,
-    read as `Қазақс` + -тан) is indexed under its own spelling too (lang/terms.forms), so it
-    still meets `Қазақстанның` -> `Қазақстан`."""
-    stem = strip_case(word)
-    return frozenset({stem, strip_possessive(stem)}) - {""}
