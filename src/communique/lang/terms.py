@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import import_module
 
 WordForms = Callable[[str], frozenset[str]]
@@ -65,6 +65,7 @@ def _forms_of(language: str) -> WordForms | None:
     return forms
 
 
+@lru_cache(maxsize=200_000)
 def forms(word: str, language: str | None) -> frozenset[str]:
     """The word's forms in `language`: its spelling, and its base forms there."""
     written = spelling(word)
