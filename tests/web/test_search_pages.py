@@ -42,6 +42,12 @@ RECORDS = [
         topics=[Topic(id="trade", label_en="trade", label_ru="торговля", label_kk="сауда")],
     ),
     Record(
+        id="untitled",
+        language="ru",
+        published="2023-05-05",
+        text="Фото: пресс-служба Сената\nСенаторы обсудили закон о торговле\nЗакон принят.",
+    ),
+    Record(
         id="english",
         language="en",
         published="2025-04-01",
@@ -83,6 +89,13 @@ def test_results_are_ranked_titled_and_marked(client: TestClient) -> None:
     assert links == ["/documents/often?q=Монголия#match", "/documents/once?q=Монголия#match"]
     marked = results[1].xpath('.//p[@class="snippet"]/mark[@class="match"]/text()')
     assert marked == ["Монголии"]
+
+
+def test_a_result_without_a_title_is_titled_by_its_first_line_not_a_credit(
+    client: TestClient,
+) -> None:
+    page = _html(client, "/search", {"q": "законы"})
+    assert page.xpath('//li[@class="result"]/a/text()') == ["Сенаторы обсудили закон о торговле"]
 
 
 def test_the_snippet_is_escaped_around_its_marks(client: TestClient) -> None:

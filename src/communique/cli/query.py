@@ -51,7 +51,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                    "document_id", "sources"],
     "commitments": ["date", "kind", "who", "to", "what", "by", "event_type", "review",
                     "document_id"],
-    "search": ["date", "document_id", "title", "publisher", "relevance", "snippet"],
+    "search": ["date", "document_id", "headline", "publisher", "relevance", "snippet"],
 }  # fmt: skip
 
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f")]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from communique.ingest.title import headline
 from communique.lang.terms import matches, query_terms
 from communique.record import AgreementStatus, EventStatus, RecordStatus
 from communique.store.filters import (
@@ -523,7 +524,8 @@ def search(
 ) -> Table:
     """Documents the search finds, the most relevant first: by how many of their words have a
     form of the search's words (a title's words too), then the newest. Each has a snippet around
-    its first match and the spans to mark in it (`marks`, [start, end] in the snippet)."""
+    its first match and the spans to mark in it (`marks`, [start, end] in the snippet), and its
+    headline (the title, else the text's first line that is no photo credit)."""
     needle = checked_text(text, "search", MAX_SEARCH).lower()
     where = search_where(filters, text)
     forms = sorted(set(_flat(_search_words(needle))))
@@ -544,11 +546,12 @@ def search(
     tail, extra = _limit(limit, offset)
     params = [*forms, *forms, *where.params, *extra] if forms else [*where.params, *extra]
     columns, rows = store.backend.fetch(sql + tail, params)
-    table = Table([*columns[:-3], "snippet", "marks"], [])
+    table = Table([*columns[:-3], "headline", "snippet", "marks"], [])
+    title = columns.index("title")
     for row in rows:
         *kept, document_text, language, first_match = row
         cut, marks = snippet(document_text, needle, language, first_match)
-        table.rows.append([*kept, cut, marks])
+        table.rows.append([*kept, headline(row[title], document_text), cut, marks])
     return table
 
 
