@@ -7,10 +7,13 @@ import re
 from dataclasses import dataclass, replace
 
 from communique.extract.spans import SpanIndex
+from communique.lang.ru.words import russian_words
 from communique.nlp import Annotation, Token
 from communique.nlp.morph import analyzer
 from communique.record import Mention, MentionForm, MentionType
 
+_WORDS = russian_words("roles")
+_AND: str = _WORDS["conjunction"]  # joins two titles or two names of a list
 _PLACE_TYPES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
 _SEPARATORS = {",", "—", "–", "-", "("}
 
@@ -91,30 +94,12 @@ def _share_with_coordinated_titles(
     joined to the next one by "и" or a comma shares its holder."""
     for title, following in zip(reversed(positions[:-1]), reversed(positions[1:]), strict=True):
         gap = annotation.text[title.end : following.start].strip()
-        if not holders[title.id] and gap in (",", "и") and holders[following.id]:
+        if not holders[title.id] and gap in (",", _AND) and holders[following.id]:
             holders[title.id] = holders[following.id]
 
 
 # People named by whom they are to somebody: "дочь президента Иванка Трамп" is the daughter.
-_RELATIVES = {
-    "дочь",
-    "сын",
-    "жена",
-    "муж",
-    "супруга",
-    "супруг",
-    "вдова",
-    "мать",
-    "отец",
-    "брат",
-    "сестра",
-    "внук",
-    "внучка",
-    "племянник",
-    "племянница",
-    "подруга",
-    "невеста",
-}
+_RELATIVES = frozenset(_WORDS["relatives"])
 
 
 def _the_relative(annotation: Annotation, position: Mention, person: Mention) -> bool:
@@ -178,11 +163,11 @@ def _name_list_after(
         if country is not None:
             before = gap[: country.start - end].strip()
             after = annotation.text[country.end : person.start].strip()
-            if before in ("", ",", "и") and not after:
+            if before in ("", ",", _AND) and not after:
                 names.append((person, country))
                 end = person.end
                 continue
-        if gap.strip() not in ("", ",", "и"):
+        if gap.strip() not in ("", ",", _AND):
             break
         names.append((person, None))
         end = person.end
@@ -191,24 +176,8 @@ def _name_list_after(
 
 _ASIDE = re.compile(r"\([^()]*\)")  # "(проект «Метро»)" between two names of a list
 
-_PREDICATE_VERBS = {
-    "стать",
-    "становиться",
-    "являться",
-    "назначить",
-    "назначать",
-    "избрать",
-    "избирать",
-    "работать",
-    "служить",
-    "занимать",
-    "занять",
-    "остаться",
-    "оставаться",
-    "выступить",
-    "выступать",
-}
-_POST_WORDS = {"должность", "пост"}
+_PREDICATE_VERBS = frozenset(_WORDS["predicate_verbs"])
+_POST_WORDS = frozenset(_WORDS["post_words"])
 
 
 def _predicate_subjects(
