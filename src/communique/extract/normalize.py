@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from communique.knowledge.files import data_file
+from communique.lang.ru.words import russian_words
 from communique.nlp import Annotation, Token
 from communique.nlp.morph import analyzer
 from communique.record import MentionType
@@ -157,7 +158,11 @@ def _name_cases(word: str, singular: bool = False) -> frozenset[str]:
     )
 
 
-_HUSHING = "жшчщц"
+_NAMES = russian_words("names")
+_HUSHING: str = _NAMES["hushing"]
+_A_DECLENSION: dict[str, str] = _NAMES["a_declension"]
+_INSTRUMENTAL = tuple(_NAMES["instrumental"])
+_ADJECTIVAL_INSTRUMENTAL = tuple(_NAMES["adjectival_instrumental"])
 
 
 @lru_cache(maxsize=50_000)
@@ -170,7 +175,7 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
     if word.lower() in _name_particles():
         return word  # «Аль», «бин», «фон» do not decline
     if _declines_like_a_noun_in_a(word):
-        return _restore_shape(word, word[:-1].lower() + "а")
+        return _restore_shape(word, word[:-1].lower() + _A_DECLENSION["nominative"])
     readings = [p for p in analyzer().parse(word) if _NAME_GRAMMEMES & set(p.tag.grammemes)]
     # a person's name is singular: "Саидов" is a surname, not the genitive plural of "Саид"
     names = [p for p in readings if p.tag.number != "plur"]
@@ -179,7 +184,7 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
         # an unknown one with an instrumental ending too
         if names and not any(p.tag.case == "nomn" for p in readings):
             case = names[0].tag.case
-        elif not names and gender in ("masc", "") and word.lower().endswith(("ом", "ем", "ым")):
+        elif not names and gender in ("masc", "") and word.lower().endswith(_INSTRUMENTAL):
             return _masculine_name_stem(word, "ablt")
         else:
             return word
@@ -208,25 +213,27 @@ def _declines_like_a_noun_in_a(word: str) -> bool:
     lower = word.lower()
     return (
         len(word) > 3
-        and lower[-1] == "ы"
-        and lower[-2] not in "аеёиоуыэюяьъ"
+        and lower[-1] == _A_DECLENSION["genitive"]
+        and lower[-2] not in _NAMES["vowels_and_signs"]
         and not analyzer().word_is_known(word)
     )
 
 
 def _masculine_name_stem(word: str, case: str) -> str:
     lower = word.lower()
-    if lower.endswith(("овым", "евым", "иным", "ским")):
+    if lower.endswith(_ADJECTIVAL_INSTRUMENTAL):
         return word[:-2]  # Рахимовым -> Рахимов
-    if lower.endswith("ом") and len(word) > 4:
+    if lower.endswith(_NAMES["instrumental_o"]) and len(word) > 4:
         return word[:-2]  # Иштваном -> Иштван
-    if lower.endswith("ем") and len(word) > 4:
-        return word[:-2] + ("" if lower[-3] in _HUSHING else "ь")  # Ковачем, Акмалем -> Акмаль
+    if lower.endswith(_NAMES["instrumental_e"]) and len(word) > 4:
+        return word[:-2] + (
+            "" if lower[-3] in _HUSHING else _NAMES["soft_sign"]
+        )  # Ковачем, Акмалем -> Акмаль
     if (
         case in ("gent", "accs")
         and len(word) > 4
-        and lower[-1] == "а"
-        and lower[-2] not in "аеиоуыэюяь"
+        and lower[-1] == _NAMES["masculine_genitive"]
+        and lower[-2] not in _NAMES["vowels_and_soft_sign"]
     ):
         return word[:-1]  # Макрона -> Макрон
     return word
