@@ -13,9 +13,13 @@ from typing import Any
 
 from communique.knowledge import Knowledge
 from communique.knowledge.files import data_file, knowledge_version
+from communique.lang.ru.words import russian_words
 from communique.nlp import Token
 from communique.nlp.morph import analyzer
 from communique.record import MentionType
+
+# «80-летие»: a numbered anniversary is an EVENT head.
+_ANNIVERSARY: str = russian_words("mentions")["anniversary_suffix"]
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class Lexicons:
         return knowledge_version()
 
     def head_kind(self, lemma: str) -> tuple[MentionType, str, bool] | None:
-        if lemma.endswith("летие") and lemma[:1].isdigit():
+        if lemma.endswith(_ANNIVERSARY) and lemma[:1].isdigit():
             return (MentionType.EVENT, "anniversary", False)
         return self._heads.get(lemma)
 

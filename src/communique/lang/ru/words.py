@@ -22,3 +22,13 @@ DATA_DIR = Path(__file__).parent / "data"
 def russian_words(name: str) -> dict[str, Any]:
     """The word lists in `data/<name>.json` (read once per process)."""
     return read_data(DATA_DIR / f"{name}.json")
+
+
+@cache
+def _folds() -> dict[int, str]:
+    return str.maketrans(russian_words("spelling")["folds"])
+
+
+def fold_spelling(text: str) -> str:
+    """`text` with the letters Russian writes two ways written one way («ё» as «е»)."""
+    return text.translate(_folds())
