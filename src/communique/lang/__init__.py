@@ -16,14 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from communique.document import Document
-from communique.knowledge.base import Knowledge
-from communique.record import Record
+if TYPE_CHECKING:  # the knowledge base imports the Russian morphology, a package of this one
+    from communique.document import Document
+    from communique.knowledge.base import Knowledge
+    from communique.record import Record
 
-Reader = Callable[[Document, Knowledge], Record]
+Reader = Callable[["Document", "Knowledge"], "Record"]
 # Reads many documents at once, one record each in their order (a tagger's batches kept full).
-BatchReader = Callable[[Sequence[Document], Knowledge], list[Record]]
+BatchReader = Callable[[Sequence["Document"], "Knowledge"], list["Record"]]
 
 
 @dataclass(frozen=True)
