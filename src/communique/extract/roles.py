@@ -8,8 +8,7 @@ from dataclasses import dataclass, replace
 
 from communique.extract.spans import SpanIndex
 from communique.lang.ru.words import russian_words
-from communique.nlp import Annotation, Token
-from communique.nlp.morph import analyzer
+from communique.nlp import Annotation, Morphology, Token
 from communique.record import Mention, MentionForm, MentionType
 
 _WORDS = russian_words("roles")
@@ -61,7 +60,7 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
     return [
         replace(
             f,
-            title=_singular(f.title) if f.position.id in plural else f.title,
+            title=_singular(annotation.morphology, f.title) if f.position.id in plural else f.title,
             **(
                 {"place": own_places[f.person.id], "organization": None}
                 if f.person.id in own_places
@@ -72,15 +71,15 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
     ]
 
 
-def _singular(title: str) -> str:
+def _singular(morphology: Morphology, title: str) -> str:
     """ "заместители министров" said of each of them: "заместитель министров"."""
     words = title.split(" ")
-    parsed = analyzer().parse(words[0].lower())[0].inflect({"sing", "nomn"})
+    parsed = morphology.parse(words[0].lower())[0].inflect({"sing", "nomn"})
     if parsed is None:
         return title
     words[0] = parsed.word.capitalize() if words[0][:1].isupper() else parsed.word
     if len(words) > 1:  # "заместители министров": each the deputy of one minister
-        second = analyzer().parse(words[1])[0]
+        second = morphology.parse(words[1])[0]
         if {"NOUN", "plur", "gent"} <= second.tag.grammemes:
             single = second.inflect({"sing", "gent"})
             words[1] = single.word if single else words[1]
@@ -113,7 +112,9 @@ def _the_relative(annotation: Annotation, position: Mention, person: Mention) ->
     if title is None or name is None or title.case is None or name.case is None:
         return False
     # the tagger may give a name the title's case ("Мария" as a genitive): the dictionary knows
-    cases = {_UD_CASES.get(str(p.tag.case)) for p in analyzer().parse(name.text) if p.is_known}
+    cases = {
+        _UD_CASES.get(str(p.tag.case)) for p in annotation.morphology.parse(name.text) if p.is_known
+    }
     return title.case != name.case or (bool(cases - {None}) and title.case not in cases)
 
 
