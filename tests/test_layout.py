@@ -108,49 +108,47 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # only shrinks. Not the reading stages' words (extract/, resolve/ hold none) but:
 _CYRILLIC_ALLOWED = {
     # the enumeration glue of three languages in one pattern (и, а также / and / мен, пен, бен):
-    # to be built from each language's data when the Kazakh and English conjunctions move
+    # to be built from each language's data (h-en is reworking the module, issue 11)
     "extract/meetings.py",
     # the evaluation's readers of Russian gold sets (FactRuEval, NEREL) and the dev corpus
     "evaluate/factrueval.py",
     "evaluate/lenient.py",
     "evaluate/mapping.py",
     "evaluate/releases.py",
-    # ingest reads scripts: Cyrillic encodings, mojibake, a headline's script
+    # ingest, before a document has a language: Cyrillic encodings and mojibake; a photo
+    # credit's words in three languages, which is never a headline
     "ingest/cyrillic.py",
     "ingest/title.py",
-    # the knowledge base's keys: names across scripts, patronymics, state-form words
-    "knowledge/base.py",
-    "knowledge/keys.py",
-    "knowledge/models.py",
-    "knowledge/sources.py",
     # transliteration tables (Cyrillic to Latin), used by every language
     "nlp/translit.py",
-    # the record's and the store's text keys: letters folded across scripts
-    "record.py",
-    "store/identity.py",
-    "store/near_duplicates.py",
 }
 
 
-def _docstrings(tree: ast.Module) -> set[int]:
-    """The ids of the string constants that are docstrings or bare string statements."""
-    return {
+def _documentation(tree: ast.Module) -> set[int]:
+    """The ids of the string constants that document rather than compute: docstrings, bare
+    string statements and a field's `description=`."""
+    found = {
         id(node.value)
         for node in ast.walk(tree)
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
     }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "description":
+            found |= {id(n) for n in ast.walk(node.value) if isinstance(n, ast.Constant)}
+    return found
 
 
 def _cyrillic_in_code(path: Path) -> list[str]:
-    """The string literals of `path` that hold a Cyrillic letter; comments and docstrings aside."""
+    """The string literals of `path` that hold a Cyrillic letter; comments and documentation
+    aside."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = _docstrings(tree)
+    documentation = _documentation(tree)
     return [
         f"{node.lineno}: {node.value!r}"
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
-        and id(node) not in docstrings
+        and id(node) not in documentation
         and _CYRILLIC.search(node.value)
     ]
 
@@ -171,7 +169,8 @@ def test_the_literal_check_sees_code_and_not_docstrings(tmp_path: Path) -> None:
     module = tmp_path / "module.py"
     module.write_text(
         '"""Пример: «встреча»."""\n\n# комментарий\nWORDS = {"встреча"}\n\n\n'
-        'def f() -> str:\n    """Докстрока."""\n    return "ok"\n',
+        'def f() -> str:\n    """Докстрока."""\n    return "ok"\n\n\n'
+        'X = Field(description="Пояснение")\n',
         encoding="utf-8",
     )
     assert _cyrillic_in_code(module) == ["4: 'встреча'"]

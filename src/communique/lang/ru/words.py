@@ -13,14 +13,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from communique.knowledge.files import read_data
-
 DATA_DIR = Path(__file__).parent / "data"
 
 
 @cache
 def russian_words(name: str) -> dict[str, Any]:
     """The word lists in `data/<name>.json` (read once per process)."""
+    # Imported here: the knowledge package reads Russian spelling from this module.
+    from communique.knowledge.files import read_data
+
     return read_data(DATA_DIR / f"{name}.json")
 
 
