@@ -9,10 +9,9 @@ to one marks stored Russian documents for `reprocess` under that stage's name.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from communique.document import Document
-from communique.extract import EXTRACTOR, Lexicons, extract_mentions, find_roles, lexicons
+from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
 from communique.extract.stage import EVENTS, find_events
 from communique.knowledge.base import Knowledge
 from communique.nlp import Annotation, annotate_many
@@ -23,12 +22,6 @@ from communique.resolve.publisher import for_parsing, publisher_country
 
 READER = "lang.ru.read@0.1.0"
 STAGES = (f"nlp.natasha@{NATASHA_VERSION}", EXTRACTOR, RESOLVER, EVENTS)
-
-
-@cache
-def _lexicons() -> Lexicons:
-    """The dictionaries extraction reads, built once per process (on the first Russian text)."""
-    return lexicons()
 
 
 def read_russian(document: Document, knowledge: Knowledge) -> Record:
@@ -46,7 +39,7 @@ def read_many(documents: Sequence[Document], knowledge: Knowledge) -> list[Recor
 
 
 def _read(document: Document, annotation: Annotation, knowledge: Knowledge) -> Record:
-    words = _lexicons()
+    words = lexicons()  # built once per process, on the first Russian text
     # The events read the document's metadata (its publication date dates «вчера»).
     record = Record(
         id=document.id,
