@@ -9,6 +9,7 @@ from communique.nlp.annotate import (
     Token,
     annotate,
     annotate_many,
+    default_morphology,
 )
 from communique.nlp.morph import lemma, lemma_key
 
@@ -21,6 +22,7 @@ __all__ = [
     "Token",
     "annotate",
     "annotate_many",
+    "default_morphology",
     "lemma",
     "lemma_key",
 ]

@@ -48,6 +48,12 @@ class Morphology(Protocol):
     def word_is_known(self, word: str) -> bool: ...
 
 
+def default_morphology() -> Morphology:
+    """The morphology of the language Natasha annotates (Russian's, pymorphy3)."""
+    morphology: Morphology = analyzer()
+    return morphology
+
+
 @dataclass(frozen=True)
 class Token:
     index: int  # position in Annotation.tokens
@@ -91,7 +97,7 @@ class Annotation:
     sentences: list[Sentence] = field(default_factory=list)
     ner: list[NerSpan] = field(default_factory=list)
     # The language's morphology, for the stages that decline words (a name to its nominative).
-    morphology: Morphology = field(default_factory=analyzer, repr=False, compare=False)
+    morphology: Morphology = field(default_factory=default_morphology, repr=False, compare=False)
     _children: dict[int, list[int]] | None = None
 
     def children(self, index: int) -> list[int]:

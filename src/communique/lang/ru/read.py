@@ -14,6 +14,7 @@ from communique.document import Document
 from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
 from communique.extract.stage import EVENTS, find_events
 from communique.knowledge.base import Knowledge
+from communique.lang.ru.morphology import analyzer
 from communique.nlp import Annotation, annotate_many
 from communique.nlp.models import NATASHA_VERSION
 from communique.record import Record, Span
@@ -39,7 +40,7 @@ def read_many(documents: Sequence[Document], knowledge: Knowledge) -> list[Recor
 
 
 def _read(document: Document, annotation: Annotation, knowledge: Knowledge) -> Record:
-    words = lexicons()  # built once per process, on the first Russian text
+    words = lexicons(analyzer())  # built once per process, on the first Russian text
     # The events read the document's metadata (its publication date dates «вчера»).
     record = Record(
         id=document.id,
