@@ -668,7 +668,7 @@ def _positions(store: Store, actor_rows: list[tuple[Any, ...]]) -> list[Position
 
 
 def _title_words(title: str) -> tuple[str, ...]:
-    return tuple(" ".join(title.split()).casefold().replace("ё", "е").split())
+    return tuple(" ".join(title.split()).casefold().split())
 
 
 def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
