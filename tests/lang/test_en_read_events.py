@@ -230,3 +230,13 @@ def test_no_dateline_agency_place_or_credit_as_a_side() -> None:
     kinds = {actor.kind.value for a in sides if (actor := record.actor_by_id(a))}
     assert kinds == {"person"}
     assert {s for e in _consults(record) for s in _sides(record, e)} == {"Laine", "Almeida"}
+
+
+def test_the_sides_of_a_text_naming_no_person_are_its_two_states() -> None:
+    record = _read(
+        "Trade between Latvia and Ecuador grew last year, and Latvia hopes to export more to "
+        "Ecuador. The parties discussed customs procedures."
+    )
+    (discussion,) = _consults(record)
+    assert discussion.participants_inferred
+    assert set(discussion.source_countries + discussion.target_countries) == {"LV", "EC"}

@@ -37,6 +37,7 @@ from spacy.tokens import Span as SpacySpan
 
 from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date
+from communique.extract.event_args import bilateral_sides
 from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_lexicon
 from communique.extract.events import after_publication
 from communique.extract.meetings import merge_meetings
@@ -56,7 +57,7 @@ from communique.record import (
     Span,
 )
 
-EVENTS_EN = "lang.en.events@0.1.0"
+EVENTS_EN = "lang.en.events@0.1.1"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
 # Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").
@@ -269,15 +270,8 @@ class Sides:
         return None
 
     def sides(self) -> list[str]:
-        """The two sides of the text: its two most named persons of different states, else
-        its two most named states."""
-        chosen: list[str] = []
-        seen: set[str] = set()
-        for person in self.persons:
-            if person.country and person.country not in seen:
-                chosen.append(person.id)
-                seen.add(person.country)
-        return chosen[:2] if len(chosen) >= 2 else []
+        """The two sides of the text, by the rule every language shares."""
+        return bilateral_sides(self.record)
 
 
 # --- triggers -------------------------------------------------------------------------------
