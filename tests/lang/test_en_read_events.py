@@ -240,3 +240,15 @@ def test_the_sides_of_a_text_naming_no_person_are_its_two_states() -> None:
     (discussion,) = _consults(record)
     assert discussion.participants_inferred
     assert set(discussion.source_countries + discussion.target_countries) == {"LV", "EC"}
+
+
+def test_a_headline_restating_the_meeting_of_two_states_is_that_meeting() -> None:
+    record = _read(
+        "Latvia and Chile hold political consultations in Riga\n\n"
+        "Deputy Foreign Minister of Latvia Janis Berzins met with Deputy Foreign Minister of "
+        "Chile Pablo Rojas in Riga. The sides discussed trade and education."
+    )
+    (meeting,) = _consults(record)
+    assert _sides(record, meeting) == {"Berzins", "Rojas"}
+    assert (meeting.source_countries, meeting.target_countries) == (["LV"], ["CL"])
+    assert len(meeting.more_evidence) == 2  # the headline and the discussion

@@ -20,6 +20,7 @@ from communique.extract.meetings import (
     join_participants,
     merge_meetings,
     split_enumerations,
+    state_ids,
 )
 from communique.extract.topics import TopicHit
 from communique.nlp import Token
@@ -35,7 +36,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-EVENTS = "extract.events@0.3.1"
+EVENTS = "extract.events@0.3.2"
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")
 _CONSULT = "CONSULT"
@@ -588,7 +589,7 @@ def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
         event.id for event, draft in zip(events, drafts, strict=True) if _joins_meeting(view, draft)
     }
     events = split_enumerations(view, delegation_heads(view, events))
-    return merge_meetings(join_participants(events, joining))
+    return merge_meetings(join_participants(events, joining), state_ids(view.record))
 
 
 def _joins_meeting(view: TextView, draft: Draft) -> bool:

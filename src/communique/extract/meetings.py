@@ -8,7 +8,10 @@ one contact: counting them as several meetings would make pair pages and exports
 Two CONSULT events of a text are the same meeting when
 - both took place (happened or as reported), or both are planned; a negated one is never merged;
 - the participants of one are among those of the other (by actor), or one names nobody of its
-  own (its sides are taken from the text or from another event: «стороны обсудили»);
+  own (its sides are taken from the text or from another event: «стороны обсудили»), or one
+  names states only, each a state of the other's participants: a state meets through its people
+  (the headline «Kazakhstan and Azerbaijan hold consultations» restates the body's «Deputy
+  Minister X met with Deputy Minister Y»; the states then add no side of their own);
 - they have the same mode, or one is a call and the other says what was discussed in it (a
   visit agreed in a call, the talks of a visit and a reception are other contacts); and
 - they are not dated to different days.
@@ -21,9 +24,10 @@ Other events said at the meeting (SUPPORT, AGREE) stay events of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from communique.extract.event_args import TextView
-from communique.record import Event, EventStatus, MentionType, Span
+from communique.record import ActorKind, Event, EventStatus, MentionType, Record, Span
 
 _CONSULT = "CONSULT"
 _TOOK_PLACE = frozenset({EventStatus.HAPPENED, EventStatus.REPORTED})
@@ -201,20 +205,31 @@ def _joined_meeting(meeting: Event, participation: Event) -> Event:
     )
 
 
-def merge_meetings(events: list[Event]) -> list[Event]:
+def merge_meetings(events: list[Event], states: AbstractSet[str] = frozenset()) -> list[Event]:
     """The events with each meeting's CONSULT events merged into one, in text order: the merged
-    event stands where (and with the id) its first sentence was."""
+    event stands where (and with the id) its first sentence was. `states` are the ids of the
+    record's country actors (`state_ids`)."""
     kept: list[Event] = []
     for event in events:
-        anchor = _same_meeting(event, kept) if event.type == _CONSULT else None
+        anchor = _same_meeting(event, kept, states) if event.type == _CONSULT else None
         if anchor is None:
             kept.append(event)
-        else:
-            kept[kept.index(anchor)] = _merged(anchor, event)
+            continue
+        first, second = anchor, event
+        if _represented(second, first, states):
+            second = _without_sides(second)
+        elif _represented(first, second, states):
+            first = _without_sides(first)
+        kept[kept.index(anchor)] = _merged(first, second)
     return kept
 
 
-def _same_meeting(event: Event, kept: list[Event]) -> Event | None:
+def state_ids(record: Record) -> frozenset[str]:
+    """The ids of the record's country actors: the states `merge_meetings` sees through."""
+    return frozenset(a.id for a in record.actors if a.kind is ActorKind.COUNTRY)
+
+
+def _same_meeting(event: Event, kept: list[Event], states: AbstractSet[str]) -> Event | None:
     for other in kept:
         if other.type != _CONSULT or not _same_time(event, other):
             continue
@@ -225,7 +240,28 @@ def _same_meeting(event: Event, kept: list[Event]) -> Event | None:
         ours, theirs = _participants(event), _participants(other)
         if ours <= theirs or theirs <= ours:
             return other
+        if _represented(event, other, states) or _represented(other, event, states):
+            return other
     return None
+
+
+def _represented(event: Event, other: Event, states: AbstractSet[str]) -> bool:
+    """`event` names states only, and each is the state of a participant of `other`, which
+    names someone who is no state (the states' people at the meeting)."""
+    if event.participants_inferred or other.participants_inferred:
+        return False  # the sides of the text, joined as they are
+    ours = _participants(event)
+    if not ours or not ours <= states or not _participants(other) - states:
+        return False
+    countries = {*event.source_countries, *event.target_countries}
+    return bool(countries) and countries <= {*other.source_countries, *other.target_countries}
+
+
+def _without_sides(event: Event) -> Event:
+    """A meeting of states told again by its people: its evidence and topics, no sides."""
+    return event.model_copy(
+        update={"source": [], "target": [], "source_countries": [], "target_countries": []}
+    )
 
 
 def _participants(event: Event) -> frozenset[str]:

@@ -40,7 +40,7 @@ from communique.extract.dates import ResolvedDate, published_date
 from communique.extract.event_args import bilateral_sides
 from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_lexicon
 from communique.extract.events import after_publication
-from communique.extract.meetings import merge_meetings
+from communique.extract.meetings import merge_meetings, state_ids
 from communique.lang.en.countries import english_countries
 from communique.lang.en.dates import resolve_english_date, sets_time
 from communique.lang.en.ruler import TITLE_LABEL
@@ -57,7 +57,7 @@ from communique.record import (
     Span,
 )
 
-EVENTS_EN = "lang.en.events@0.1.1"
+EVENTS_EN = "lang.en.events@0.1.2"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
 # Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").
@@ -679,7 +679,7 @@ def extract_events(
         status = status_of(draft, lexicon, found.resolved if found else None, published)
         when = event_date(found, status, published)
         events.append(_event(sides, draft, len(events), status, when, topic_spans))
-    return merge_meetings(events)
+    return merge_meetings(events, state_ids(record))
 
 
 def _event(

@@ -35,7 +35,7 @@ from razdel import tokenize
 
 from communique.coding import cameo_table
 from communique.extract.event_args import bilateral_sides
-from communique.extract.meetings import merge_meetings
+from communique.extract.meetings import merge_meetings, state_ids
 from communique.extract.topics import TopicHit
 from communique.knowledge.files import read_data
 from communique.lang.kk.dates import KazakhDate
@@ -56,7 +56,7 @@ from communique.record import (
 )
 
 EVENTS_FILE = Path(__file__).parent / "data" / "events.json"
-KAZAKH_EVENTS = "lang.kk.events@0.1.0"
+KAZAKH_EVENTS = "lang.kk.events@0.1.1"
 _CONSULT = "CONSULT"
 _PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
 _FINITE = frozenset({"past", "future", "negated", "converb", "participle", "progressive"})
@@ -518,7 +518,7 @@ def read_events(
         ):
             commitments.append(_commitment(record, item, made[0], dates, len(commitments)))
         events += made
-    return KazakhEvents(merge_meetings(_join_gatherings(events)), commitments)
+    return KazakhEvents(merge_meetings(_join_gatherings(events), state_ids(record)), commitments)
 
 
 @dataclass(frozen=True)
