@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date, resolve_date
 from communique.extract.event_args import TextView
+from communique.extract.event_build import EventParts, build_event, event_date
 from communique.extract.event_lexicon import TriggerEntry
 from communique.extract.meetings import (
     delegation_heads,
@@ -25,8 +25,6 @@ from communique.extract.meetings import (
 from communique.extract.topics import TopicHit
 from communique.nlp import Token
 from communique.record import (
-    DateBasis,
-    DatePrecision,
     Event,
     EventDate,
     EventStatus,
@@ -531,19 +529,6 @@ def date_of(view: TextView, draft: Draft, dates: list[DateMention]) -> DateMenti
     return min(candidates, key=lambda d: abs(d.token - draft.token)) if candidates else None
 
 
-def event_date(
-    found: DateMention | None, status: EventStatus, published: date | None
-) -> EventDate | None:
-    if found is not None:
-        r = found.resolved
-        return EventDate(value=r.value, precision=r.precision, basis=r.basis, span=found.span)
-    if status is EventStatus.HAPPENED and published is not None:
-        return EventDate(
-            value=published.isoformat(), precision=DatePrecision.DAY, basis=DateBasis.PUBLISHED
-        )
-    return None
-
-
 def refine_code(view: TextView, draft: Draft, drafts: list[Draft]) -> None:
     """AGREE about meeting -> 036; a CONSULT away from every participant's country -> 044,
     with more than two countries -> multilateral."""
@@ -560,15 +545,6 @@ def refine_code(view: TextView, draft: Draft, drafts: list[Draft]) -> None:
         draft.cameo = "044"  # a session of several states abroad stays multilateral
 
 
-def mode_of(view: TextView, draft: Draft) -> str | None:
-    if draft.cameo == "044":
-        return "third-party"
-    countries = {view.country_of(a) for a in draft.source + draft.target} - {None}
-    if draft.entry.plover == _CONSULT and len(countries) > 2:
-        return "multilateral"
-    return draft.entry.mode
-
-
 # --- the stage ---------------------------------------------------------------------------
 def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
     published = published_date(view.record.published)
@@ -582,9 +558,7 @@ def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
         refine_code(view, draft, drafts)
         found = date_of(view, draft, dates)
         status = status_of(view, draft, found.resolved if found else None, published)
-        events.append(
-            _event(view, draft, number, status, event_date(found, status, published), hits)
-        )
+        events.append(_event(view, draft, number, status, _date(found, status, published), hits))
     joining = {
         event.id for event, draft in zip(events, drafts, strict=True) if _joins_meeting(view, draft)
     }
@@ -607,6 +581,14 @@ def _joins_meeting(view: TextView, draft: Draft) -> bool:
     return False
 
 
+def _date(
+    found: DateMention | None, status: EventStatus, published: date | None
+) -> EventDate | None:
+    if found is None:
+        return event_date(None, None, status, published)
+    return event_date(found.resolved, found.span, status, published)
+
+
 def _event(
     view: TextView,
     draft: Draft,
@@ -617,30 +599,23 @@ def _event(
 ) -> Event:
     token = view.tokens[draft.token]
     start, end = _evidence(view, draft)
-    code = cameo_table().code(draft.cameo)
-    return Event(
-        id=f"e{number}",
-        type=draft.entry.plover,
+    parts = EventParts(
+        plover=draft.entry.plover,
         cameo=draft.cameo,
-        cameo_name=code.name,
-        goldstein=code.goldstein,
-        mode=mode_of(view, draft),
+        mode=draft.entry.mode,
         trigger=Span(start=token.start, end=token.end),
-        trigger_text=token.text,
         source=draft.source,
         target=draft.target,
         joint=draft.joint,
-        participants_inferred=draft.inferred,
-        source_countries=_countries(view, draft.source),
-        target_countries=_countries(view, draft.target),
+        inferred=draft.inferred,
         status=status,
         reported_by=view.speakers.get(draft.token),
         date=when,
         location=draft.location,
         evidence=Span(start=start, end=end),
-        topics=list(dict.fromkeys(h.topic for h in hits if start <= h.start and h.end <= end)),
-        extractor=EVENTS,
+        hits=hits,
     )
+    return build_event(view.record, parts, f"e{number}", EVENTS)
 
 
 def _evidence(view: TextView, draft: Draft) -> tuple[int, int]:
@@ -651,7 +626,3 @@ def _evidence(view: TextView, draft: Draft) -> tuple[int, int]:
     if subject is not None and view.tokens[subject].sentence == token.sentence:
         start = min(start, view.tokens[subject].start)
     return start, end
-
-
-def _countries(view: TextView, actors: list[str]) -> list[str]:
-    return list(dict.fromkeys(c for a in actors if (c := view.country_of(a))))

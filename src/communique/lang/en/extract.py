@@ -35,12 +35,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date
 from communique.extract.event_args import bilateral_sides
+from communique.extract.event_build import EventParts, build_event, event_date
 from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_lexicon
 from communique.extract.events import after_publication
 from communique.extract.meetings import merge_meetings, state_ids
+from communique.extract.topics import TopicHit
 from communique.lang.en.countries import english_countries
 from communique.lang.en.dates import resolve_english_date, sets_time
 from communique.lang.en.ruler import TITLE_LABEL
@@ -48,7 +49,6 @@ from communique.record import (
     Actor,
     ActorKind,
     CountryBasis,
-    DateBasis,
     DatePrecision,
     Event,
     EventDate,
@@ -638,33 +638,8 @@ def _clause_head(token: Token) -> Token:
     return current
 
 
-def event_date(
-    found: DateMention | None, status: EventStatus, published: date | None
-) -> EventDate | None:
-    if found is not None:
-        resolved = found.resolved
-        span = Span(start=found.entity.start_char, end=found.entity.end_char)
-        return EventDate(
-            value=resolved.value, precision=resolved.precision, basis=resolved.basis, span=span
-        )
-    if status is EventStatus.HAPPENED and published is not None:
-        return EventDate(
-            value=published.isoformat(), precision=DatePrecision.DAY, basis=DateBasis.PUBLISHED
-        )
-    return None
-
-
-def mode_of(sides: Sides, draft: Draft) -> str | None:
-    countries = {sides.country_of(a) for a in draft.source + draft.target} - {None}
-    if draft.entry.plover == CONSULT and len(countries) > 2:
-        return "multilateral"
-    return draft.entry.mode
-
-
 # --- the stage ------------------------------------------------------------------------------
-def extract_events(
-    doc: Doc, record: Record, topic_spans: list[tuple[str, int, int]]
-) -> list[Event]:
+def extract_events(doc: Doc, record: Record, hits: list[TopicHit]) -> list[Event]:
     lexicon = english_event_lexicon()
     sides = Sides(doc, record, lexicon)
     published = published_date(record.published) or dateline_date(doc)
@@ -677,46 +652,39 @@ def extract_events(
     for draft in [part for d in drafts for part in split_partners(sides, d)]:
         found = date_of(draft, dates)
         status = status_of(draft, lexicon, found.resolved if found else None, published)
-        when = event_date(found, status, published)
-        events.append(_event(sides, draft, len(events), status, when, topic_spans))
+        when = event_date(
+            found.resolved if found else None,
+            Span(start=found.entity.start_char, end=found.entity.end_char) if found else None,
+            status,
+            published,
+        )
+        events.append(_event(record, draft, len(events), status, when, hits))
     return merge_meetings(events, state_ids(record))
 
 
 def _event(
-    sides: Sides,
+    record: Record,
     draft: Draft,
     number: int,
     status: EventStatus,
     when: EventDate | None,
-    topic_spans: list[tuple[str, int, int]],
+    hits: list[TopicHit],
 ) -> Event:
     token = draft.token
-    code = cameo_table().code(draft.entry.cameo.code)
     sentence = token.sent
-    start, end = sentence.start_char, sentence.end_char
-    return Event(
-        id=f"e{number}",
-        type=draft.entry.plover,
-        cameo=code.code,
-        cameo_name=code.name,
-        goldstein=code.goldstein,
-        mode=mode_of(sides, draft),
+    parts = EventParts(
+        plover=draft.entry.plover,
+        cameo=draft.entry.cameo.code,
+        mode=draft.entry.mode,
         trigger=Span(start=token.idx, end=token.idx + len(token.text)),
-        trigger_text=token.text,
         source=draft.source,
         target=draft.target,
         joint=draft.joint,
-        participants_inferred=draft.inferred,
-        source_countries=_countries(sides, draft.source),
-        target_countries=_countries(sides, draft.target),
+        inferred=draft.inferred,
         status=status,
         date=when,
         location=draft.location,
-        evidence=Span(start=start, end=end),
-        topics=list(dict.fromkeys(t for t, s, e in topic_spans if start <= s and e <= end)),
-        extractor=EVENTS_EN,
+        evidence=Span(start=sentence.start_char, end=sentence.end_char),
+        hits=hits,
     )
-
-
-def _countries(sides: Sides, actors: list[str]) -> list[str]:
-    return list(dict.fromkeys(c for a in actors if (c := sides.country_of(a))))
+    return build_event(record, parts, f"e{number}", EVENTS_EN)

@@ -289,7 +289,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     record.actors = [person.actor for person in persons.values()] + list(others.values())
     record.occupations = list(_occupations(doc, persons.values(), record))
     hits = english_topics(doc)
-    record.events = extract_events(doc, record, [(h.topic, h.start, h.end) for h in hits])
+    record.events = extract_events(doc, record, hits)
     record.agreements = extract_agreements(doc, record, record.events)
     record.topics = topic_records(record.text, hits, record.events)
     return record
