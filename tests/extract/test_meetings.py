@@ -58,6 +58,10 @@ def test_the_sides_of_an_inferred_sentence_join_the_meeting() -> None:
     assert meeting.mode == "phone"
     assert set(meeting.source + meeting.target) == {"KZ-country", "president", "head-of-state"}
     assert "president" not in meeting.source  # never on both sides
+    # the sides' sentence names more participants than the call, and still it is the call
+    wider = _event(2, ["president", "head-of-state", "minister"], inferred=True)
+    (wider_call,) = merge_meetings([call, wider])
+    assert wider_call.mode == "phone"
 
 
 SEPARATE = [

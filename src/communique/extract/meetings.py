@@ -302,6 +302,7 @@ def _merged(first: Event, second: Event) -> Event:
             ),
             "more_evidence": [Span(start=start, end=end) for start, end in bounds],
             "topics": list(dict.fromkeys([*main.topics, *extra.topics])),
+            "mode": main.mode or extra.mode,  # what was said in a call is the call
             "location": main.location or extra.location,
             "date": main.date or extra.date,
         }
