@@ -153,3 +153,46 @@ def test_no_person_from_a_headline_line_break_an_acronym_or_a_region(
     assert all("\n" not in name and "ASTANA" not in name for name in persons)
     assert "PM" not in persons
     assert "Central Asia" not in persons
+
+
+def _person_countries(text: str) -> tuple[dict[str, str | None], str | None]:
+    record = read_english(Document(id="en-countries", text=text))
+    persons = {a.name.split()[-1]: a.country for a in record.actors if a.kind is ActorKind.PERSON}
+    return persons, record.home_country
+
+
+def test_the_head_of_a_delegation_is_of_its_state() -> None:
+    persons, _ = _person_countries(
+        "ASTANA, April 8, 2026 – Speaker of the Senate Daulet Serikbayev received a delegation "
+        "of the Ministry of Energy of Indonesia led by Deputy Minister Budi Santoso. Earlier, "
+        "a group of the Parliament of Norway headed by Lars Olsen arrived in Almaty."
+    )
+    assert persons["Santoso"] == "ID"  # not the dateline's KZ: his title names no state
+    assert persons["Olsen"] == "NO"  # no title at all
+
+
+def test_a_partner_with_a_title_of_no_state_is_not_of_the_subjects_group() -> None:
+    persons, _ = _person_countries(
+        "The Kazakh senators met with Peter Brown, chairman of the friendship group, and "
+        "Senator Paul Green. The Turkish side included Deputy Minister Emre Aydin."
+    )
+    assert persons["Green"] != "KZ"  # "with" introduces the other side
+    assert persons["Aydin"] == "TR"
+
+
+def test_an_appositive_or_a_demonym_of_a_body_says_whose() -> None:
+    persons, _ = _person_countries(
+        "VIENNA, May 2, 2026 – Cardinal Marco Rossi, head of the Holy See delegation, met "
+        "State Secretary of the Hungarian Ministry of Finance Gabor Kiss."
+    )
+    assert persons["Rossi"] == "VA"
+    assert persons["Kiss"] == "HU"
+
+
+def test_the_dateline_after_a_long_headline_is_the_publishers_place() -> None:
+    _, home = _person_countries(
+        "Japanese and Italian ministers join the talks on the sidelines of a forum in Rome\n\n"
+        "ASTANA (Kazinform) – The forum in Rome brought together ministers of Japan, Italy and "
+        "Japan's partners."
+    )
+    assert home == "KZ"

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from communique.document import Document
@@ -28,10 +28,10 @@ from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
 from communique.lang.en.agreements import extract_agreements
 from communique.lang.en.countries import english_countries
-from communique.lang.en.extract import extract_events
+from communique.lang.en.extract import english_event_lexicon, extract_events
 from communique.lang.en.model import english
 from communique.lang.en.ruler import TITLE_LABEL, plural_heads
-from communique.lang.en.titles import TITLE_JOINERS, TITLE_PARTS
+from communique.lang.en.titles import HYPHENS, TITLE_JOINERS, TITLE_PARTS
 from communique.lang.en.topics import english_topics
 from communique.record import (
     Actor,
@@ -44,7 +44,7 @@ from communique.record import (
     Span,
 )
 
-READER = "lang.en.read@0.2.0"  # 0.2: events, agreements, topics and dates
+READER = "lang.en.read@0.2.1"  # 0.2: events, agreements, topics and dates; 0.2.1: person countries
 # How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
 DATELINE_TOKENS = 12
 MENTION_TYPES = {
@@ -183,10 +183,33 @@ def singular(title: SpacySpan) -> str:
 
 def _group_country(doc: Doc, title: SpacySpan, knowledge: Knowledge) -> str | None:
     """The country of the group a title without one belongs to, when the sentence names it by a
-    demonym before the title: "The Turkish delegation included MPs ...", "the Kazakh side"."""
+    demonym before the title: "The Turkish delegation included MPs ...", "the Kazakh side".
+    A partner introduced by "with" after the demonym is the other side ("The Kazakh lawmakers
+    met with ... Senator X")."""
+    partner_words = english_event_lexicon().case_with
     for entity in reversed(doc[title.sent.start : title.start].ents):
         if entity.label_ == "NORP":
+            between = doc[entity.end : title.start]
+            if any(t.lower_ in partner_words and t.dep_ == "prep" for t in between):
+                return None
             return _country_of_entity(entity, knowledge)
+    return None
+
+
+def _led_group_country(doc: Doc, head: SpacySpan, knowledge: Knowledge) -> str | None:
+    """The country of the group a person (`head`: the person's title, else name) leads: "a
+    delegation of the Kingdom of Saudi Arabia led by Deputy Minister X", "a delegation of the
+    Ministry of Water Resources of Uzbekistan headed by X"."""
+    for marker in english_event_lexicon().delegation_head_markers:
+        words = marker.split()
+        start = head.start - len(words)
+        if start < 1 or [t.lower_ for t in doc[start : head.start]] != words:
+            continue
+        verb = doc[start]
+        group = verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+        if group is None or group.i >= verb.i:
+            return None
+        return _title_country(doc[group.left_edge.i : verb.i], knowledge)
     return None
 
 
@@ -195,7 +218,7 @@ def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
     organisation's name inside a title the ruler took whole ("President of the People's Republic
     of China", "Member of the State Great Khural")."""
     for entity in title.ents:
-        country = _country_of_entity(entity, knowledge)
+        country = _country_of_entity(entity, knowledge) or _state_body_country(entity)
         if country:
             return country
     found = [
@@ -204,6 +227,15 @@ def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
         if (match := pattern.search(title.text))
     ]
     return min(found)[1] if found else None
+
+
+def _state_body_country(entity: SpacySpan) -> str | None:
+    """The state whose body a title names by its demonym: "State Secretary of the Hungarian
+    Ministry of Foreign Affairs" (not a body of two: "the Kazakh-Hungarian Business Council")."""
+    words = [t for t in entity if t.lower_ != "the"][:2]
+    if entity.label_ != "ORG" or len(words) < 2 or words[1].text in HYPHENS:
+        return None
+    return english_countries().by_demonym(words[0].text)
 
 
 @cache
@@ -222,12 +254,25 @@ def _named_countries(knowledge: Knowledge) -> tuple[tuple[re.Pattern[str], str],
     )
 
 
+def _opening_tokens(doc: Doc) -> list[Token]:
+    """The first tokens of the text's first two lines: the headline's, then the dateline's that
+    opens the body."""
+    found: list[Token] = []
+    for line in list(re.finditer(r"^[^\S\n]*(\S.*)$", doc.text, re.MULTILINE))[:2]:
+        span = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+        found += list(span or ())[:DATELINE_TOKENS]
+    return found
+
+
 def home_country(doc: Doc, mentions: list[Mention]) -> str | None:
     """The publisher's country: the country whose capital opens the text (its dateline), else that
     of the first organisation named with a country, else the most mentioned country."""
     capitals = english_countries().capitals
-    for token in doc[:DATELINE_TOKENS]:  # datelines write the city in capitals: ASTANA
-        if token.lower_ in capitals and (token.is_upper or token.ent_type_ == "GPE"):
+    for token in _opening_tokens(doc):  # the dateline's city in capitals: ASTANA
+        if token.is_upper and token.lower_ in capitals:
+            return capitals[token.lower_]
+    for token in doc[:DATELINE_TOKENS]:
+        if token.lower_ in capitals and token.ent_type_ == "GPE":
             return capitals[token.lower_]
     for mention in mentions:
         if mention.type is MentionType.ORGANIZATION and mention.country:
@@ -322,13 +367,16 @@ def _add_person(
     if title is not None:
         person.title = title
         person.actor.positions.append(singular(title))
-        country = (
-            named_country
-            or _title_country(title, knowledge)
-            or _group_country(doc, title, knowledge)
-        )
-        if country:
-            person.country, person.basis = country, CountryBasis.TEXT
+    country = named_country or (_title_country(title, knowledge) if title is not None else None)
+    if country is None and title is not None and title.start < entity.start:
+        # "Cardinal X, head of the Holy See delegation": the appositive says whose
+        after = _title_after(doc, entity)
+        country = _title_country(after, knowledge) if after is not None else None
+    country = country or _led_group_country(doc, title or entity, knowledge)
+    if country is None and title is not None:
+        country = _group_country(doc, title, knowledge)
+    if country:
+        person.country, person.basis = country, CountryBasis.TEXT
 
 
 def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str], Actor]) -> None:
