@@ -252,3 +252,18 @@ def test_a_headline_restating_the_meeting_of_two_states_is_that_meeting() -> Non
     assert _sides(record, meeting) == {"Berzins", "Rojas"}
     assert (meeting.source_countries, meeting.target_countries) == (["LV"], ["CL"])
     assert len(meeting.more_evidence) == 2  # the headline and the discussion
+
+
+def test_those_who_attended_the_meeting_join_it() -> None:
+    record = _read(
+        "ASTANA, May 5, 2026 – Chairman of the Senate Nurlan Abdirov met with Speaker of the "
+        "Parliament of Latvia Janis Ozols. Ambassador of Latvia to Kazakhstan Inga Berzina also "
+        "attended the meeting. The meeting was also attended by Senator Aliya Nurova.\n\n"
+        "In the evening, Ozols took part in a forum of young entrepreneurs."
+    )
+    held = [e for e in _consults(record) if e.status is EventStatus.HAPPENED]
+    meeting = next(e for e in held if "Ozols" in _surnames(record, e.target))
+    assert _surnames(record, meeting.source) == {"Abdirov", "Nurova"}
+    assert _surnames(record, meeting.target) == {"Ozols", "Berzina"}
+    assert len(meeting.more_evidence) == 2
+    assert len(held) == 2  # a forum is no meeting of the two: its participation stays apart

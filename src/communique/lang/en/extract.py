@@ -40,7 +40,7 @@ from communique.extract.event_args import bilateral_sides
 from communique.extract.event_build import EventParts, build_event, event_date
 from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_lexicon
 from communique.extract.events import after_publication
-from communique.extract.meetings import merge_meetings, state_ids
+from communique.extract.meetings import join_participants, merge_meetings, state_ids
 from communique.extract.topics import TopicHit
 from communique.lang.en.countries import english_countries
 from communique.lang.en.dates import resolve_english_date, sets_time
@@ -57,7 +57,7 @@ from communique.record import (
     Span,
 )
 
-EVENTS_EN = "lang.en.events@0.1.2"
+EVENTS_EN = "lang.en.events@0.1.3"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
 # Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").
@@ -649,6 +649,7 @@ def extract_events(doc: Doc, record: Record, hits: list[TopicHit]) -> list[Event
     share_participants(sides, drafts)
     dates = date_mentions(doc, published)
     events = []
+    joining: set[str] = set()
     for draft in [part for d in drafts for part in split_partners(sides, d)]:
         found = date_of(draft, dates)
         status = status_of(draft, lexicon, found.resolved if found else None, published)
@@ -659,7 +660,33 @@ def extract_events(doc: Doc, record: Record, hits: list[TopicHit]) -> list[Event
             published,
         )
         events.append(_event(record, draft, len(events), status, when, hits))
-    return merge_meetings(events, state_ids(record))
+        if _joins_meeting(draft, lexicon):
+            joining.add(events[-1].id)
+    return merge_meetings(join_participants(events, joining), state_ids(record))
+
+
+def _joins_meeting(draft: Draft, lexicon: EventLexicon) -> bool:
+    """ "X also attended the meeting", "Y took part in the talks", "the meeting was attended by
+    Z": a participation in a meeting
+    (a meeting noun, not a session or summit of several states) whose participants are named."""
+    entry = draft.entry
+    words = lexicon.participation_words
+    if not draft.source or not (entry.lemma in words or entry.is_participation(words)):
+        return False
+    heads = [draft.token, *draft.used]
+    places = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    places += [
+        pobj
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in lexicon.case_in
+        for pobj in _objects(c)
+    ]
+    return any(
+        e.plover == CONSULT and e.pos == "NOUN" and e.mode is None
+        for place in places
+        for e in lexicon.triggers.get(place.lemma_.lower(), ())
+    )
 
 
 def _event(
