@@ -198,3 +198,18 @@ def test_the_dateline_after_a_long_headline_is_the_publishers_place() -> None:
         "Japan's partners."
     )
     assert home == "KZ"
+
+
+def test_a_surname_named_before_is_the_person_wherever_it_recurs() -> None:
+    text = (
+        "BERN, June 3, 2026 – President of Mongolia Enkh Batbayar held a telephone "
+        "conversation with President of Switzerland Urs Brunner.\n\n"
+        "Batbayar thanked Brunner for the congratulations and confirmed his intention to pay "
+        "a state visit to Switzerland next year."
+    )
+    record = read_english(Document(id="en-surname", text=text))
+    persons = {actor.name: actor for actor in record.actors if actor.kind is ActorKind.PERSON}
+    assert len(persons["Enkh Batbayar"].mentions) == 2  # the small model tags neither again
+    assert len(persons["Urs Brunner"].mentions) == 2
+    visit = next(e for e in record.events if e.mode == "visit")
+    assert visit.source == [persons["Enkh Batbayar"].id]  # "his intention": the thanker's

@@ -48,7 +48,8 @@ from communique.record import (
 from communique.resolve.publisher import for_parsing
 
 READER = "lang.en.read@0.3.1"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
-# 0.3.1: person countries (a delegation's head, an appositive, a state's body, the dateline)
+# 0.3.1: person countries (a delegation's head, an appositive, a state's body, the dateline),
+# a surname named before is that person wherever it recurs
 # How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
 DATELINE_TOKENS = 12
 MENTION_TYPES = {
@@ -313,6 +314,14 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
         if entity.label_ not in ("ORG", "PERSON") or entity.start not in in_names
     ]
     found += [(span.start, span) for span in organizations]
+    # A capitalised word the NER left untagged: a person's surname if he was named before
+    # ("Khurelsukh thanked ..." after "President Ukhnaagiin Khurelsukh")
+    found += [
+        (token.i, doc[token.i : token.i + 1])
+        for token in doc
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in in_names
+    ]
+    found.sort(key=lambda pair: pair[0])
     named = _Organizations(doc, knowledge)
     for _, item in sorted(found, key=lambda pair: pair[0]):
         if isinstance(item, OrganizationSpan):
@@ -320,6 +329,8 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
             continue
         entity = item
         label = entity.label_
+        if not label and entity.text.lower() not in persons:
+            continue  # an untagged word that is no surname named before
         if not entity.ent_id_ and (
             entity.text.lower() in persons or (label == "ORG" and entity[-1].lower_ in persons)
         ):
