@@ -69,7 +69,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "ru.country_actor_recall"): (0.976, MARGIN),
     ("releases", "ru.meeting_recall"): (0.94, MARGIN),
     ("releases", "ru.meeting_recall_lenient"): (1.0, MARGIN),
-    ("releases", "ru.meeting_mode_ok"): (0.949, MARGIN),
+    ("releases", "ru.meeting_mode_ok"): (0.974, MARGIN),
     ("releases", "ru.consult_supported"): (0.885, MARGIN),
     ("releases", "ru.agreement_recall"): (0.964, MARGIN),
     ("releases", "ru.agreement_status_ok"): (0.963, MARGIN),
@@ -90,7 +90,11 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "kk.country_actor_recall"): (0.824, MARGIN),
     ("releases", "kk.meeting_recall"): (0.867, MARGIN),
     ("releases", "kk.meeting_recall_lenient"): (0.916, MARGIN),
-    ("releases", "kk.meeting_mode_ok"): (0.958, MARGIN),
+    # 0.958 -> 0.944 when a headline restating a call became that call (extract.meetings): the
+    # scorer had matched the release's planned meeting to the headline's event (no mode), and
+    # now matches it to the call, whose mode is "phone" (kk/05; the planned meeting's own event
+    # has no sides the tagger found).
+    ("releases", "kk.meeting_mode_ok"): (0.944, MARGIN),
     ("releases", "kk.consult_supported"): (0.747, MARGIN),
     ("releases", "kk.agreement_recall"): (0.964, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.agreement_status_ok"): (1.0, FEW_FACTS_MARGIN / 2),
@@ -103,17 +107,19 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "en.person_name_exact"): (0.893, MARGIN),
     ("releases", "en.title_occ"): (0.907, MARGIN),
     ("releases", "en.title_any"): (0.907, MARGIN),
-    ("releases", "en.person_country"): (0.827, MARGIN),
-    ("releases", "en.country_recall"): (0.953, MARGIN),
+    ("releases", "en.person_country"): (0.882, MARGIN),
+    ("releases", "en.country_recall"): (0.965, MARGIN),
     ("releases", "en.country_precision"): (0.988, MARGIN),
     ("releases", "en.country_actor_recall"): (0.906, MARGIN),
     # 0.783 -> 0.771 when organisations came in whole (lang.en.read 0.3): the dateline read as a
     # sentence of its own, as for Russian, changed one parse where the small model tags no name
     # ("... of Kazakhstan Daniyar Seitov held talks"), and that meeting's side became the state.
-    ("releases", "en.meeting_recall"): (0.771, MARGIN),
-    ("releases", "en.meeting_recall_lenient"): (0.928, MARGIN),
-    ("releases", "en.meeting_mode_ok"): (0.969, MARGIN),
-    ("releases", "en.consult_supported"): (0.649, MARGIN),
+    # 0.771 -> 0.855: the shared sides rule, a headline of states merged into its meeting,
+    # attendance joining the meeting, a recurring surname that the NER left untagged.
+    ("releases", "en.meeting_recall"): (0.855, MARGIN),
+    ("releases", "en.meeting_recall_lenient"): (1.0, MARGIN),
+    ("releases", "en.meeting_mode_ok"): (0.972, MARGIN),
+    ("releases", "en.consult_supported"): (0.788, MARGIN),
     ("releases", "en.agreement_recall"): (0.929, FEW_FACTS_MARGIN / 2),
     ("releases", "en.agreement_status_ok"): (0.962, FEW_FACTS_MARGIN / 2),
     ("releases", "en.topic_recall"): (0.929, MARGIN),
