@@ -167,10 +167,13 @@ def test_the_head_of_a_delegation_is_of_its_state() -> None:
     persons, _ = _person_countries(
         "ASTANA, April 8, 2026 – Speaker of the Senate Daulet Serikbayev received a delegation "
         "of the Ministry of Energy of Indonesia led by Deputy Minister Budi Santoso. Earlier, "
-        "a group of the Parliament of Norway headed by Lars Olsen arrived in Almaty."
+        "a group of the Parliament of Norway headed by Lars Olsen arrived in Almaty, and a "
+        "delegation of the Parliament of Finland led by Mikko Virtanen, head of the friendship "
+        "group, visited Astana."
     )
     assert persons["Santoso"] == "ID"  # not the dateline's KZ: his title names no state
     assert persons["Olsen"] == "NO"  # no title at all
+    assert persons["Virtanen"] == "FI"  # a title after the name
 
 
 def test_a_partner_with_a_title_of_no_state_is_not_of_the_subjects_group() -> None:

@@ -405,7 +405,8 @@ def _add_person(
         # "Cardinal X, head of the Holy See delegation": the appositive says whose
         after = _title_after(doc, entity)
         country = _title_country(after, knowledge) if after is not None else None
-    country = country or _led_group_country(doc, title or entity, knowledge)
+    before = title if title is not None and title.start < entity.start else entity
+    country = country or _led_group_country(doc, before, knowledge)
     if country is None and title is not None:
         country = _group_country(doc, title, knowledge)
     if country:
