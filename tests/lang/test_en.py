@@ -197,8 +197,8 @@ def test_an_appositive_or_a_demonym_of_a_body_says_whose() -> None:
 def test_the_dateline_after_a_long_headline_is_the_publishers_place() -> None:
     _, home = _person_countries(
         "Japanese and Italian ministers join the talks on the sidelines of a forum in Rome\n\n"
-        "ASTANA (Kazinform) – The forum in Rome brought together ministers of Japan, Italy and "
-        "Japan's partners."
+        "ASTANA, May 2, 2026 – The forum in Rome brought together ministers of Japan, Italy "
+        "and Japan's partners."
     )
     assert home == "KZ"
 
@@ -216,3 +216,13 @@ def test_a_surname_named_before_is_the_person_wherever_it_recurs() -> None:
     assert len(persons["Urs Brunner"].mentions) == 2
     visit = next(e for e in record.events if e.mode == "visit")
     assert visit.source == [persons["Enkh Batbayar"].id]  # "his intention": the thanker's
+
+
+def test_publisher_country_comes_from_the_source_never_from_what_the_text_is_about() -> None:
+    text = (
+        "Turkish and Peruvian ministers met in Ankara. Turkey and Peru agreed to open a new "
+        "air route, and Turkey will host the next round of talks."
+    )
+    assert read_english(Document(id="en-home-1", text=text)).home_country is None
+    stated = Document(id="en-home-2", text=text, source="Kazinform")
+    assert read_english(stated).home_country == "KZ"
