@@ -46,9 +46,10 @@ from communique.record import (
 )
 from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.3.1"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
-# 0.3.1: person countries (a delegation's head, an appositive, a state's body, the dateline),
-# a surname named before is that person wherever it recurs
+READER = "lang.en.read@0.3.2"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
+# 0.3.1: words closing a title phrase are no given name; 0.3.2: person countries (a
+# delegation's head, an appositive, a state's body, the dateline), a surname named before is
+# that person wherever it recurs
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "ORG": MentionType.ORGANIZATION,
