@@ -60,16 +60,47 @@ def test_visit(extract) -> None:
     assert event.target_countries == ["DE"]
 
 
-def test_host(extract) -> None:
+def test_a_reception_is_the_guests_visit(extract) -> None:
+    # PLOVER's CONSULT visit: "actor is visiting, recipient is hosting"; CAMEO 042 says the same.
     record = _run(
         extract,
         "Министр обороны Сергей Шойгу принял министра обороны Индии Раджнатха Сингха.",
     )
     event = _only(record, "CONSULT")
-    assert (event.cameo, event.mode) == ("043", "visit")  # PLOVER has no "host" mode
-    assert _names(record, event.source) == ["Сергей Шойгу"]
-    assert _names(record, event.target) == ["Раджнатх Сингх"]
-    assert event.target_countries == ["IN"]
+    assert (event.cameo, event.mode) == ("042", "visit")
+    assert _names(record, event.source) == ["Раджнатх Сингх"]
+    assert _names(record, event.target) == ["Сергей Шойгу"]
+    assert event.source_countries == ["IN"]
+
+
+def test_a_reception_and_the_talks_at_it_are_one_visit(extract) -> None:
+    record = _run(
+        extract,
+        "Премьер-министр Андрей Соколов принял посла Норвегии Ларса Хансена. В ходе встречи "
+        "стороны обсудили рыболовство и судоходство в Арктике.",
+    )
+    event = _only(record, "CONSULT")
+    assert (event.cameo, event.mode) == ("042", "visit")
+    assert _names(record, event.source) == ["Ларс Хансен"]
+    assert _names(record, event.target) == ["Андрей Соколов"]
+    assert len(event.more_evidence) == 1
+    # what was discussed «в Арктике» is where a thing is, not a side of the meeting
+    assert "Арктика" not in _names(record, event.source + event.target)
+
+
+def test_a_reception_whose_guest_the_parse_hangs_on_the_hosts_title(extract) -> None:
+    # An animate accusative has the genitive's form: «Председатель Сената ... принял Посла»
+    # may be parsed as «Сената Посла», leaving the verb with no object.
+    record = _run(
+        extract,
+        "Председатель Сената Парламента Республики Казахстан Ерлан Жумабеков принял "
+        "Чрезвычайного и Полномочного Посла Чили в Республике Казахстан Диего Мартинеса, "
+        "завершающего дипломатическую миссию в нашей стране.",
+    )
+    event = _only(record, "CONSULT")
+    assert event.cameo == "042"
+    assert _names(record, event.source) == ["Диего Мартинес"]
+    assert _names(record, event.target) == ["Ерлан Жумабеков"]
 
 
 def test_negated_signing_is_no_support(extract) -> None:

@@ -160,11 +160,16 @@ class TextView:
                 rel = self.tokens[kid].rel.split(":")[0]
                 if rel in _NOT_INTO or kid in seen or (kid < head and rel in ("nmod", "appos")):
                     continue
-                if self.preposition(kid) in self.lexicon.case_with:
+                if self.preposition(kid) in self.lexicon.case_with or self._where(kid):
                     continue
                 seen.append(kid)
                 stack.append(kid)
         return seen
+
+    def _where(self, index: int) -> bool:
+        """A place in the locative after «в»/«на» says where the thing is, not who it is:
+        «обсудили ситуацию в Афганистане», «посол в Турции»."""
+        return self.preposition(index) in self.lexicon.case_in and self.tokens[index].case == "Loc"
 
     def _antecedent(self, before: int) -> str | None:
         """ "Он также выразил...": the person last named before the pronoun."""

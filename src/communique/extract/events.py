@@ -35,7 +35,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-EVENTS = "extract.events@0.3.1"
+EVENTS = "extract.events@0.4.0"
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")
 _CONSULT = "CONSULT"
@@ -104,13 +104,33 @@ def _requirements(view: TextView, token: Token, entry: TriggerEntry) -> set[int]
 def _received(view: TextView, token: Token) -> set[int] | None:
     """«принял Посла X», passive «был принят Президентом X»: the guest or the host names an
     actor; an accepted invitation («принял приглашение») is no reception."""
-    objects = view.children(token.index, "obj")
-    if objects:
-        if view.tokens[objects[0]].lemma in view.lexicon.invitation_words:
+    guest = _received_guest(view, token.index)
+    if guest is not None:
+        if view.tokens[guest].lemma in view.lexicon.invitation_words:
             return None
-        return set() if view.actors_of(objects[0]) else None
+        return set() if view.actors_of(guest) else None
     agents = [k for k in view.children(token.index, "obl") if view.tokens[k].rel == "obl:agent"]
     return set() if agents and view.actors_of(agents[0]) else None
+
+
+def _received_guest(view: TextView, index: int) -> int | None:
+    """The object of a reception verb. An animate accusative has the genitive's form («принял
+    Посла»), so a parse may hang it on a genitive chain before the verb («Председатель Сената
+    ... принял Посла» read as «Сената Посла»): then the first noun after the verb in its clause,
+    in the accusative or the genitive, with no preposition, that names an actor."""
+    objects = view.children(index, "obj")
+    if objects:
+        return objects[0]
+    sentence = view.tokens[index].sentence
+    for position in range(index + 1, len(view.tokens)):
+        token = view.tokens[position]
+        if token.sentence != sentence or token.pos in ("VERB", "PUNCT"):
+            return None
+        if token.pos in ("NOUN", "PROPN") and token.rel.split(":")[0] != "flat":
+            if token.case in ("Acc", "Gen") and view.preposition(position) is None:
+                return position if view.actors_of(position) else None
+            return None
+    return None
 
 
 def _covered(view: TextView, draft: Draft, drafts: list[Draft], used: set[int]) -> bool:
@@ -148,6 +168,10 @@ def _verb_participants(view: TextView, draft: Draft) -> None:
         if not draft.source and view.is_joint_word(subject):
             draft.source, draft.inferred = view.sides(), True
     draft.target = _targets(view, [draft.token, *draft.used], draft)
+    if draft.entry.with_actor and not view.children(draft.token, "obj"):
+        guest = _received_guest(view, draft.token)  # a parse that missed the object
+        if guest is not None:
+            draft.target = list(dict.fromkeys([*draft.target, *view.actors_of(guest)]))
 
 
 def _passive_participants(view: TextView, draft: Draft) -> bool:

@@ -9,23 +9,32 @@ Two CONSULT events of a text are the same meeting when
 - both took place (happened or as reported), or both are planned; a negated one is never merged;
 - the participants of one are among those of the other (by actor), or one names nobody of its
   own (its sides are taken from the text or from another event: «стороны обсудили»);
-- they have the same mode, or one is a call and the other says what was discussed in it (a
-  visit agreed in a call, the talks of a visit and a reception are other contacts); and
+- they have the same mode, or one is a call and the other says what was discussed in it, or one
+  is a reception («принял Посла X») and the other the meeting it was (a visit agreed in a call
+  and the talks held during a trip are other contacts); and
 - they are not dated to different days.
 The merged event keeps the fuller event's trigger and sides, with the other's participants added
 to them (never one actor or country on both sides); the other sentences become its
 `more_evidence`, their topics join its topics. Language-neutral: it reads events only.
 Other events said at the meeting (SUPPORT, AGREE) stay events of their own.
+
+A reception is the guest's visit. The triggers read it as the host's act (CAMEO 043 "Host a
+visit": «X принял Y», «X received Y», «X Y-ты қабылдады» have the host as subject); the record
+states it as PLOVER does, one CONSULT `visit` whose actor is the visitor: CAMEO 042 "Make a
+visit", the guest as source, the host as target. So every export reads the sides one way.
 """
 
 from __future__ import annotations
 
 import re
 
+from communique.coding import cameo_table
 from communique.extract.event_args import TextView
 from communique.record import Event, EventStatus, MentionType, Span
 
 _CONSULT = "CONSULT"
+_HOSTING = "043"  # CAMEO "Host a visit": the source hosts the target
+_VISITING = "042"  # CAMEO "Make a visit": the source visits the target
 _TOOK_PLACE = frozenset({EventStatus.HAPPENED, EventStatus.REPORTED})
 
 
@@ -211,7 +220,24 @@ def merge_meetings(events: list[Event]) -> list[Event]:
             kept.append(event)
         else:
             kept[kept.index(anchor)] = _merged(anchor, event)
-    return kept
+    return [_as_visit(event) if event.cameo == _HOSTING else event for event in kept]
+
+
+def _as_visit(reception: Event) -> Event:
+    """A reception as its guest's visit: the sides swapped, CAMEO 042 in place of 043."""
+    code = cameo_table().code(_VISITING)
+    return reception.model_copy(
+        update={
+            "cameo": code.code,
+            "cameo_name": code.name,
+            "goldstein": code.goldstein,
+            "mode": reception.mode or code.mode,
+            "source": reception.target,
+            "target": reception.source,
+            "source_countries": reception.target_countries,
+            "target_countries": reception.source_countries,
+        }
+    )
 
 
 def _same_meeting(event: Event, kept: list[Event]) -> Event | None:
@@ -244,13 +270,21 @@ def _same_time(a: Event, b: Event) -> bool:
 
 
 def _compatible_modes(a: Event, b: Event) -> bool:
-    """The same mode, or a call and what its sides said in it («стороны обсудили»)."""
-    return a.mode == b.mode or {a.mode, b.mode} == {None, "phone"}
+    """The same mode, a call and what its sides said in it («стороны обсудили»), or a reception
+    and the meeting it was («принял Посла X. В ходе встречи стороны обсудили ...»)."""
+    if a.mode == b.mode or {a.mode, b.mode} == {None, "phone"}:
+        return True
+    reception = next((e for e in (a, b) if e.cameo == _HOSTING), None)
+    other = b if reception is a else a
+    return reception is not None and other.mode is None
 
 
 def _merged(first: Event, second: Event) -> Event:
-    """The fuller of the two carries the meeting; the other adds its evidence and topics."""
+    """The fuller of the two carries the meeting, a reception always (it says who is whose
+    guest); the other adds its evidence and topics."""
     main, extra = (second, first) if _fuller(second, first) else (first, second)
+    if extra.cameo == _HOSTING and main.cameo != _HOSTING and not extra.participants_inferred:
+        main, extra = extra, main
     spans = [first.evidence, *first.more_evidence, second.evidence, *second.more_evidence]
     bounds = sorted({(s.start, s.end) for s in spans} - {(main.evidence.start, main.evidence.end)})
     return main.model_copy(
