@@ -226,3 +226,16 @@ def test_confirmed_intention_is_an_agree_commitment(extract) -> None:
     agree = _only(record, "AGREE")
     assert agree.cameo == "030"  # intent to cooperate, not specified further
     assert [c.kind for c in record.commitments] == ["intent"]
+
+
+def test_a_generic_head_title_is_the_minister_not_the_ministry(extract) -> None:
+    # «Глава МИД» is the minister's title said generically: its holder is the person named
+    # with «министр иностранных дел» of that country, not the ministry.
+    record = _run(
+        extract,
+        "Министр иностранных дел Казахстана Арман Исетов провел переговоры с министром "
+        "иностранных дел Египта Бадром Абдель Аты. Глава МИД Казахстана поблагодарил "
+        "египетского коллегу за теплый прием.",
+    )
+    thanks = _only(record, "SUPPORT")
+    assert _names(record, thanks.source) == ["Арман Исетов"]
