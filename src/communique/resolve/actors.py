@@ -7,8 +7,8 @@ organisations on their knowledge-base id or nominative form; countries on ISO co
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
