@@ -239,3 +239,60 @@ def test_a_generic_head_title_is_the_minister_not_the_ministry(extract) -> None:
     )
     thanks = _only(record, "SUPPORT")
     assert _names(record, thanks.source) == ["Арман Исетов"]
+
+
+def test_the_sides_are_those_of_the_meeting_just_reported(extract) -> None:
+    # «Стороны» is an anaphor: the two sides of the last meeting reported, not the text's two
+    # most named persons (here Исетов and Росси).
+    record = _run(
+        extract,
+        "Министр иностранных дел Казахстана Арман Исетов встретился с министром иностранных "
+        "дел Италии Марко Росси. Марко Росси поблагодарил за теплый прием. Марко Росси "
+        "пригласил коллегу в Рим. Затем Арман Исетов принял посла Японии Кэндзи Ямада. "
+        "Стороны обсудили подготовку выставки.",
+    )
+    meetings = [e for e in record.events if e.type == "CONSULT"]
+    italy = next(e for e in meetings if "Марко Росси" in _names(record, e.target))
+    japan = next(e for e in meetings if e.cameo == "042")
+    assert "Стороны" in record.text[japan.more_evidence[0].start : japan.more_evidence[0].end]
+    assert italy.more_evidence == []
+    assert len(meetings) == 2
+
+
+def test_what_talks_are_about_is_no_side(extract) -> None:
+    record = _run(
+        extract,
+        "Вице-премьер Польши Анджей Новак и министр экономики Казахстана Серик Жумангарин "
+        "обсудили подготовку к визиту Президента Франции Эмманюэля Макрона.",
+    )
+    talks = next(e for e in record.events if e.cameo == "040")
+    assert "Эмманюэль Макрон" not in _names(record, talks.source + talks.target)
+    assert {"Анджей Новак", "Серик Жумангарин"} <= set(_names(record, talks.source))
+
+
+def test_the_organisation_of_a_summit_is_no_side(extract) -> None:
+    record = _run(
+        extract,
+        "Президенты Казахстана и Монголии договорились встретиться на полях предстоящего "
+        "саммита Шанхайской организации сотрудничества.",
+    )
+    summit = next(e for e in record.events if e.mode == "multilateral")
+    assert all(
+        a.kind != "organization"
+        for a in (record.actor_by_id(i) for i in summit.source + summit.target)
+        if a is not None
+    )
+
+
+def test_a_headline_restates_the_meeting_it_announces(extract) -> None:
+    # The headline names the sides by titles only; it is the call the text then reports.
+    record = _run(
+        extract,
+        "Главы МИД Казахстана и Египта обсудили по телефону транспортный коридор\n\n"
+        "Министр иностранных дел Казахстана Арман Исетов провел телефонный разговор с "
+        "министром иностранных дел Египта Бадром Абдель Аты.",
+    )
+    call = _only(record, "CONSULT")
+    assert call.mode == "phone"
+    assert _names(record, call.source) == ["Арман Исетов"]
+    assert [s.start for s in call.more_evidence] == [0] or call.evidence.start == 0

@@ -192,6 +192,10 @@ class TextView:
         found = [m for m in self.covering.get(index, []) if m.actor and m.type in _PLACES]
         return found[0].actor if found else None
 
+    def is_organization(self, actor_id: str) -> bool:
+        actor = self.record.actor_by_id(actor_id)
+        return actor is not None and actor.kind is ActorKind.ORGANIZATION
+
     def place_kind(self, actor_id: str) -> bool:
         """The actor is a place: a state, a city or another location."""
         actor = self.record.actor_by_id(actor_id)

@@ -57,6 +57,7 @@ class Draft:
     cameo: str = ""
     inferred: bool = False  # participants taken from the sentence or the text's two sides
     invited: bool = False  # a visit or participation someone is invited to: still ahead
+    sides_guessed: bool = False  # «стороны»: the sides are the text's two sides, for now
 
     def __post_init__(self) -> None:
         self.cameo = self.cameo or self.entry.cameo.code
@@ -166,7 +167,7 @@ def _verb_participants(view: TextView, draft: Draft) -> None:
             len(draft.source) > 1 or (not draft.source and view.is_joint_word(subject))
         )
         if not draft.source and view.is_joint_word(subject):
-            draft.source, draft.inferred = view.sides(), True
+            draft.source, draft.inferred, draft.sides_guessed = view.sides(), True, True
     draft.target = _targets(view, [draft.token, *draft.used], draft)
     if draft.entry.with_actor and not view.children(draft.token, "obj"):
         guest = _received_guest(view, draft.token)  # a parse that missed the object
@@ -249,6 +250,10 @@ def _target_of(view: TextView, draft: Draft, kid: int) -> list[str]:
     rel = token.rel.split(":")[0]
     preposition = view.preposition(kid)
     if rel in _TARGET_RELS and kid not in draft.used:
+        if draft.entry.plover == _CONSULT and draft.entry.mode is None:
+            # «обсудили подготовку к визиту Президента»: the object of talks is what they were
+            # about; whom they were with is «с X»
+            return []
         return view.actors_of(kid) or _other_side(view, draft, kid)
     if rel in ("obl", "nmod") and preposition in view.lexicon.case_with:
         # «с казахстанской стороны», «с 2020 года»: «с» with the genitive is "from", no partner
@@ -395,6 +400,9 @@ def _noun_participants(view: TextView, draft: Draft) -> None:
     for kid in view.children(draft.token, "nmod"):
         if view.preposition(kid) is None and view.tokens[kid].case == "Gen":
             sources += view.actors_of(kid)
+    if draft.entry.mode == "multilateral":
+        # «саммит ШОС»: the organisation names the gathering (and hosts it), it is no side
+        sources = [a for a in sources if not view.is_organization(a)]
     draft.source = list(dict.fromkeys(sources))
     draft.target = _targets(view, [draft.token, *draft.used], draft)
     if draft.source or draft.target:
@@ -441,9 +449,34 @@ def share_participants(view: TextView, drafts: list[Draft]) -> None:
         )
         if other is not None:
             draft.source, draft.target = list(other.source), list(other.target)
+            draft.sides_guessed = other.sides_guessed
         elif draft.entry.joint or draft.entry.plover == _CONSULT:
-            draft.source, draft.joint = view.sides(), True
+            draft.source, draft.joint, draft.sides_guessed = view.sides(), True, True
         draft.inferred = True
+
+
+def sides_of_the_meeting(view: TextView, drafts: list[Draft]) -> None:
+    """«Стороны», «собеседники» name the two sides of the meeting just reported, as an anaphor
+    names its antecedent: the last meeting before them whose two sides the text states (one
+    partner state on the other side: a list of partners is several meetings), else the text's
+    two sides."""
+    for draft in drafts:
+        if not draft.sides_guessed:
+            continue
+        meeting = next(
+            (d for d in reversed(drafts) if d.token < draft.token and _two_sides(view, d)), None
+        )
+        if meeting is None:
+            continue
+        sides = list(dict.fromkeys([*meeting.source, *meeting.target]))
+        draft.source, draft.joint = sides, True
+        draft.target = [a for a in draft.target if a not in sides]
+
+
+def _two_sides(view: TextView, draft: Draft) -> bool:
+    if draft.entry.plover != _CONSULT or draft.inferred or not draft.source or not draft.target:
+        return False
+    return len({view.country_of(a) for a in draft.target}) == 1
 
 
 # --- status, date, mode --------------------------------------------------------------------
@@ -599,6 +632,7 @@ def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
     for draft in drafts:
         read_participants(view, draft)
     share_participants(view, drafts)
+    sides_of_the_meeting(view, drafts)
     dates = date_mentions(view, published)
     events = []
     for number, draft in enumerate(drafts):

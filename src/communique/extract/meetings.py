@@ -220,7 +220,38 @@ def merge_meetings(events: list[Event]) -> list[Event]:
             kept.append(event)
         else:
             kept[kept.index(anchor)] = _merged(anchor, event)
+    kept = _headline_restated(kept)
     return [_as_visit(event) if event.cameo == _HOSTING else event for event in kept]
+
+
+def _headline_restated(events: list[Event]) -> list[Event]:
+    """A release's headline restates the meeting its text reports, often by titles alone
+    («Главы МИД Казахстана и Азербайджана обсудили ...», «Токаев провел разговор с Эмиром
+    Катара»): the meeting at the very start of the text is the first later one that may be
+    the same contact between the same states."""
+    first = next((e for e in events if e.type == _CONSULT), None)
+    if first is None or first.evidence.start != 0:
+        return events
+    states = set(first.source_countries) | set(first.target_countries)
+    for later in events[events.index(first) + 1 :]:
+        if later.type != _CONSULT or not states:
+            continue
+        theirs = set(later.source_countries) | set(later.target_countries)
+        # an actor named in both is the same naming: the participants already decided
+        named_apart = not _participants(first) & _participants(later)
+        if (
+            named_apart
+            and states <= theirs
+            and _same_time(first, later)
+            and _compatible_modes(first, later)
+        ):
+            # the report names the sides; the headline's titles and bodies add nobody
+            unnamed = first.model_copy(
+                update={"source": [], "target": [], "source_countries": [], "target_countries": []}
+            )
+            merged = _merged(unnamed, later)
+            return [merged if e is first else e for e in events if e is not later]
+    return events
 
 
 def _as_visit(reception: Event) -> Event:
@@ -241,17 +272,22 @@ def _as_visit(reception: Event) -> Event:
 
 
 def _same_meeting(event: Event, kept: list[Event]) -> Event | None:
-    for other in kept:
-        if other.type != _CONSULT or not _same_time(event, other):
-            continue
-        if not _compatible_modes(event, other):
-            continue
-        if event.participants_inferred or other.participants_inferred:
-            return other  # «стороны обсудили»: the sides of the meeting the text reports
-        ours, theirs = _participants(event), _participants(other)
-        if ours <= theirs or theirs <= ours:
+    """The meeting with the same participants (one's among the other's), else, for sides not
+    stated (or a meeting kept with such sides), the first meeting that may be it."""
+    candidates = [
+        other
+        for other in kept
+        if other.type == _CONSULT and _same_time(event, other) and _compatible_modes(event, other)
+    ]
+    ours = _participants(event)
+    for other in candidates:
+        theirs = _participants(other)
+        if ours and theirs and (ours <= theirs or theirs <= ours):
             return other
-    return None
+    # «стороны обсудили»: the sides of the meeting the text reports
+    return next(
+        (o for o in candidates if event.participants_inferred or o.participants_inferred), None
+    )
 
 
 def _participants(event: Event) -> frozenset[str]:
