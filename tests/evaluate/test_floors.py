@@ -65,12 +65,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "ru.title_any"): (0.902, MARGIN),
     ("releases", "ru.person_country"): (0.929, MARGIN),
     ("releases", "ru.country_recall"): (0.988, MARGIN),
-    ("releases", "ru.country_precision"): (0.966, MARGIN),
+    ("releases", "ru.country_precision"): (0.977, MARGIN),
     ("releases", "ru.country_actor_recall"): (0.976, MARGIN),
-    ("releases", "ru.meeting_recall"): (0.94, MARGIN),
+    ("releases", "ru.meeting_recall"): (0.952, MARGIN),
     ("releases", "ru.meeting_recall_lenient"): (1.0, MARGIN),
-    ("releases", "ru.meeting_mode_ok"): (0.949, MARGIN),
-    ("releases", "ru.consult_supported"): (0.885, MARGIN),
+    ("releases", "ru.meeting_mode_ok"): (0.962, MARGIN),
+    ("releases", "ru.consult_supported"): (0.89, MARGIN),
     ("releases", "ru.agreement_recall"): (0.964, MARGIN),
     ("releases", "ru.agreement_status_ok"): (0.963, MARGIN),
     ("releases", "ru.topic_recall"): (0.844, MARGIN),
@@ -90,8 +90,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "kk.country_actor_recall"): (0.824, MARGIN),
     ("releases", "kk.meeting_recall"): (0.867, MARGIN),
     ("releases", "kk.meeting_recall_lenient"): (0.916, MARGIN),
-    ("releases", "kk.meeting_mode_ok"): (0.958, MARGIN),
-    ("releases", "kk.consult_supported"): (0.747, MARGIN),
+    # A reception and the talks said at it are one event now (issue 10: one meeting, one
+    # event): two supported events become one, which lowers the corpus share of supported
+    # events though no meeting is lost (kk 07, en 08: 3 of 4 -> 2 of 3); in kk 05 the merged
+    # call is also what matches a planned meeting of the same two states.
+    ("releases", "kk.meeting_mode_ok"): (0.944, MARGIN),
+    ("releases", "kk.consult_supported"): (0.72, MARGIN),
     ("releases", "kk.agreement_recall"): (0.964, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.agreement_status_ok"): (1.0, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.topic_recall"): (0.882, MARGIN),
@@ -113,7 +117,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "en.meeting_recall"): (0.771, MARGIN),
     ("releases", "en.meeting_recall_lenient"): (0.928, MARGIN),
     ("releases", "en.meeting_mode_ok"): (0.969, MARGIN),
-    ("releases", "en.consult_supported"): (0.649, MARGIN),
+    ("releases", "en.consult_supported"): (0.623, MARGIN),  # merged receptions, as kk
     ("releases", "en.agreement_recall"): (0.929, FEW_FACTS_MARGIN / 2),
     ("releases", "en.agreement_status_ok"): (0.962, FEW_FACTS_MARGIN / 2),
     ("releases", "en.topic_recall"): (0.929, MARGIN),

@@ -168,8 +168,13 @@ class TextView:
 
     def _where(self, index: int) -> bool:
         """A place in the locative after «в»/«на» says where the thing is, not who it is:
-        «обсудили ситуацию в Афганистане», «посол в Турции»."""
-        return self.preposition(index) in self.lexicon.case_in and self.tokens[index].case == "Loc"
+        «обсудили ситуацию в Афганистане», «посол в Турции» (but «доля в отделении банка X»
+        goes on to X)."""
+        return (
+            self.preposition(index) in self.lexicon.case_in
+            and self.tokens[index].case == "Loc"
+            and self.place_actor(index) is not None
+        )
 
     def _antecedent(self, before: int) -> str | None:
         """ "Он также выразил...": the person last named before the pronoun."""
