@@ -104,25 +104,22 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # English, read by lang/en (spaCy's parse and an entity ruler from the knowledge base).
     ("releases", "en.person_recall"): (0.974, MARGIN),
     ("releases", "en.person_precision"): (0.926, MARGIN),
-    ("releases", "en.person_name_exact"): (0.893, MARGIN),
+    ("releases", "en.person_name_exact"): (0.929, MARGIN),
     ("releases", "en.title_occ"): (0.907, MARGIN),
     ("releases", "en.title_any"): (0.907, MARGIN),
-    ("releases", "en.person_country"): (0.827, MARGIN),
-    ("releases", "en.country_recall"): (0.953, MARGIN),
+    ("releases", "en.person_country"): (0.845, MARGIN),
+    ("releases", "en.country_recall"): (0.965, MARGIN),
     ("releases", "en.country_precision"): (0.988, MARGIN),
     ("releases", "en.country_actor_recall"): (0.906, MARGIN),
-    # 0.783 -> 0.771 when organisations came in whole (lang.en.read 0.3): the dateline read as a
-    # sentence of its own, as for Russian, changed one parse where the small model tags no name
-    # ("... of Kazakhstan Daniyar Seitov held talks"), and that meeting's side became the state.
-    ("releases", "en.meeting_recall"): (0.771, MARGIN),
+    ("releases", "en.meeting_recall"): (0.783, MARGIN),
     ("releases", "en.meeting_recall_lenient"): (0.928, MARGIN),
     ("releases", "en.meeting_mode_ok"): (0.969, MARGIN),
-    ("releases", "en.consult_supported"): (0.623, MARGIN),  # merged receptions, as kk
+    ("releases", "en.consult_supported"): (0.65, MARGIN),  # 0.667: receptions merged, as kk
     ("releases", "en.agreement_recall"): (0.929, FEW_FACTS_MARGIN / 2),
     ("releases", "en.agreement_status_ok"): (0.962, FEW_FACTS_MARGIN / 2),
     ("releases", "en.topic_recall"): (0.929, MARGIN),
     ("releases", "en.topic_precision"): (0.934, MARGIN),
-    ("releases", "en.org_recall_loose"): (0.899, MARGIN),
+    ("releases", "en.org_recall_loose"): (0.907, MARGIN),
 }
 # Every test here waits for the gold sets' run: `make test-fast` leaves them out.
 pytestmark = pytest.mark.slow

@@ -109,8 +109,12 @@ class Sides:
         mentions = {m.id: m for m in record.mentions}
         outlets = sources().by_name
         for actor in record.actors:
-            if actor.kind is ActorKind.ORGANIZATION and outlet_key(actor.name) in outlets:
-                continue  # a news agency reports the contact, it is never a side of it
+            if actor.kind is ActorKind.ORGANIZATION and (
+                outlet_key(actor.name) in outlets or actor.country is None
+            ):
+                # A news agency reports the contact, never a side of it; a body of no state
+                # (a forum's council, "the Senate" unnamed) hosts or frames it.
+                continue
             for mention_id in actor.mentions:
                 mention = mentions.get(mention_id)
                 span = doc.char_span(mention.start, mention.end) if mention else None

@@ -15,7 +15,6 @@ none.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -45,9 +44,9 @@ from communique.record import (
     Record,
     Span,
 )
-from communique.resolve.publisher import for_parsing
+from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.3.0"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole
+READER = "lang.en.read@0.3.1"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole
 # How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
 DATELINE_TOKENS = 12
 MENTION_TYPES = {
@@ -225,18 +224,24 @@ def _named_countries(knowledge: Knowledge) -> tuple[tuple[re.Pattern[str], str],
     )
 
 
-def home_country(doc: Doc, mentions: list[Mention]) -> str | None:
-    """The publisher's country: the country whose capital opens the text (its dateline), else that
-    of the first organisation named with a country, else the most mentioned country."""
+def home_country(doc: Doc, document: Document, knowledge: Knowledge) -> str | None:
+    """The publisher's country, from what the source says of itself (`resolve.publisher`: the
+    input's `source_country`, the source's name or domain, the dateline's agency or credit line),
+    else from the capital that opens the text (its dateline: "ASTANA, February 11 -"); never from
+    the countries the text is about."""
+    stated = publisher_country(document, knowledge)
+    if stated:
+        return stated
     capitals = english_countries().capitals
-    for token in doc[:DATELINE_TOKENS]:  # datelines write the city in capitals: ASTANA
-        if token.lower_ in capitals and (token.is_upper or token.ent_type_ == "GPE"):
+    for token in doc[:DATELINE_TOKENS]:
+        # A dateline opens a line with the city, in capitals or followed by a comma or the
+        # agency: "ASTANA, February 11", "Astana (Kazinform) -"; a capital inside a sentence
+        # is what the text is about.
+        opens_line = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ + doc[token.i - 1].text
+        following = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+        if token.lower_ in capitals and opens_line and (token.is_upper or following in (",", "(")):
             return capitals[token.lower_]
-    for mention in mentions:
-        if mention.type is MentionType.ORGANIZATION and mention.country:
-            return mention.country
-    counts = Counter(m.country for m in mentions if m.type is MentionType.COUNTRY and m.country)
-    return counts.most_common(1)[0][0] if counts else None
+    return None
 
 
 def read_english(document: Document, knowledge: Knowledge | None = None) -> Record:
@@ -300,7 +305,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
             _add_person(doc, entity, mention, persons, knowledge)
         elif label == "GPE" and mention.country is not None:
             _add_named(entity, mention, others)
-    home = home_country(doc, record.mentions)
+    home = home_country(doc, document, knowledge)
     record.home_country = home
     for person in persons.values():
         if person.title is not None and person.country is None and home:
