@@ -65,12 +65,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "ru.title_any"): (0.902, MARGIN),
     ("releases", "ru.person_country"): (0.929, MARGIN),
     ("releases", "ru.country_recall"): (0.988, MARGIN),
-    ("releases", "ru.country_precision"): (0.966, MARGIN),
+    ("releases", "ru.country_precision"): (0.977, MARGIN),
     ("releases", "ru.country_actor_recall"): (0.976, MARGIN),
-    ("releases", "ru.meeting_recall"): (0.94, MARGIN),
+    ("releases", "ru.meeting_recall"): (0.952, MARGIN),
     ("releases", "ru.meeting_recall_lenient"): (1.0, MARGIN),
-    ("releases", "ru.meeting_mode_ok"): (0.974, MARGIN),
-    ("releases", "ru.consult_supported"): (0.885, MARGIN),
+    ("releases", "ru.meeting_mode_ok"): (0.975, MARGIN),
+    ("releases", "ru.consult_supported"): (0.89, MARGIN),
     ("releases", "ru.agreement_recall"): (0.964, MARGIN),
     ("releases", "ru.agreement_status_ok"): (0.963, MARGIN),
     ("releases", "ru.topic_recall"): (0.844, MARGIN),
@@ -95,7 +95,10 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # now matches it to the call, whose mode is "phone" (kk/05; the planned meeting's own event
     # has no sides the tagger found).
     ("releases", "kk.meeting_mode_ok"): (0.944, MARGIN),
-    ("releases", "kk.consult_supported"): (0.747, MARGIN),
+    # A reception and the talks said at it are one event now (issue 10: one meeting, one
+    # event): two supported events become one, which lowers the corpus share of supported
+    # events though no meeting is lost (kk 07, en 08: 3 of 4 -> 2 of 3); 0.747 -> 0.72.
+    ("releases", "kk.consult_supported"): (0.72, MARGIN),
     ("releases", "kk.agreement_recall"): (0.964, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.agreement_status_ok"): (1.0, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.topic_recall"): (0.882, MARGIN),
@@ -111,15 +114,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "en.country_recall"): (0.976, MARGIN),
     ("releases", "en.country_precision"): (0.988, MARGIN),
     ("releases", "en.country_actor_recall"): (0.906, MARGIN),
-    # 0.783 -> 0.771 when organisations came in whole (lang.en.read 0.3): the dateline read as a
-    # sentence of its own, as for Russian, changed one parse where the small model tags no name
-    # ("... of Kazakhstan Daniyar Seitov held talks"), and that meeting's side became the state.
-    # 0.771 -> 0.855: the shared sides rule, a headline of states merged into its meeting,
+    # 0.783 -> 0.855: the shared sides rule, a headline of states merged into its meeting,
     # attendance joining the meeting, a recurring surname that the NER left untagged.
     ("releases", "en.meeting_recall"): (0.855, MARGIN),
     ("releases", "en.meeting_recall_lenient"): (1.0, MARGIN),
     ("releases", "en.meeting_mode_ok"): (0.972, MARGIN),
-    ("releases", "en.consult_supported"): (0.798, MARGIN),
+    ("releases", "en.consult_supported"): (0.773, MARGIN),  # 0.798 before receptions merged
     ("releases", "en.agreement_recall"): (0.929, FEW_FACTS_MARGIN / 2),
     ("releases", "en.agreement_status_ok"): (0.962, FEW_FACTS_MARGIN / 2),
     ("releases", "en.topic_recall"): (0.929, MARGIN),

@@ -65,8 +65,9 @@ def test_received_by_in_the_passive() -> None:
         "Foreign Minister of Norway Ola Hansen was received by President of Chile Ana Rojas."
     )
     meeting = _consults(record)[0]
-    assert _surnames(record, meeting.source) == {"Rojas"}
-    assert _surnames(record, meeting.target) == {"Hansen"}
+    assert meeting.cameo == "042"  # the guest's visit: the guest is the source
+    assert _surnames(record, meeting.source) == {"Hansen"}
+    assert _surnames(record, meeting.target) == {"Rojas"}
 
 
 def test_a_list_of_partners_is_one_meeting_each() -> None:

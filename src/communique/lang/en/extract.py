@@ -58,7 +58,7 @@ from communique.record import (
     Span,
 )
 
-EVENTS_EN = "lang.en.events@0.1.3"
+EVENTS_EN = "lang.en.events@0.1.4"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
 # Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").

@@ -55,7 +55,7 @@ from communique.record import (
 )
 
 EVENTS_FILE = Path(__file__).parent / "data" / "events.json"
-KAZAKH_EVENTS = "lang.kk.events@0.1.1"
+KAZAKH_EVENTS = "lang.kk.events@0.1.2"
 _CONSULT = "CONSULT"
 _PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
 _FINITE = frozenset({"past", "future", "negated", "converb", "participle", "progressive"})
