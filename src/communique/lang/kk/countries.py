@@ -1,4 +1,5 @@
-"""Countries Kazakh names by a people's name or an adjective (`data/countries.json`).
+"""Countries Kazakh names by a people's name or an adjective, and its own citizens' spelling
+(`data/countries.json`).
 
 Kazakh says «моңғол парламенті» (the Mongolian parliament) with the people's name, «Қырғыз
 Республикасы» (the Kyrgyz Republic) with the people's name and a form of state, and
@@ -23,6 +24,9 @@ class CountryWords:
     version: str
     ethnonyms: dict[str, str]  # lower-case people's name -> ISO alpha-2
     adjective_suffixes: tuple[tuple[str, frozenset[str]], ...]  # suffix, letters it follows
+    native_country: str
+    native_letters: frozenset[str]
+    native_suffixes: tuple[str, ...]
 
 
 @cache
@@ -40,6 +44,9 @@ def country_words(path: Path = COUNTRIES_FILE) -> CountryWords:
         version=str(data["version"]),
         ethnonyms={word.lower(): code for word, code in data["ethnonyms"].items()},
         adjective_suffixes=tuple(suffixes),
+        native_country=data["native_spelling"]["country"],
+        native_letters=frozenset(data["native_spelling"]["letters"]),
+        native_suffixes=tuple(data["native_spelling"]["surname_suffixes"]),
     )
 
 
@@ -56,4 +63,14 @@ def adjective_stem(word: str) -> str | None:
         stem = lower[: -len(suffix)]
         if lower.endswith(suffix) and len(stem) >= 3 and stem.rstrip("ьъ")[-1:] in after:
             return stem
+    return None
+
+
+def native_spelling_country(surname: str) -> str | None:
+    """Kazakhstan for a surname spelt as Kazakh spells its own citizens' (a patronymic suffix
+    and a letter Russian lacks: Тоқаев, Әбілова), else None."""
+    words = country_words()
+    lower = surname.lower()
+    if lower.endswith(words.native_suffixes) and words.native_letters & set(lower):
+        return words.native_country
     return None

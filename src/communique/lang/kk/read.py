@@ -28,11 +28,16 @@ from communique.extract.dates import published_date
 from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
 from communique.lang.kk.agreements import read_agreements
-from communique.lang.kk.countries import adjective_stem, ethnonym_country
+from communique.lang.kk.countries import (
+    adjective_stem,
+    ethnonym_country,
+    native_spelling_country,
+)
 from communique.lang.kk.dates import find_dates
 from communique.lang.kk.events import (
     Word,
     delegation_countries,
+    event_words,
     noun_base,
     planned_after,
     read_events,
@@ -386,6 +391,11 @@ def _read_events(record: Record, known: frozenset[str], published: date | None) 
         if country:  # the delegation it heads says whose side a person is
             actor.country, actor.country_basis = country, CountryBasis.TEXT
     _group_members(record, sentences, set(heads.values()), known)
+    for actor in record.actors:
+        if actor.kind is ActorKind.PERSON and actor.country is None:
+            # Nothing in the text says whose: a surname spelt the Kazakh way is a Kazakh's.
+            actor.country = native_spelling_country(actor.name.split()[-1])
+            actor.country_basis = CountryBasis.INFERRED if actor.country else None
     found = read_events(record, known, dates, published, hits, sentences)
     record.events = planned_after(found.events, published)
     record.commitments = found.commitments
@@ -394,7 +404,7 @@ def _read_events(record: Record, known: frozenset[str], published: date | None) 
 
 
 _GROUP_NOUNS = ("делегация", "тарап")  # a delegation, a side: a country's group of persons
-_MEMBER_REACH = 4  # words from the group noun to the first member named after it
+_MEMBER_REACH = 6  # words from the group noun to the first member named after it
 LIST_WORDS = frozenset({",", "және", "мен", "пен", "бен"})
 
 
@@ -409,6 +419,13 @@ def _group_members(
     does not otherwise give are members."""
     knowledge = Knowledge.load()
     actors = {actor.id: actor for actor in record.actors}
+    delegations = set(delegations)
+    for number, words in enumerate(sentences):
+        mentions = [m for m in record.mentions if m.sentence == number]
+        for index, word in enumerate(words):
+            if word.text.isalpha() and noun_base(word.lower).startswith(_GROUP_NOUNS[0]):
+                named = _group_country(words, index, mentions, knowledge, known)
+                delegations |= {named} if named else set()
     for number, words in enumerate(sentences):
         starts = {w.start: i for i, w in enumerate(words)}
         mentions = [m for m in record.mentions if m.sentence == number]
@@ -419,6 +436,8 @@ def _group_members(
         ]
         for position, noun in enumerate(groups):
             country = _group_country(words, noun, mentions, knowledge, known)
+            if country is not None:
+                _delegation_head(words, noun, mentions, actors, country)
             if country is None and noun_base(words[noun].lower).startswith(_GROUP_NOUNS[0]):
                 country = next(iter(delegations)) if len(delegations) == 1 else None
             if country is None:
@@ -445,6 +464,33 @@ def _group_members(
                 previous_end = next((i for i, w in enumerate(words) if w.end == mention.end), first)
 
 
+_HEAD_REACH = 9  # words from a delegation's head's «бастаған» to the delegation's noun
+
+
+def _delegation_head(
+    words: list[Word],
+    noun: int,
+    mentions: list[Mention],
+    actors: dict[str, Actor],
+    country: str,
+) -> None:
+    """The person who heads the group is of its country: «депутат X бастаған моңғол
+    парламентінің делегациясы» (the delegation led by X)."""
+    markers = event_words().delegation_head_markers
+    for index in range(max(0, noun - _HEAD_REACH), noun):
+        if words[index].lower not in markers or index == 0:
+            continue
+        for mention in mentions:
+            actor = actors.get(mention.actor or "")
+            if (
+                mention.type is MentionType.PERSON
+                and mention.end == words[index - 1].end
+                and actor is not None
+                and actor.country_basis is not CountryBasis.TEXT
+            ):
+                actor.country, actor.country_basis = country, CountryBasis.TEXT
+
+
 def _group_country(
     words: list[Word],
     noun: int,
@@ -457,12 +503,27 @@ def _group_country(
     if noun == 0:
         return None
     before = words[noun - 1]
+    topic_words = event_words().topic_words
     for mention in mentions:
-        if mention.end == before.end and mention.type is MentionType.COUNTRY and mention.country:
+        if (
+            mention.end == before.end
+            and mention.type in (MentionType.COUNTRY, MentionType.ORGANIZATION)
+            and mention.country
+            # «Қазақстан жөніндегі ... топтың делегациясы»: a group about a country is not its
+            and not topic_words & {word.lower() for word in mention.text.split()}
+        ):
             analysis = None if before.lower in known else case_analysis(before.text)
             return mention.country if analysis is None or analysis[1] == "genitive" else None
-    if before.text.isalpha() and case_analysis(before.text) is None:
+    if not before.text.isalpha():
+        return None
+    analysis = case_analysis(before.text)
+    if analysis is None:
         return adjective_country(before.text, knowledge)
+    if analysis[1] == "genitive" and noun > 1 and before.text.islower():
+        # «моңғол парламентінің делегациясы»: the body the group is of, and its adjective
+        adjective = words[noun - 2]
+        if adjective.text.isalpha() and case_analysis(adjective.text) is None:
+            return adjective_country(adjective.text, knowledge)
     return None
 
 
