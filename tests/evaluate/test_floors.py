@@ -79,18 +79,21 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # Kazakh, read by lang/kk (events, agreements, dates and topics from word forms and case
     # endings; issue 11). A meeting is 1/83 of the recall (any one lost fails it, as for Russian),
     # an agreement 1/28 (the margin lets one go). Organisations are not read yet (0).
+    # Person countries 0.673 -> 0.86 by the reader's rules of issue 11 (publisher as home, the
+    # title's own country, group members, the Kazakh spelling), docs/languages.md.
     ("releases", "kk.person_recall"): (0.948, MARGIN),
     ("releases", "kk.person_precision"): (0.858, MARGIN),
     ("releases", "kk.person_name_exact"): (0.936, MARGIN),
     ("releases", "kk.title_occ"): (0.758, MARGIN),
     ("releases", "kk.title_any"): (0.768, MARGIN),
-    ("releases", "kk.person_country"): (0.673, MARGIN),
-    ("releases", "kk.country_recall"): (0.812, MARGIN),
+    ("releases", "kk.person_country"): (0.86, MARGIN),
+    ("releases", "kk.country_recall"): (0.835, MARGIN),
     ("releases", "kk.country_precision"): (1.0, MARGIN),
     ("releases", "kk.country_actor_recall"): (0.824, MARGIN),
-    ("releases", "kk.meeting_recall"): (0.867, MARGIN),
-    ("releases", "kk.meeting_recall_lenient"): (0.916, MARGIN),
-    ("releases", "kk.meeting_mode_ok"): (0.958, MARGIN),
+    ("releases", "kk.meeting_recall"): (0.916, MARGIN),
+    ("releases", "kk.meeting_recall_lenient"): (0.94, MARGIN),
+    # Mode is over the meetings found: 4 more found (0.867 -> 0.916) brought one mode wrong.
+    ("releases", "kk.meeting_mode_ok"): (0.947, MARGIN),
     ("releases", "kk.consult_supported"): (0.747, MARGIN),
     ("releases", "kk.agreement_recall"): (0.964, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.agreement_status_ok"): (1.0, FEW_FACTS_MARGIN / 2),

@@ -16,13 +16,9 @@ class Gazetteer:
     country_words: frozenset[str]
     organization_words: frozenset[str]
     base_forms: frozenset[str]  # whole names and their words, lower case: never stripped
-    # Single-word place names Kazakh writes as Russian does (Каир, Анкара, Малайзия): capitals and
-    # one-word Russian country names. Only a feature of the tagger, never a base form.
-    place_words: frozenset[str] = frozenset()
 
     def kinds(self, word: str) -> list[str]:
-        """The kinds of name `word` (inflected or not) belongs to: `country`, `organization`,
-        `place`."""
+        """The kinds of name `word` (inflected or not) belongs to: `country`, `organization`."""
         lower = word.lower()
         stem = strip_case(lower, self.base_forms)
         found = []
@@ -30,8 +26,6 @@ class Gazetteer:
             found.append("country")
         if lower in self.organization_words or stem in self.organization_words:
             found.append("organization")
-        if lower in self.place_words or stem in self.place_words:
-            found.append("place")
         return found
 
 
@@ -52,11 +46,4 @@ def kazakh_gazetteer() -> Gazetteer:
         )
         - country_words
     )
-    places = [
-        name
-        for country in knowledge.countries
-        for name in (country.capital_ru, country.name_ru)
-        if name and " " not in name and "-" not in name
-    ]
-    place_words = frozenset(name.lower() for name in places) - country_words
-    return Gazetteer(country_words, organization_words, base_forms, place_words)
+    return Gazetteer(country_words, organization_words, base_forms)
