@@ -78,7 +78,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "ru.org_recall_loose"): (0.907, MARGIN),
     # Kazakh, read by lang/kk (events, agreements, dates and topics from word forms and case
     # endings; issue 11). A meeting is 1/83 of the recall (any one lost fails it, as for Russian),
-    # an agreement 1/28 (the margin lets one go). Organisations are not read yet (0).
+    # an agreement 1/28 (the margin lets one go).
     # Person countries 0.673 -> 0.86 by the reader's rules of issue 11 (publisher as home, the
     # title's own country, group members, the Kazakh spelling), docs/languages.md.
     ("releases", "kk.person_recall"): (0.948, MARGIN),
@@ -87,7 +87,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "kk.title_occ"): (0.758, MARGIN),
     ("releases", "kk.title_any"): (0.768, MARGIN),
     ("releases", "kk.person_country"): (0.86, MARGIN),
-    ("releases", "kk.country_recall"): (0.835, MARGIN),
+    ("releases", "kk.country_recall"): (0.871, MARGIN),
     ("releases", "kk.country_precision"): (1.0, MARGIN),
     ("releases", "kk.country_actor_recall"): (0.824, MARGIN),
     ("releases", "kk.meeting_recall"): (0.916, MARGIN),
@@ -99,25 +99,26 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "kk.agreement_status_ok"): (1.0, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.topic_recall"): (0.882, MARGIN),
     ("releases", "kk.topic_precision"): (0.93, MARGIN),
+    ("releases", "kk.org_recall_loose"): (0.783, MARGIN),
     # English, read by lang/en (spaCy's parse and an entity ruler from the knowledge base).
     ("releases", "en.person_recall"): (0.974, MARGIN),
-    ("releases", "en.person_precision"): (0.918, MARGIN),
+    ("releases", "en.person_precision"): (0.926, MARGIN),
     ("releases", "en.person_name_exact"): (0.893, MARGIN),
     ("releases", "en.title_occ"): (0.907, MARGIN),
     ("releases", "en.title_any"): (0.907, MARGIN),
-    ("releases", "en.person_country"): (0.827, MARGIN),
-    ("releases", "en.country_recall"): (0.941, MARGIN),
+    ("releases", "en.person_country"): (0.845, MARGIN),
+    ("releases", "en.country_recall"): (0.953, MARGIN),
     ("releases", "en.country_precision"): (0.988, MARGIN),
     ("releases", "en.country_actor_recall"): (0.906, MARGIN),
     ("releases", "en.meeting_recall"): (0.783, MARGIN),
-    ("releases", "en.meeting_recall_lenient"): (0.904, MARGIN),
+    ("releases", "en.meeting_recall_lenient"): (0.928, MARGIN),
     ("releases", "en.meeting_mode_ok"): (0.969, MARGIN),
-    ("releases", "en.consult_supported"): (0.649, MARGIN),
+    ("releases", "en.consult_supported"): (0.667, MARGIN),
     ("releases", "en.agreement_recall"): (0.929, FEW_FACTS_MARGIN / 2),
     ("releases", "en.agreement_status_ok"): (0.962, FEW_FACTS_MARGIN / 2),
     ("releases", "en.topic_recall"): (0.929, MARGIN),
     ("releases", "en.topic_precision"): (0.934, MARGIN),
-    ("releases", "en.org_recall_loose"): (0.147, MARGIN),
+    ("releases", "en.org_recall_loose"): (0.899, MARGIN),
 }
 # Every test here waits for the gold sets' run: `make test-fast` leaves them out.
 pytestmark = pytest.mark.slow

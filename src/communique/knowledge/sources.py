@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from communique.knowledge.files import data_path, read_data
+from communique.lang.ru.words import fold_spelling
 
 SOURCES_PATH = data_path("sources.json")
 
@@ -19,6 +20,7 @@ class Sources:
     """The known outlets, read once from `knowledge/data/sources.json`."""
 
     by_name: dict[str, str]
+    written: dict[str, str]  # outlet_key -> the name as the outlet writes it («ҚазАқпарат»)
     by_domain: dict[str, str]
     domain_exceptions: dict[str, str | None]
     separators: tuple[str, ...]
@@ -30,14 +32,17 @@ class Sources:
 def sources() -> Sources:
     data = read_data(SOURCES_PATH)
     by_name: dict[str, str] = {}
+    written: dict[str, str] = {}
     by_domain: dict[str, str] = {}
     for entry in data["sources"]:
         for name in entry["names"]:
             by_name[outlet_key(name)] = entry["country"]
+            written[outlet_key(name)] = name
         for domain in entry["domains"]:
             by_domain[domain.lower()] = entry["country"]
     return Sources(
         by_name=by_name,
+        written=written,
         by_domain=by_domain,
         domain_exceptions=dict(data["country_code_domain_exceptions"]),
         separators=tuple(data["dateline_separators"]),
@@ -47,4 +52,4 @@ def sources() -> Sources:
 
 
 def outlet_key(name: str) -> str:
-    return " ".join(name.lower().replace("ё", "е").replace("‑", "-").split())
+    return " ".join(fold_spelling(name.lower()).replace("‑", "-").split())
