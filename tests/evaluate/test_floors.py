@@ -79,22 +79,24 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # Kazakh, read by lang/kk (events, agreements, dates and topics from word forms and case
     # endings; issue 11). A meeting is 1/83 of the recall (any one lost fails it, as for Russian),
     # an agreement 1/28 (the margin lets one go).
+    # Person countries 0.673 -> 0.86 by the reader's rules of issue 11 (publisher as home, the
+    # title's own country, group members, the Kazakh spelling), docs/languages.md.
     ("releases", "kk.person_recall"): (0.948, MARGIN),
     ("releases", "kk.person_precision"): (0.858, MARGIN),
     ("releases", "kk.person_name_exact"): (0.936, MARGIN),
     ("releases", "kk.title_occ"): (0.758, MARGIN),
     ("releases", "kk.title_any"): (0.768, MARGIN),
-    ("releases", "kk.person_country"): (0.673, MARGIN),
-    ("releases", "kk.country_recall"): (0.847, MARGIN),
+    ("releases", "kk.person_country"): (0.86, MARGIN),
+    ("releases", "kk.country_recall"): (0.871, MARGIN),
     ("releases", "kk.country_precision"): (1.0, MARGIN),
     ("releases", "kk.country_actor_recall"): (0.824, MARGIN),
-    ("releases", "kk.meeting_recall"): (0.867, MARGIN),
-    ("releases", "kk.meeting_recall_lenient"): (0.916, MARGIN),
-    # 0.958 -> 0.944 when a headline restating a call became that call (extract.meetings): the
-    # scorer had matched the release's planned meeting to the headline's event (no mode), and
-    # now matches it to the call, whose mode is "phone" (kk/05; the planned meeting's own event
-    # has no sides the tagger found).
-    ("releases", "kk.meeting_mode_ok"): (0.944, MARGIN),
+    ("releases", "kk.meeting_recall"): (0.916, MARGIN),
+    ("releases", "kk.meeting_recall_lenient"): (0.94, MARGIN),
+    # 0.958 -> 0.947: a headline restating a call became that call (extract.meetings), and the
+    # scorer now matches the release's planned meeting to the call, whose mode is "phone" (kk/05;
+    # the planned meeting's own event has no sides the tagger found); and mode is over the
+    # meetings found, 4 more of them (0.867 -> 0.916) with one mode wrong.
+    ("releases", "kk.meeting_mode_ok"): (0.947, MARGIN),
     # A reception and the talks said at it are one event now (issue 10: one meeting, one
     # event): two supported events become one, which lowers the corpus share of supported
     # events though no meeting is lost (kk 07, en 08: 3 of 4 -> 2 of 3); 0.747 -> 0.72.
