@@ -5,7 +5,6 @@ complement) and by when. Sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
-from handbuilt_annotation import annotation, span_of
 
 from communique.extract.commitments import extract_commitments
 from communique.extract.event_args import TextView
@@ -21,6 +20,7 @@ from communique.record import (
     Record,
     Span,
 )
+from handbuilt_annotation import annotation, span_of
 
 AGREED_TO_MEET = """
 Стороны сторона NOUN _ 2 nsubj

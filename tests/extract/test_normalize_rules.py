@@ -5,10 +5,10 @@ reads. The phrase is the whole annotation unless a case says which words. Writte
 from __future__ import annotations
 
 import pytest
-from handbuilt_annotation import annotation
 
 from communique.extract.normalize import nominative
 from communique.record import MentionType
+from handbuilt_annotation import annotation
 
 PERSON, ORG, DATE = MentionType.PERSON, MentionType.ORGANIZATION, MentionType.DATE
 INS_M = "Case=Ins|Gender=Masc|Number=Sing"

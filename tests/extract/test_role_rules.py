@@ -6,10 +6,10 @@ test_roles.py shows the rules on real parses. Sentences written for the test."""
 from __future__ import annotations
 
 import pytest
-from handbuilt_annotation import annotation, span_of
 
 from communique.extract.roles import find_roles
 from communique.record import Mention, MentionForm, MentionType
+from handbuilt_annotation import annotation, span_of
 
 PERSON, POSITION = MentionType.PERSON, MentionType.POSITION
 COUNTRY, ORG = MentionType.COUNTRY, MentionType.ORGANIZATION
