@@ -18,7 +18,9 @@ def test_surname_alone_joins_the_full_name(extract) -> None:
     )
     lavrov = _actor(record, "Lavrov")
     assert lavrov.kind is ActorKind.PERSON
-    assert len(lavrov.mentions) == 2  # "Сергей Лавров" and "Лавров"
+    texts = {m.id: m.text for m in record.mentions}
+    named = [texts[m] for m in lavrov.mentions]
+    assert named == ["Министр иностранных дел России", "Сергей Лавров", "Лавров"]  # title too
     assert lavrov.name == "Сергей Лавров"
 
 
