@@ -4,8 +4,9 @@ scores would let the scores measure what the tests were written on, not unseen d
 Every string literal of `tests/` (implicitly joined literals count as one) is compared with the
 evaluation texts beside the repository (FactRuEval, NEREL dev, the dev releases, KazNERD's
 validation set). Texts are read as words (lower case, ё as е, punctuation dropped); every run of
-`SHINGLE` words of the corpora is hashed into a set, and a literal whose consecutive runs are
-found there over `MIN_CHARS` characters or more of its own text is reported with its place."""
+`SHINGLE` words of the corpora is hashed into a set, a literal's consecutive runs found there
+are candidates, and a stretch of `MIN_CHARS` characters or more of its own text that one corpus
+text holds word for word is reported with its place."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT.parent / "shared" / "datasets"
 TESTS = ROOT / "tests"
-SHINGLE = 6
+SHINGLE = 4
 MIN_CHARS = 60
 _WORD = re.compile(r"\w+")
 
@@ -67,29 +68,44 @@ def evaluation_texts(datasets: Path) -> Iterator[str]:
             yield from _kaznerd_sentences(path)
 
 
+@dataclass(frozen=True)
+class Corpus:
+    shingles: frozenset[int]  # every SHINGLE words in a row: finds candidate stretches fast
+    words: str  # every text's words, space-separated, " | " between texts: confirms them
+
+    def holds(self, words: list[str]) -> bool:
+        return f" {' '.join(words)} " in self.words
+
+
 @cache
-def corpus_shingles(datasets: Path) -> frozenset[int]:
-    return frozenset(
-        shingle
-        for text in evaluation_texts(datasets)
-        for shingle in _shingles(_WORD.findall(_normal(text)))
+def corpus(datasets: Path) -> Corpus:
+    texts = [_WORD.findall(_normal(text)) for text in evaluation_texts(datasets)]
+    return Corpus(
+        frozenset(shingle for words in texts for shingle in _shingles(words)),
+        " " + " | ".join(" ".join(words) for words in texts) + " ",
     )
 
 
-def shared_stretches(literal: str, shingles: frozenset[int]) -> Iterator[str]:
-    """The stretches of `literal`, `MIN_CHARS` long or more, whose every `SHINGLE` words in a row
-    the corpora hold."""
-    words = list(_WORD.finditer(_normal(literal)))
-    found = [s in shingles for s in _shingles([w[0] for w in words])]
-    first = None
-    for i, hit in enumerate([*found, False]):
-        if hit and first is None:
-            first = i
-        elif not hit and first is not None:
-            start, end = words[first].start(), words[i - 1 + SHINGLE - 1].end()
-            if end - start >= MIN_CHARS:
-                yield literal[start:end]
-            first = None
+def shared_stretches(literal: str, corpus: Corpus) -> Iterator[str]:
+    """The stretches of `literal`, `MIN_CHARS` long or more, that one corpus text holds word for
+    word. Runs of shingles the corpora hold are the candidates; within a run (it may join
+    pieces of different texts), each longest stretch a single text holds is measured."""
+    matches = list(_WORD.finditer(_normal(literal)))
+    words = [m[0] for m in matches]
+    found = [s in corpus.shingles for s in _shingles(words)]
+    i = 0
+    while i < len(found):
+        if not found[i]:
+            i += 1
+            continue
+        end = i + SHINGLE
+        while end < len(words) and corpus.holds(words[i : end + 1]):
+            end += 1
+        if corpus.holds(words[i:end]) and matches[end - 1].end() - matches[i].start() >= MIN_CHARS:
+            yield literal[matches[i].start() : matches[end - 1].end()]
+            i = end
+        else:
+            i += 1
 
 
 def literals(path: Path) -> Iterator[tuple[int, str]]:
@@ -99,24 +115,24 @@ def literals(path: Path) -> Iterator[tuple[int, str]]:
             yield node.lineno, text
 
 
-def overlaps(paths: list[Path], shingles: frozenset[int]) -> list[Overlap]:
+def overlaps(paths: list[Path], corpus: Corpus) -> list[Overlap]:
     return [
         Overlap(path, line, stretch)
         for path in paths
         for line, literal in literals(path)
-        for stretch in shared_stretches(literal, shingles)
+        for stretch in shared_stretches(literal, corpus)
     ]
 
 
 @pytest.fixture(scope="module")
-def shingles() -> frozenset[int]:
+def evaluation() -> Corpus:
     if not (DATASETS / "nerel-1.1" / "dev").is_dir():
         pytest.skip(f"the evaluation corpora are not at {DATASETS}")
-    return corpus_shingles(DATASETS)
+    return corpus(DATASETS)
 
 
-def test_no_test_string_repeats_evaluation_text(shingles: frozenset[int]) -> None:
-    found = overlaps(sorted(TESTS.rglob("*.py")), shingles)
+def test_no_test_string_repeats_evaluation_text(evaluation: Corpus) -> None:
+    found = overlaps(sorted(TESTS.rglob("*.py")), evaluation)
     assert not found, "test strings copied from evaluation text:\n" + "\n".join(map(str, found))
 
 
@@ -138,14 +154,14 @@ def _corpus_sentence(min_chars: int) -> str:
     ("length", "reported"), [(MIN_CHARS + 5, True), (MIN_CHARS - 25, False)], ids=["long", "short"]
 )
 def test_a_copied_stretch_is_found_only_when_long(
-    shingles: frozenset[int], tmp_path: Path, length: int, reported: bool
+    evaluation: Corpus, tmp_path: Path, length: int, reported: bool
 ) -> None:
     copied = _corpus_sentence(length)
     module = tmp_path / "test_copied.py"
     module.write_text(
         f"EXPECTED = 'Written here. ' + {copied.upper()!r} + ' And here.'\n", encoding="utf-8"
     )
-    found = overlaps([module], shingles)
+    found = overlaps([module], evaluation)
     assert bool(found) is reported
     if reported:
         assert _normal(found[0].text) == _normal(copied)
