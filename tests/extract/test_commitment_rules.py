@@ -212,3 +212,39 @@ def test_commitments_are_numbered_in_order_skipping_events_with_none() -> None:
         _event(parsed, 2, "встречу", "CONSULT", EventStatus.PLANNED),
     ]
     assert [(c.id, c.event) for c in _commitments(parsed, events)] == [("c0", "e1"), ("c1", "e2")]
+
+
+AGREED_TO_MEET_AGAIN = """
+Стороны сторона NOUN _ 2 nsubj
+договорились договориться VERB _ 0 root
+встретиться встретиться VERB _ 2 xcomp
+снова снова ADV _ 3 advmod
+, , PUNCT _ 6 punct
+отметил отметить VERB _ 3 parataxis
+посол посол NOUN _ 6 nsubj
+"""
+
+
+def test_a_remark_hung_on_the_step_is_not_the_step() -> None:
+    parsed = annotation(AGREED_TO_MEET_AGAIN)
+    (commitment,) = _commitments(parsed, [_event(parsed, 0, "договорились")])
+    assert commitment.what == "встретиться снова"
+
+
+def test_a_word_the_lexicon_does_not_know_agrees_to_an_intent() -> None:
+    parsed = annotation(PROPOSED_ALSO)
+    (commitment,) = _commitments(parsed, [_event(parsed, 0, "открыть")])
+    assert (commitment.kind, commitment.what) == ("intent", "консульство")
+
+
+def test_an_event_with_nothing_undertaken_does_not_stop_the_next() -> None:
+    parsed = annotation(AGREED_TO_MEET)
+    events = [_event(parsed, 0, "Стороны"), _event(parsed, 1, "договорились")]
+    assert [c.event for c in _commitments(parsed, events)] == ["e1"]
+
+
+def test_an_agreement_that_happened_is_not_due_by_its_own_date() -> None:
+    parsed = annotation(AGREED_TO_MEET)
+    agree = _event(parsed, 0, "договорились", date=_dated(parsed))
+    (commitment,) = _commitments(parsed, [agree])
+    assert commitment.by is None
