@@ -63,6 +63,10 @@ def test_domain_country(url: str, country: str | None) -> None:
         ),
         pytest.param(f"{BODY}\n\nФОТО: Сенат РК.", "KZ", id="credit-word-any-case-dot-after"),
         pytest.param(f"{BODY}\n  Источник: Акорда", "KZ", id="indented-credit-line"),
+        pytest.param(f"{BODY}\n\nФото: Kazinform.", "KZ", id="outlet-credited-with-a-stop"),
+        pytest.param(
+            f"{BODY}\n\n{'Фото: Kazinform':<90}", "KZ", id="credit-line-of-the-longest-length"
+        ),
         pytest.param(f"{BODY}\n\nФото:\nСенат РК", None, id="credit-word-with-nothing-after"),
         pytest.param(f"{BODY}\n\nАвтор: Сенат РК", None, id="no-credit-word"),
         pytest.param(
