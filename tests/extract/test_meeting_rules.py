@@ -6,8 +6,28 @@ from __future__ import annotations
 
 import pytest
 
-from communique.extract.meetings import join_participants, merge_meetings
-from communique.record import DateBasis, DatePrecision, Event, EventDate, EventStatus, Span
+from communique.extract.event_args import TextView
+from communique.extract.event_lexicon import event_lexicon
+from communique.extract.meetings import (
+    delegation_heads,
+    join_participants,
+    merge_meetings,
+    split_enumerations,
+)
+from communique.record import (
+    Actor,
+    ActorKind,
+    DateBasis,
+    DatePrecision,
+    Event,
+    EventDate,
+    EventStatus,
+    Mention,
+    MentionType,
+    Record,
+    Span,
+)
+from handbuilt_annotation import annotation, span_of
 
 
 def _date(value: str) -> EventDate:
@@ -223,3 +243,122 @@ def test_a_participation_joins_the_last_meeting_before_it() -> None:
     kept = join_participants([first, second, joined], {"e2"})
     assert kept[0] == first
     assert "newcomer" in kept[1].source + kept[1].target
+
+
+def _view(text: str, named: dict[str, tuple[str, str, str | None]]) -> TextView:
+    """`text` split on spaces; `named`: words -> (mention type, actor id, actor's country),
+    those of the words that `text` has."""
+    parsed = annotation("\n".join(f"{w} {w.lower()} X _ 0 root" for w in text.split()))
+    mentions, actors = [], {}
+    present = [(w, v) for w, v in named.items() if w in text.split()]
+    for number, (words, (kind, actor, country)) in enumerate(present):
+        start, end = span_of(parsed, words)
+        mentions.append(
+            Mention(
+                id=f"m{number}",
+                type=MentionType(kind),
+                start=start,
+                end=end,
+                text=words,
+                normal=words,
+                actor=actor,
+                extractor="test",
+            )
+        )
+        kinds = {"PERSON": ActorKind.PERSON, "COUNTRY": ActorKind.COUNTRY}
+        actor_kind = kinds.get(kind, ActorKind.ORGANIZATION)
+        actors[actor] = Actor(id=actor, kind=actor_kind, name=words, country=country)
+    record = Record(
+        id="handbuilt", text=parsed.text, mentions=mentions, actors=list(actors.values())
+    )
+    return TextView.build(parsed, record, event_lexicon())
+
+
+ENUMERATION = {
+    "Латвии": ("COUNTRY", "lv", "LV"),
+    "Озолсом": ("PERSON", "ozols", "LV"),
+    "Эстонии": ("COUNTRY", "ee", "EE"),
+    "Таммом": ("PERSON", "tamm", "EE"),
+    "Литвы": ("COUNTRY", "lt", "LT"),
+    "Казлаускасом": ("PERSON", "kazlauskas", "LT"),
+}
+
+
+def _consult(view: TextView, **fields) -> Event:
+    values = {"source": ["host"], "source_countries": ["KZ"], "target": ["ozols"]}
+    values.update(fields)
+    return _event(0, evidence=Span(start=0, end=len(view.record.text)), **values)
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        pytest.param(
+            "встретился с главами МИД Латвии Озолсом , Эстонии Таммом и Литвы Казлаускасом .",
+            [(["ozols"], ["LV"]), (["tamm"], ["EE"]), (["kazlauskas"], ["LT"])],
+            id="each-partner-of-the-enumeration-its-own-meeting",
+        ),
+        pytest.param(
+            "встретился с Озолсом , а также Таммом .",
+            [(["ozols"], ["LV"]), (["tamm"], ["EE"])],
+            id="as-well-as-continues-the-enumeration",
+        ),
+        pytest.param(
+            "встретился с Озолсом , затем посетил Таммом .",
+            [(["ozols"], [])],
+            id="a-verb-ends-the-enumeration",
+        ),
+    ],
+)
+def test_an_enumeration_of_partners(text: str, partners: list) -> None:
+    view = _view(text, ENUMERATION)
+    split = split_enumerations(view, [_consult(view)])
+    assert [(e.target, e.target_countries) for e in split] == partners
+    assert [e.id for e in split] == ["e0", "e0-2", "e0-3"][: len(partners)]
+
+
+def test_the_sides_taken_from_the_text_are_no_enumeration() -> None:
+    view = _view("встретился с Озолсом и Таммом .", ENUMERATION)
+    event = _consult(view, participants_inferred=True)
+    assert split_enumerations(view, [event]) == [event]
+
+
+def test_the_source_named_in_the_enumeration_is_no_partner() -> None:
+    view = _view("встретился с Озолсом и Таммом .", ENUMERATION)
+    event = _consult(view, source=["tamm"])
+    assert split_enumerations(view, [event]) == [event]
+
+
+DELEGATION = "встретился с делегацией Эстонии во главе с заместителем министра Таммом ."
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "target", "countries"),
+    [
+        pytest.param(DELEGATION, {}, ["tamm"], ["EE"], id="head-of-the-delegation-is-its-side"),
+        pytest.param(
+            DELEGATION,
+            {"source_countries": ["EE"]},
+            ["tamm"],
+            [],
+            id="no-country-on-both-sides",
+        ),
+        pytest.param(DELEGATION, {"source": ["tamm"]}, [], [], id="head-already-a-participant"),
+        pytest.param(
+            DELEGATION, {"participants_inferred": True}, [], [], id="sides-taken-from-the-text"
+        ),
+        pytest.param(DELEGATION, {"type": "SUPPORT"}, [], [], id="only-meetings"),
+        pytest.param(
+            "встретился с делегацией , возглавляемой " + "опытным " * 16 + "Таммом .",
+            {},
+            [],
+            [],
+            id="head-named-too-far-after",
+        ),
+    ],
+)
+def test_the_head_of_a_delegation(text: str, fields: dict, target: list, countries: list) -> None:
+    view = _view(text, {"Эстонии": ("COUNTRY", "ee", "EE"), "Таммом": ("PERSON", "tamm", "EE")})
+    event = _consult(view, target=[], **fields)
+    (found,) = delegation_heads(view, [event])
+    assert (found.target, found.target_countries) == (target, countries)
