@@ -153,3 +153,13 @@ def test_no_person_from_a_headline_line_break_an_acronym_or_a_region(
     assert all("\n" not in name and "ASTANA" not in name for name in persons)
     assert "PM" not in persons
     assert "Central Asia" not in persons
+
+
+def test_publisher_country_comes_from_the_source_never_from_what_the_text_is_about() -> None:
+    text = (
+        "Turkish and Peruvian ministers met in Ankara. Turkey and Peru agreed to open a new "
+        "air route, and Turkey will host the next round of talks."
+    )
+    assert read_english(Document(id="en-home-1", text=text)).home_country is None
+    stated = Document(id="en-home-2", text=text, source="Kazinform")
+    assert read_english(stated).home_country == "KZ"

@@ -51,6 +51,12 @@ SOURCES = [
     ),
     pytest.param(
         {},
+        "Headline\n\nST. LOUIS (Kazinform) – The Senate Speaker met the delegation.",
+        "KZ",
+        id="agency-after-a-city-with-an-abbreviated-word",
+    ),
+    pytest.param(
+        {},
         "Заголовок\n\nТАШКЕНТ, 11 февраля 2025 года. " + TALKS_IN_ANKARA,
         "UZ",
         id="capital-in-dateline",

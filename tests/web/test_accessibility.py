@@ -19,6 +19,7 @@ PAGES = [
     "/documents",
     "/documents?country=Kazakhstan",
     "/documents/senate-kz-mongolia.ru",
+    "/documents/senate-kz-mongolia.ru?q=Монголия",  # the search's words marked
     "/events",
     "/events?country=Казахстан&sort=-type",
     "/events?country=Kazakstan",  # a filter's error

@@ -222,8 +222,9 @@ def test_events_search_network_and_lists(pages: TestClient) -> None:
     )
     assert chips and set(chips) == {"AGREE"}
     found = _html(pages.get("/search?q=Хурал"))
+    # A result opens its document with the search's words marked (issue 15).
     assert [unquote(a.get("href")) for a in found.xpath('//li[@class="result"]/a')] == [
-        f"/documents/{SENATE}"
+        f"/documents/{SENATE}?q=Хурал#match"
     ]
     network = _html(pages.get("/network"))
     edges = network.xpath(

@@ -76,6 +76,15 @@ TopicOption = Annotated[str | None, typer.Option("--topic", help="topic id or En
 SinceOption = Annotated[str | None, typer.Option("--since", help="from YYYY[-MM[-DD]]")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="to YYYY[-MM[-DD]], inclusive")]
 StatusOption = Annotated[str | None, typer.Option("--status", help="event/agreement status")]
+SourceOption = Annotated[
+    str | None, typer.Option("--source", help="publisher, as stored (the lists' source facet)")
+]
+LanguageOption = Annotated[
+    str | None, typer.Option("--language", help="the document's language: ru, kk, en")
+]
+UndatedOption = Annotated[
+    bool, typer.Option("--undated", help="only what has no date: what --since/--until leave out")
+]
 AllSourcesOption = Annotated[
     bool,
     typer.Option(

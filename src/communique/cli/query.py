@@ -17,11 +17,14 @@ from communique.cli.common import (
     DbOption,
     IncludeInferredOption,
     IncludeRejectedOption,
+    LanguageOption,
     SinceOption,
+    SourceOption,
     StatusOption,
     TableFormat,
     TopicOption,
     TypeOption,
+    UndatedOption,
     UntilOption,
     fail,
     filters_or_exit,
@@ -34,7 +37,10 @@ from communique.store.filters import FilterError
 from communique.store.queries import run
 
 query_app = typer.Typer(no_args_is_help=True)
-_SEARCH_HELP = "Documents whose text or title contains TEXT, with a snippet."
+_SEARCH_HELP = (
+    "Documents with every word of TEXT in any form (or TEXT as written) in their text or title, "
+    "the most relevant first, with a snippet."
+)
 
 # The columns a terminal table shows; JSON and CSV carry them all.
 TABLE_COLUMNS: dict[str, list[str]] = {
@@ -45,7 +51,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                    "document_id", "sources"],
     "commitments": ["date", "kind", "who", "to", "what", "by", "event_type", "review",
                     "document_id"],
-    "search": ["date", "document_id", "title", "publisher", "sources", "snippet"],
+    "search": ["date", "document_id", "headline", "publisher", "relevance", "snippet"],
 }  # fmt: skip
 
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f")]
@@ -91,6 +97,9 @@ def _command(kind: str, doc: str) -> Callable[..., None]:
         since: SinceOption = None,
         until: UntilOption = None,
         status: StatusOption = None,
+        source: SourceOption = None,
+        language: LanguageOption = None,
+        undated: UndatedOption = False,
         all_sources: AllSourcesOption = False,
         include_rejected: IncludeRejectedOption = False,
         include_inferred: IncludeInferredOption = False,
@@ -102,7 +111,8 @@ def _command(kind: str, doc: str) -> Callable[..., None]:
         _answer(
             ctx, kind, db, output_format, output, limit, countries=country, actor=actor,
             event_type=event_type, cameo=cameo, topic=topic, since=since, until=until,
-            status=status, all_sources=all_sources, include_rejected=include_rejected,
+            status=status, source=source, language=language, undated=undated,
+            all_sources=all_sources, include_rejected=include_rejected,
             include_inferred=include_inferred,
         )  # fmt: skip
 
@@ -138,6 +148,9 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     status: StatusOption = None,
+    source: SourceOption = None,
+    language: LanguageOption = None,
+    undated: UndatedOption = False,
     all_sources: AllSourcesOption = False,
     limit: LimitOption = 50,
     output_format: FormatOption = TableFormat.TABLE,
@@ -146,6 +159,6 @@ def search(
 ) -> None:
     _answer(
         ctx, "search", db, output_format, output, limit, text=text, countries=country,
-        actor=actor, topic=topic, since=since, until=until, status=status,
-        all_sources=all_sources,
+        actor=actor, topic=topic, since=since, until=until, status=status, source=source,
+        language=language, undated=undated, all_sources=all_sources,
     )  # fmt: skip

@@ -19,6 +19,7 @@ class Sources:
     """The known outlets, read once from `knowledge/data/sources.json`."""
 
     by_name: dict[str, str]
+    written: dict[str, str]  # outlet_key -> the name as the outlet writes it («ҚазАқпарат»)
     by_domain: dict[str, str]
     domain_exceptions: dict[str, str | None]
     separators: tuple[str, ...]
@@ -30,14 +31,17 @@ class Sources:
 def sources() -> Sources:
     data = read_data(SOURCES_PATH)
     by_name: dict[str, str] = {}
+    written: dict[str, str] = {}
     by_domain: dict[str, str] = {}
     for entry in data["sources"]:
         for name in entry["names"]:
             by_name[outlet_key(name)] = entry["country"]
+            written[outlet_key(name)] = name
         for domain in entry["domains"]:
             by_domain[domain.lower()] = entry["country"]
     return Sources(
         by_name=by_name,
+        written=written,
         by_domain=by_domain,
         domain_exceptions=dict(data["country_code_domain_exceptions"]),
         separators=tuple(data["dateline_separators"]),

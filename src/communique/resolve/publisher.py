@@ -124,8 +124,12 @@ def _dateline_match(text: str, known: Sources) -> re.Match[str] | None:
     patterns = (
         # «АСТАНА. КАЗИНФОРМ –», «САНКТ-ПЕТЕРБУРГ. КАЗИНФОРМ –»
         re.compile(rf"(?P<city>{_CAPS_WORDS})\.\s+(?P<agency>{_CAPS_WORDS})\s*[{dashes}]\s"),
-        # «ASTANA (Kazinform) –»
-        re.compile(rf"(?P<city>{_CAPS_WORDS})\s*\((?P<agency>[^()\n]{{2,40}})\)\s*[{dashes}]\s"),
+        # «ASTANA (Kazinform) –», «ST. PETERSBURG (Kazinform) –» (a city's name may open with an
+        # abbreviated word)
+        re.compile(
+            rf"(?P<city>(?:{_CAPS_WORDS}\.\s)?{_CAPS_WORDS})\s*\((?P<agency>[^()\n]{{2,40}})\)"
+            rf"\s*[{dashes}]\s"
+        ),
         # «ТАШКЕНТ, 3 июня 2025 г. /УзА/.»
         re.compile(r"(?P<city>" + _CAPS_WORDS + r"),[^/\n]{0,40}/(?P<agency>[^/\n]{2,40})/"),
         # «АСТАНА, 11 февраля 2025 года.» (a city and a date, no agency)

@@ -248,12 +248,45 @@ _PUBLISHED_BASIS: tuple[Step, ...] = (
     "UPDATE documents SET published_basis = 'metadata' WHERE published IS NOT NULL",
 )
 
+
+def index_terms(backend: Backend) -> None:
+    """Give every stored document its rows of the search index (rows.term_rows), a few hundred
+    documents at a time so the texts read stay bounded."""
+    from communique.store.rows import DOCUMENT_TERM_COLUMNS, term_rows
+
+    ids = [row[0] for row in backend.rows("SELECT id FROM documents ORDER BY id")]
+    for start in range(0, len(ids), 200):
+        chunk = ids[start : start + 200]
+        marks = ", ".join("?" * len(chunk))
+        documents = backend.rows(
+            f"SELECT id, text, title, language FROM documents WHERE id IN ({marks})", chunk
+        )
+        rows = [row for values in documents for row in term_rows(*values)]
+        if rows:
+            backend.insert("document_terms", DOCUMENT_TERM_COLUMNS, rows)
+
+
+# Version 6: search in every word form (issue 15). Each document's words as terms: their lower-case
+# spelling and their base forms in the document's language (lang/terms.py), filled here for the
+# documents already stored and rewritten with a document's facts on ingest and reprocess. The
+# indexes come before the backfill (DuckDB, as for version 2).
+_DOCUMENT_TERMS: tuple[Step, ...] = (
+    """CREATE TABLE document_terms (
+        document_id TEXT NOT NULL, term TEXT NOT NULL, hits INTEGER NOT NULL,
+        first_start INTEGER,
+        PRIMARY KEY (document_id, term)
+    )""",
+    "CREATE INDEX document_terms_term ON document_terms (term)",
+    index_terms,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     Migration(2, "actor_key: actors across documents", _ACTOR_KEYS),
     Migration(3, "reviews and API tokens", _REVIEWS),
     Migration(4, "actor_key across scripts and languages", _CROSS_SCRIPT_KEYS),
     Migration(5, "published_basis: where a document's date comes from", _PUBLISHED_BASIS),
+    Migration(6, "document_terms: search in every word form", _DOCUMENT_TERMS),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from communique.ingest.title import headline
+from communique.lang.terms import matches, query_terms
 from communique.record import AgreementStatus, EventStatus, RecordStatus
 from communique.store.filters import (
     FilterError,
@@ -63,6 +65,8 @@ _STATUSES: dict[str, tuple[str, ...]] = {
     "search": tuple(s.value for s in RecordStatus),
 }
 MAX_SEARCH = 1000
+MAX_SEARCH_WORDS = 64
+_WHITESPACE = re.compile(r"\s+")
 _SOURCES = "(SELECT count(*) FROM documents ds WHERE ds.story_id = d.story_id) AS sources"
 
 
@@ -455,11 +459,23 @@ def commitments(
 
 
 def search_where(filters: Filters, text: str) -> Where:
-    """The conditions the search `text` and `filters` put on documents `d`."""
+    """The conditions the search `text` and `filters` put on documents `d`: the text or title
+    holds the words as they are written, or has every word of them in some form (a term of
+    the search index, lang/terms.py)."""
     needle = checked_text(text, "search", MAX_SEARCH).lower()
     where = Where()
     _common(where, filters, fact=None, alias="d")
-    where.add(f"({contains('d.text')} OR {contains('d.title')})", needle, needle)
+    written = f"{contains('d.text')} OR {contains('d.title')}"
+    words = _search_words(needle)
+    if words:
+        every_word = " AND ".join(
+            "EXISTS (SELECT 1 FROM document_terms t WHERE t.document_id = d.id "
+            f"AND t.term IN ({_marks(forms)}))"
+            for forms in words
+        )
+        where.add(f"({written} OR ({every_word}))", needle, needle, *_flat(words))
+    else:
+        where.add(f"({written})", needle, needle)
     if filters.countries:
         for country in filters.countries:
             where.add(
@@ -480,6 +496,23 @@ def search_where(filters: Filters, text: str) -> Where:
     return where
 
 
+def _search_words(needle: str) -> list[list[str]]:
+    """Per word of the search, its forms (sorted, so the SQL is the same for the same search);
+    FilterError beyond MAX_SEARCH_WORDS words, each of which would be one more condition."""
+    words = [sorted(forms) for forms in query_terms(needle)]
+    if len(words) > MAX_SEARCH_WORDS:
+        raise FilterError(f"search: at most {MAX_SEARCH_WORDS} different words")
+    return words
+
+
+def _marks(values: list[str]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _flat(words: list[list[str]]) -> list[str]:
+    return [form for forms in words for form in forms]
+
+
 def search(
     store: Store,
     text: str,
@@ -489,21 +522,36 @@ def search(
     offset: int = 0,
     sort: Sort | None = None,
 ) -> Table:
+    """Documents the search finds, the most relevant first: by how many of their words have a
+    form of the search's words (a title's words too), then the newest. Each has a snippet around
+    its first match and the spans to mark in it (`marks`, [start, end] in the snippet), and its
+    headline (the title, else the text's first line that is no photo credit)."""
     needle = checked_text(text, "search", MAX_SEARCH).lower()
     where = search_where(filters, text)
-    order = order_by("search", sort, "d.published_date DESC NULLS LAST, d.id")
+    forms = sorted(set(_flat(_search_words(needle))))
+    if forms:
+        found = f"FROM document_terms t WHERE t.document_id = d.id AND t.term IN ({_marks(forms)})"
+        relevance = f"(SELECT coalesce(sum(t.hits), 0) {found}) AS relevance"
+        first = f"(SELECT min(t.first_start) {found}) AS first_match"
+    else:
+        relevance, first = "0 AS relevance", "CAST(NULL AS INTEGER) AS first_match"
+    order = order_by("search", sort, "relevance DESC, d.published_date DESC NULLS LAST, d.id")
     sql = f"""
         SELECT d.published_date AS date, d.id AS document_id, d.title, d.source AS publisher,
-               d.url, d.status, d.story_id, {_SOURCES}, d.text
+               d.url, d.status, d.story_id, {_SOURCES}, {relevance}, d.text, d.language,
+               {first}
         FROM documents d
-        WHERE {{where}}
+        WHERE {where.sql()}
         ORDER BY {order}"""
-    table = _fetch(store, sql, where, limit, offset)
-    # The text is fetched only to cut a snippet around the first match from it.
-    position = table.columns.index("text")
-    table.columns[position] = "snippet"
-    for row in table.rows:
-        row[position] = snippet(row[position], needle)
+    tail, extra = _limit(limit, offset)
+    params = [*forms, *forms, *where.params, *extra] if forms else [*where.params, *extra]
+    columns, rows = store.backend.fetch(sql + tail, params)
+    table = Table([*columns[:-3], "headline", "snippet", "marks"], [])
+    title = columns.index("title")
+    for row in rows:
+        *kept, document_text, language, first_match = row
+        cut, marks = snippet(document_text, needle, language, first_match)
+        table.rows.append([*kept, headline(row[title], document_text), cut, marks])
     return table
 
 
@@ -524,16 +572,43 @@ def document_where(filters: Filters) -> Where:
     return where
 
 
-def snippet(text: str, needle: str, width: int = 60) -> str:
-    at = text.lower().find(needle)
-    if at < 0:  # the match was in the title
-        return " ".join(text[: 2 * width].split())
-    start, end = max(0, at - width), min(len(text), at + len(needle) + width)
-    return (
-        ("…" if start else "")
-        + " ".join(text[start:end].split())
-        + ("…" if end < len(text) else "")
-    )
+def snippet(
+    text: str, needle: str, language: str | None, first: int | None, width: int = 60
+) -> tuple[str, list[list[int]]]:
+    """The text around the search's first match, its whitespace runs as one space, and the
+    spans in it to mark ([start, end]): `first` is where the first word with a form of the
+    search starts (None: no word has one), else the search as it is written; neither in the text
+    (the title matched), the text's beginning."""
+    at = first if first is not None else text.lower().find(needle)
+    start = max(0, at - width) if at >= 0 else 0
+    end = min(len(text), (at if at >= 0 else 0) + len(needle) + 2 * width)
+    pieces: list[str] = ["…"] if start else []
+    marks: list[list[int]] = []
+    position = start
+    for mark_start, mark_end in matches(text, needle, language, within=(start, end)):
+        pieces.append(_one_space(text[position:mark_start]))
+        placed = len("".join(pieces))
+        pieces.append(_one_space(text[mark_start:mark_end]))
+        marks.append([placed, len("".join(pieces))])
+        position = mark_end
+    pieces.append(_one_space(text[position:end]))
+    cut = "".join(pieces)
+    # The text's own leading whitespace is dropped, and the marks move with it.
+    lead = len(cut) - len(cut.lstrip())
+    cut = cut.strip() + ("…" if end < len(text) else "")
+    return cut, [[a - lead, b - lead] for a, b in marks]
+
+
+def search_marks(text: str, search: str, language: str | None) -> list[tuple[int, int]]:
+    """Spans of a document's `text` that the search finds (the document page marks them):
+    the words with a form of a searched word, and the search as it is written."""
+    needle = checked_text(search, "search", MAX_SEARCH).lower()
+    _search_words(needle)  # refused as a search would be
+    return matches(text, needle, language)
+
+
+def _one_space(text: str) -> str:
+    return _WHITESPACE.sub(" ", text)
 
 
 def _with_actor_names(

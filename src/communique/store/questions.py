@@ -330,6 +330,29 @@ _TOPIC_FILTERS = {"--country", "--since", "--until"}
 
 def topics(store: Store, filters: Filters, *, limit: int, offset: int) -> Paged:
     """Cooperation topics by the number of stories that name them, and of events about them."""
+    where = _topic_where(filters)
+    sql = f"""
+        SELECT t.id AS topic, min(t.label_en) AS label_en, min(t.label_ru) AS label_ru,
+               count(DISTINCT t.document_id) AS documents,
+               count(DISTINCT et.document_id || ' ' || et.event_id) AS events,
+               min(d.published_date) AS first_seen, max(d.published_date) AS last_seen
+        FROM topics t JOIN documents d ON d.id = t.document_id
+        LEFT JOIN event_topics et ON et.document_id = t.document_id AND et.topic_id = t.id
+        WHERE {where.sql()}
+        GROUP BY t.id ORDER BY documents DESC, events DESC, t.id
+        LIMIT ? OFFSET ?"""
+    return _fetch_page(store, sql, where.params, limit=limit, offset=offset)
+
+
+def topics_total(store: Store, filters: Filters) -> int:
+    """How many topics `topics` lists with these filters, every page together."""
+    where = _topic_where(filters)
+    sql = f"""SELECT count(DISTINCT t.id) FROM topics t JOIN documents d ON d.id = t.document_id
+              WHERE {where.sql()}"""
+    return int(store.backend.rows(sql, where.params)[0][0])
+
+
+def _topic_where(filters: Filters) -> Where:
     refuse(filters, _TOPIC_FILTERS, "topics")
     where = Where()
     if not filters.all_sources:
@@ -343,17 +366,7 @@ def topics(store: Store, filters: Filters, *, limit: int, offset: int) -> Paged:
             country,
         )
     in_dates("d.published_date", "d.published_date", filters, where)
-    sql = f"""
-        SELECT t.id AS topic, min(t.label_en) AS label_en, min(t.label_ru) AS label_ru,
-               count(DISTINCT t.document_id) AS documents,
-               count(DISTINCT et.document_id || ' ' || et.event_id) AS events,
-               min(d.published_date) AS first_seen, max(d.published_date) AS last_seen
-        FROM topics t JOIN documents d ON d.id = t.document_id
-        LEFT JOIN event_topics et ON et.document_id = t.document_id AND et.topic_id = t.id
-        WHERE {where.sql()}
-        GROUP BY t.id ORDER BY documents DESC, events DESC, t.id
-        LIMIT ? OFFSET ?"""
-    return _fetch_page(store, sql, where.params, limit=limit, offset=offset)
+    return where
 
 
 # --- country pairs ------------------------------------------------------------------------------

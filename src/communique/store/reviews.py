@@ -87,6 +87,30 @@ def history(
 ) -> list[Review]:
     """The audit trail, newest first. `fact_id` matches the id reviewed or the one it is
     attached to now."""
+    where, params = _history_where(document_id, fact, fact_id, author)
+    sql = (
+        f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews WHERE {where} "
+        "ORDER BY id DESC LIMIT ? OFFSET ?"
+    )
+    return [review_from_row(row) for row in store.backend.rows(sql, [*params, limit, offset])]
+
+
+def history_total(
+    store: Store,
+    *,
+    document_id: str | None = None,
+    fact: str | None = None,
+    fact_id: str | None = None,
+    author: str | None = None,
+) -> int:
+    """How many reviews `history` lists with these filters, every page together."""
+    where, params = _history_where(document_id, fact, fact_id, author)
+    return int(store.backend.rows(f"SELECT count(*) FROM reviews WHERE {where}", params)[0][0])
+
+
+def _history_where(
+    document_id: str | None, fact: str | None, fact_id: str | None, author: str | None
+) -> tuple[str, list[str]]:
     conditions, params = [], []
     for column, value in (("document_id", document_id), ("fact", fact), ("author", author)):
         if value is not None:
@@ -95,12 +119,7 @@ def history(
     if fact_id is not None:
         conditions.append("(fact_id = ? OR attached_to = ?)")
         params += [fact_id, fact_id]
-    where = " AND ".join(conditions) or "TRUE"
-    sql = (
-        f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews WHERE {where} "
-        "ORDER BY id DESC LIMIT ? OFFSET ?"
-    )
-    return [review_from_row(row) for row in store.backend.rows(sql, [*params, limit, offset])]
+    return " AND ".join(conditions) or "TRUE", params
 
 
 def count_reviews(store: Store, *, document_id: str | None = None) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from communique.lang.terms import document_terms
 from communique.record import (
     Actor,
     Agreement,
@@ -75,6 +76,9 @@ TOPIC_COLUMNS = (
 )  # fmt: skip
 FACT_COUNTRY_COLUMNS = ("document_id", "fact", "fact_id", "side", "country")
 EVENT_TOPIC_COLUMNS = ("document_id", "event_id", "topic_id")
+# The search index: each term of the document's words (lang/terms.py), how many words have it,
+# and where the text's first such word starts (NULL: the title's only).
+DOCUMENT_TERM_COLUMNS = ("document_id", "term", "hits", "first_start")
 
 # Fact tables in the order they are written; deleted in the same order (no foreign keys).
 FACT_TABLES: dict[str, tuple[str, ...]] = {
@@ -87,6 +91,7 @@ FACT_TABLES: dict[str, tuple[str, ...]] = {
     "topics": TOPIC_COLUMNS,
     "fact_countries": FACT_COUNTRY_COLUMNS,
     "event_topics": EVENT_TOPIC_COLUMNS,
+    "document_terms": DOCUMENT_TERM_COLUMNS,
 }
 
 
@@ -228,7 +233,16 @@ def to_rows(
     facts["topics"] = [_topic(trace, i, t) for i, t in enumerate(record.topics)]
     facts["fact_countries"] = _fact_countries(document_id, record)
     facts["event_topics"] = [(document_id, e.id, t) for e in record.events for t in e.topics]
+    facts["document_terms"] = term_rows(document_id, record.text, record.title, record.language)
     return DocumentRows(document=document, facts=facts)
+
+
+def term_rows(document_id: str, text: str, title: str | None, language: str | None) -> list[Row]:
+    """The document's rows of the search index."""
+    return [
+        (document_id, term, found.hits, found.first)
+        for term, found in sorted(document_terms(text, title, language).items())
+    ]
 
 
 def _mention(trace: tuple[str, str], seq: int, m: Mention) -> Row:

@@ -178,15 +178,19 @@ def document_reviews(
 ) -> Any:
     questions.document_header(store, document_id)  # 404 for an unknown document
     found = reviews.history(store, document_id=document_id, limit=limit + 1, offset=offset)
-    return _reviews_page(found, limit, offset)
+    total = reviews.history_total(store, document_id=document_id)
+    return _reviews_page(found, limit, offset, total)
 
 
-def _reviews_page(found: list[reviews.Review], limit: int, offset: int) -> dict[str, Any]:
+def _reviews_page(
+    found: list[reviews.Review], limit: int, offset: int, total: int
+) -> dict[str, Any]:
     return {
         "items": [_review_out(r) for r in found[:limit]],
         "limit": limit,
         "offset": offset,
         "next_offset": offset + limit if len(found) > limit else None,
+        "total": total,
     }
 
 
@@ -367,7 +371,9 @@ def list_topics(
     output_format: Format = None,
 ) -> Any:
     paged = questions.topics(store, filters, limit=limit, offset=offset)
-    return _answer(request, output_format, paged, "topics")
+    if wants_csv(request, output_format):
+        return csv_response(paged.table, "topics")
+    return _page(paged, questions.topics_total(store, filters))
 
 
 @router.get(
@@ -606,8 +612,9 @@ def list_reviews(
     offset: Offset = 0,
 ) -> Any:
     if not all(questions.storable(value) for value in (author, document_id)):
-        return _reviews_page([], limit, offset)  # no stored name or id has control characters
+        return _reviews_page([], limit, offset, 0)  # no stored name or id has control characters
     found = reviews.history(
         store, document_id=document_id, fact=fact, author=author, limit=limit + 1, offset=offset
     )
-    return _reviews_page(found, limit, offset)
+    total = reviews.history_total(store, document_id=document_id, fact=fact, author=author)
+    return _reviews_page(found, limit, offset, total)

@@ -29,17 +29,54 @@ MACHINE = "machine"
 
 
 @dataclass(frozen=True)
+class Part:
+    """A piece of a segment's text: a match of the search the page was opened from, or not;
+    `first` for the text's first match, the one the page scrolls to."""
+
+    text: str
+    match: bool = False
+    first: bool = False
+
+
+@dataclass(frozen=True)
 class Segment:
-    """A run of the text: plain, or one mention."""
+    """A run of the text: plain, or one mention; `parts` cuts it at the search's matches."""
 
     text: str
     mention: Mention | None = None
+    parts: tuple[Part, ...] = ()
 
 
-def segments(text: str, mentions: list[Mention]) -> list[Segment]:
+def segments(
+    text: str, mentions: list[Mention], matches: list[tuple[int, int]] | None = None
+) -> list[Segment]:
     """The text as consecutive runs, so that joined they give the text back exactly (the page's
     JavaScript counts characters in it). A mention overlapping an earlier, longer one is left
-    unmarked: marks cannot overlap in HTML."""
+    unmarked: marks cannot overlap in HTML. `matches` (spans of a search, in order) mark words
+    inside the runs, a mention's too."""
+    runs = _runs(text, mentions)
+    position, first = 0, True
+    cut: list[Segment] = []
+    for run in runs:
+        end = position + len(run.text)
+        parts: list[Part] = []
+        at = position
+        for start, stop in matches or ():
+            start, stop = max(start, position), min(stop, end)
+            if start >= stop:
+                continue
+            if start > at:
+                parts.append(Part(text[at:start]))
+            parts.append(Part(text[start:stop], match=True, first=first))
+            first, at = False, stop
+        if at < end:
+            parts.append(Part(text[at:end]))
+        cut.append(Segment(run.text, run.mention, tuple(parts)))
+        position = end
+    return cut
+
+
+def _runs(text: str, mentions: list[Mention]) -> list[Segment]:
     runs: list[Segment] = []
     position = 0
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -126,15 +163,17 @@ class DocumentView:
         record: Record,
         statuses: dict[tuple[str, str], str],
         states: dict[tuple[str, str], ReviewState],
+        matches: list[tuple[int, int]] | None = None,
     ) -> None:
         self.record = record
+        self._matches = matches
         self._statuses = statuses
         self._states = states
         self._actors = {a.id: a for a in record.actors}
         self._mentions = {m.id: m for m in record.mentions}
 
     def segments(self) -> list[Segment]:
-        return segments(self.record.text, self.record.mentions)
+        return segments(self.record.text, self.record.mentions, self._matches)
 
     def groups(self) -> list[FactGroup]:
         record = self.record

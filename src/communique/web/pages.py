@@ -317,6 +317,7 @@ def _document_page(
     error: str | None = None,
     status: int = 200,
     typed: dict[str, Any] | None = None,
+    search: str = "",
 ) -> HTMLResponse:
     header = questions.document_header(store, document_id)
     record = store.load(header.id)
@@ -324,6 +325,7 @@ def _document_page(
         record,
         reviews.review_statuses(store, header.id),
         reviews.review_states(store, header.id),
+        queries.search_marks(record.text, search, record.language) if search.strip() else None,
     )
     return render(
         request,
@@ -336,6 +338,7 @@ def _document_page(
             # A refused review's form, as it was filled in: shown again to be fixed.
             "typed": typed,
             "plover_types": plover_types(),
+            "search": search,
         },
         status=status,
         user=_user(request, store),
@@ -343,8 +346,15 @@ def _document_page(
 
 
 @router.get("/documents/{document_id:path}", response_class=HTMLResponse)
-def document_page(request: Request, store: StoreDep, document_id: str) -> HTMLResponse:
-    return _document_page(request, store, document_id)
+def document_page(
+    request: Request,
+    store: StoreDep,
+    document_id: str,
+    q: Annotated[str, Query(max_length=queries.MAX_SEARCH)] = "",
+) -> HTMLResponse:
+    """The document; `q`, the search it was opened from: its matches in the text are marked,
+    and `#match` is the first."""
+    return _document_page(request, store, document_id, search=q)
 
 
 @router.post("/documents/{document_id:path}/reviews")

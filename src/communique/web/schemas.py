@@ -203,7 +203,15 @@ class SearchRow(_Row):
     status: str
     story_id: str
     sources: int
+    relevance: int = Field(
+        description="words of the document (title too) with a form of a searched word: the "
+        "list's order, unless sorted otherwise"
+    )
+    headline: str = Field(description="the title, else the first line of the text")
     snippet: str = Field(description="the text around the first match")
+    marks: list[list[int]] = Field(
+        description="[start, end] of each match in the snippet (code points, end exclusive)"
+    )
 
 
 class SearchPage(_Page):

@@ -40,6 +40,7 @@ from communique.extract.dates import ResolvedDate, published_date
 from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_lexicon
 from communique.extract.events import after_publication
 from communique.extract.meetings import merge_meetings
+from communique.knowledge.sources import outlet_key, sources
 from communique.lang.en.countries import english_countries
 from communique.lang.en.dates import resolve_english_date, sets_time
 from communique.lang.en.ruler import TITLE_LABEL
@@ -106,19 +107,28 @@ class Sides:
         self.actors = {actor.id: actor for actor in record.actors}
         self.at: dict[int, str] = {}
         mentions = {m.id: m for m in record.mentions}
+        outlets = sources().by_name
         for actor in record.actors:
+            if actor.kind is ActorKind.ORGANIZATION and (
+                outlet_key(actor.name) in outlets or actor.country is None
+            ):
+                # A news agency reports the contact, never a side of it; a body of no state
+                # (a forum's council, "the Senate" unnamed) hosts or frames it.
+                continue
             for mention_id in actor.mentions:
                 mention = mentions.get(mention_id)
                 span = doc.char_span(mention.start, mention.end) if mention else None
                 for token in span or ():
                     self.at[token.i] = actor.id
         # A title written with a name stands for that person wherever the parse puts the
-        # name: "received Ambassador ... of Malaysia to Kazakhstan Khairul Nizam Yusof"
+        # name, the body the title names included: "received Ambassador ... of Malaysia to
+        # Kazakhstan Khairul Nizam Yusof", "Chairman of the Senate ... Maulen Ashimbayev"
         for occupation in record.occupations:
             span = doc.char_span(occupation.title.start, occupation.title.end)
             for token in span or ():
-                if self.kind_of(self.at.get(token.i, "")) is not ActorKind.COUNTRY:
-                    self.at.setdefault(token.i, occupation.person)
+                kind = self.kind_of(self.at.get(token.i, ""))
+                if kind is None or kind is ActorKind.ORGANIZATION:
+                    self.at[token.i] = occupation.person
         counts = Counter({a.id: len(a.mentions) for a in record.actors})
         self.persons = sorted(
             (a for a in record.actors if a.kind is ActorKind.PERSON),

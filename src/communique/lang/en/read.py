@@ -15,7 +15,6 @@ none.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -26,10 +25,12 @@ from spacy.tokens import Span as SpacySpan
 from communique.document import Document
 from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
+from communique.knowledge.sources import outlet_key, sources
 from communique.lang.en.agreements import extract_agreements
 from communique.lang.en.countries import english_countries
 from communique.lang.en.extract import extract_events
 from communique.lang.en.model import english
+from communique.lang.en.organizations import OrganizationSpan, head_word, organization_spans
 from communique.lang.en.ruler import TITLE_LABEL, plural_heads
 from communique.lang.en.titles import TITLE_JOINERS, TITLE_PARTS
 from communique.lang.en.topics import english_topics
@@ -43,8 +44,9 @@ from communique.record import (
     Record,
     Span,
 )
+from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.2.0"  # 0.2: events, agreements, topics and dates
+READER = "lang.en.read@0.3.0"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole
 # How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
 DATELINE_TOKENS = 12
 MENTION_TYPES = {
@@ -222,25 +224,31 @@ def _named_countries(knowledge: Knowledge) -> tuple[tuple[re.Pattern[str], str],
     )
 
 
-def home_country(doc: Doc, mentions: list[Mention]) -> str | None:
-    """The publisher's country: the country whose capital opens the text (its dateline), else that
-    of the first organisation named with a country, else the most mentioned country."""
+def home_country(doc: Doc, document: Document, knowledge: Knowledge) -> str | None:
+    """The publisher's country, from what the source says of itself (`resolve.publisher`: the
+    input's `source_country`, the source's name or domain, the dateline's agency or credit line),
+    else from the capital that opens the text (its dateline: "ASTANA, February 11 -"); never from
+    the countries the text is about."""
+    stated = publisher_country(document, knowledge)
+    if stated:
+        return stated
     capitals = english_countries().capitals
-    for token in doc[:DATELINE_TOKENS]:  # datelines write the city in capitals: ASTANA
-        if token.lower_ in capitals and (token.is_upper or token.ent_type_ == "GPE"):
+    for token in doc[:DATELINE_TOKENS]:
+        # A dateline opens a line with the city, in capitals or followed by a comma or the
+        # agency: "ASTANA, February 11", "Astana (Kazinform) -"; a capital inside a sentence
+        # is what the text is about.
+        opens_line = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ + doc[token.i - 1].text
+        following = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+        if token.lower_ in capitals and opens_line and (token.is_upper or following in (",", "(")):
             return capitals[token.lower_]
-    for mention in mentions:
-        if mention.type is MentionType.ORGANIZATION and mention.country:
-            return mention.country
-    counts = Counter(m.country for m in mentions if m.type is MentionType.COUNTRY and m.country)
-    return counts.most_common(1)[0][0] if counts else None
+    return None
 
 
 def read_english(document: Document, knowledge: Knowledge | None = None) -> Record:
     """A record of an English document: persons, titles, countries and organisations, then the
     events, agreements and topics (`extract.py`, `agreements.py`, `topics.py`)."""
     knowledge = knowledge or Knowledge.load()
-    doc = english()(document.text)
+    doc = english()(for_parsing(document.text))  # same length: every offset holds
     record = Record(
         id=document.id,
         language="en",
@@ -256,10 +264,27 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     }
     persons: dict[str, _Person] = {}
     others: dict[tuple[str, str], Actor] = {}
-    for entity in doc.ents:
+    organizations = organization_spans(doc, frozenset(sources().by_name))
+    in_names = {i for span in organizations for i in range(span.start, span.end)}
+    found: list[tuple[int, SpacySpan | OrganizationSpan]] = [
+        (entity.start, entity)
+        for entity in doc.ents
+        if entity.label_ not in ("ORG", "PERSON") or entity.start not in in_names
+    ]
+    found += [(span.start, span) for span in organizations]
+    named = _Organizations(doc, knowledge)
+    for _, item in sorted(found, key=lambda pair: pair[0]):
+        if isinstance(item, OrganizationSpan):
+            record.mentions.append(named.mention(item, len(record.mentions) + 1, sentence_of))
+            continue
+        entity = item
         label = entity.label_
-        if not entity.ent_id_ and entity.text.lower() in persons:
+        if not entity.ent_id_ and (
+            entity.text.lower() in persons or (label == "ORG" and entity[-1].lower_ in persons)
+        ):
             label = "PERSON"  # a surname named before, whatever the NER calls it here
+        elif label == "ORG":
+            continue  # organisations are read whole (`organization_spans`)
         if label not in MENTION_TYPES:
             continue
         mention = Mention(
@@ -278,15 +303,16 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
         record.mentions.append(mention)
         if label == "PERSON":
             _add_person(doc, entity, mention, persons, knowledge)
-        elif label in ("ORG", "GPE") and mention.country is not None:
+        elif label == "GPE" and mention.country is not None:
             _add_named(entity, mention, others)
-    home = home_country(doc, record.mentions)
+    home = home_country(doc, document, knowledge)
     record.home_country = home
     for person in persons.values():
         if person.title is not None and person.country is None and home:
             person.country, person.basis = home, CountryBasis.INFERRED
         person.actor.country, person.actor.country_basis = person.country, person.basis
     record.actors = [person.actor for person in persons.values()] + list(others.values())
+    record.actors += named.actors()
     record.occupations = list(_occupations(doc, persons.values(), record))
     hits = english_topics(doc)
     record.events = extract_events(doc, record, [(h.topic, h.start, h.end) for h in hits])
@@ -332,7 +358,7 @@ def _add_person(
 
 
 def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str], Actor]) -> None:
-    kind = ActorKind.COUNTRY if entity.label_ == "GPE" else ActorKind.ORGANIZATION
+    kind = ActorKind.COUNTRY
     key = (kind.value, mention.kb_id or entity.text)
     actor = others.get(key)
     if actor is None:
@@ -342,13 +368,91 @@ def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str]
             name=entity.text,
             name_latin=entity.text,
             country=mention.country,
-            country_basis=CountryBasis.TEXT
-            if kind is ActorKind.COUNTRY
-            else CountryBasis.KNOWLEDGE,
+            country_basis=CountryBasis.TEXT,
             kb_id=mention.kb_id,
         )
     actor.mentions.append(mention.id)
     mention.actor = actor.id
+
+
+class _Organizations:
+    """The organisation actors of a document: one per body, however often and however briefly it
+    is named. A shorter name is the body a longer one names when it has the same head and no
+    word the longer lacks ("the Senate" after "the Senate of the Parliament of Kazakhstan"), as
+    English shortens a name it has given in full."""
+
+    def __init__(self, doc: Doc, knowledge: Knowledge) -> None:
+        self.doc, self.knowledge = doc, knowledge
+        self.by_key: dict[str, Actor] = {}
+        self.words: dict[str, tuple[str | None, frozenset[str]]] = {}
+
+    def mention(self, span: OrganizationSpan, number: int, sentence_of: dict[int, int]) -> Mention:
+        words = self.doc[span.start : span.end]
+        country, basis = self._country(span)
+        mention = Mention(
+            id=f"m{number}",
+            type=MentionType.ORGANIZATION,
+            start=words.start_char,
+            end=words.end_char,
+            text=words.text,
+            normal=words.text,
+            latin=words.text,
+            kb_id=span.kb_id,
+            country=country,
+            sentence=sentence_of.get(span.start),
+            extractor=READER,
+        )
+        actor = self._actor(span, mention, basis)
+        actor.mentions.append(mention.id)
+        mention.actor = actor.id
+        return mention
+
+    def actors(self) -> list[Actor]:
+        return list({actor.id: actor for actor in self.by_key.values()}.values())
+
+    def _country(self, span: OrganizationSpan) -> tuple[str | None, CountryBasis | None]:
+        if span.kb_id:
+            organization = self.knowledge.organization(span.kb_id)
+            if organization.country:
+                return organization.country, CountryBasis.KNOWLEDGE
+        words = self.doc[span.start : span.end]
+        if outlet_key(words.text) in sources().by_name:
+            # A news agency reports the contact: its country is the publisher's (the record's
+            # `home_country`), no party's.
+            return None, None
+        for entity in words.ents:
+            if entity.label_ in ("GPE", "NORP") or (entity.label_ == "ORG" and entity.ent_id_):
+                country = _country_of_entity(entity, self.knowledge)
+                if country:
+                    return country, CountryBasis.TEXT
+        return None, None
+
+    def _actor(self, span: OrganizationSpan, mention: Mention, basis: CountryBasis | None) -> Actor:
+        words = frozenset(token.lower_ for token in self.doc[span.start : span.end])
+        head = head_word(self.doc, span)
+        key = span.kb_id or " ".join(mention.text.lower().split())
+        if key not in self.by_key and head is not None:
+            for other, (other_head, other_words) in self.words.items():
+                if other_head == head and (words <= other_words or other_words <= words):
+                    self.by_key[key] = self.by_key[other]
+                    break
+        actor = self.by_key.get(key)
+        if actor is None:
+            actor = self.by_key[key] = Actor(
+                id=f"a-organization-{len(self.actors()) + 1}",
+                kind=ActorKind.ORGANIZATION,
+                name=mention.text,
+                name_latin=mention.text,
+                country=mention.country,
+                country_basis=basis,
+                kb_id=span.kb_id,
+            )
+        elif len(mention.text) > len(actor.name) and head is not None:
+            actor.name = actor.name_latin = mention.text  # the name in full
+            actor.country = actor.country or mention.country
+            actor.country_basis = actor.country_basis or basis
+        self.words[key] = (head, words | self.words.get(key, (None, frozenset()))[1])
+        return actor
 
 
 def _occupations(doc: Doc, persons: Iterable[_Person], record: Record) -> Iterable[Occupation]:

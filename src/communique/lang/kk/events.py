@@ -287,6 +287,8 @@ def _parties(record: Record, number: int, words: list[Word], known: frozenset[st
         if first is None or last is None:
             continue
         actor = actors.get(mention.actor or "")
+        if mention.type is MentionType.ORGANIZATION:
+            actor = None  # a body stands for its state («Жогорку Кеңесі»), a news agency for none
         country = actor.country if actor else mention.country
         person = actor is not None and actor.kind is ActorKind.PERSON
         if not person and not country:

@@ -36,6 +36,11 @@ from communique.lang.kk.events import (
     sentence_words,
 )
 from communique.lang.kk.gazetteer import kazakh_gazetteer
+from communique.lang.kk.organizations import (
+    KazakhOrganizations,
+    organization_in_title,
+    outlet_spans,
+)
 from communique.lang.kk.suffixes import base_form, case_analysis, strip_case
 from communique.lang.kk.tagger import Entity, KazakhTagger
 from communique.lang.kk.topics import find_kazakh_topics
@@ -51,7 +56,7 @@ from communique.record import (
     Span,
 )
 
-READER = "lang.kk.read@0.2.0"  # 0.2: dates, events, commitments, agreements, topics
+READER = "lang.kk.read@0.3.0"  # 0.2: dates, events, agreements, topics; 0.3: organisations
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "GPE": MentionType.COUNTRY,
@@ -200,10 +205,18 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     record.sentences = [Span(start=s.start, end=s.stop) for s in sentenize(text)]
     located = _locate(text, KazakhTagger.load(), knowledge, known)
     countries: list[str | None] = []
+    organizations = KazakhOrganizations(knowledge, known)
+    organization_names: dict[str, str] = {}  # mention id -> the name in its base form
     for item in located:
         entity = item.entity
         if entity.label not in MENTION_TYPES:
             continue
+        start, normal = item.start, entity.base
+        if entity.label == "ORGANISATION" and (
+            named := organizations.name_in(text[item.start : item.end])
+        ):
+            start, normal = item.start + named[0], named[1]
+            organization_names[f"m{len(record.mentions) + 1}"] = normal
         country = (
             country_of(entity.base, knowledge)
             if entity.label == "GPE"
@@ -216,10 +229,10 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             Mention(
                 id=f"m{len(record.mentions) + 1}",
                 type=MENTION_TYPES[entity.label],
-                start=item.start,
+                start=start,
                 end=item.end,
-                text=text[item.start : item.end],
-                normal=entity.base,
+                text=text[start : item.end],
+                normal=normal,
                 country=country,
                 sentence=item.sentence,
                 extractor=READER,
@@ -275,9 +288,60 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             actor.positions = list(previous[1].positions)
             actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
         previous = (item, actor)
+    for mention in record.mentions:
+        if mention.id in organization_names:
+            organizations.add(mention, organization_names[mention.id])
+    _add_outlets(record, organizations)
+    _add_titled_organizations(record, organizations, known, knowledge)
     record.actors = list(persons.values()) + list(countries_seen.values())
+    record.actors += organizations.actors
     _read_events(record, known, published_date(document.published))
     return record
+
+
+def _add_outlets(record: Record, organizations: KazakhOrganizations) -> None:
+    """The news outlets the text names that the tagger did not take for organisations."""
+    taken = [(m.start, m.end) for m in record.mentions if m.type is MentionType.ORGANIZATION]
+    for start, end in outlet_spans(record.text):
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        mention = Mention(
+            id=f"m{len(record.mentions) + 1}",
+            type=MentionType.ORGANIZATION,
+            start=start,
+            end=end,
+            text=record.text[start:end],
+            normal=record.text[start:end],
+            sentence=_sentence_of(record, start),
+            extractor=READER,
+        )
+        record.mentions.append(mention)
+        organizations.add(mention, mention.normal)
+
+
+def _add_titled_organizations(
+    record: Record, organizations: KazakhOrganizations, known: frozenset[str], knowledge: Knowledge
+) -> None:
+    """The bodies titles name before their head («Парламенті Сенатының Төрағасы»)."""
+    for title in [m for m in record.mentions if m.type is MentionType.POSITION]:
+        found = organization_in_title(title.text)
+        if found is None:
+            continue
+        start, end = title.start + found[0], title.start + found[1]
+        written = record.text[start:end]
+        mention = Mention(
+            id=f"m{len(record.mentions) + 1}",
+            type=MentionType.ORGANIZATION,
+            start=start,
+            end=end,
+            text=written,
+            normal=base_form(written, known),
+            country=country_in_phrase(written, knowledge),
+            sentence=title.sentence,
+            extractor=READER,
+        )
+        record.mentions.append(mention)
+        organizations.add(mention, mention.normal)
 
 
 def _read_events(record: Record, known: frozenset[str], published: date | None) -> None:
