@@ -123,6 +123,16 @@ def _chosen(candidates: list[Candidate]) -> list[tuple[str, int, int]]:
             id="parts-of-a-compound-adjective",
         ),
         pytest.param(
+            [_candidate(POSITION, 0, 2, "kb"), _candidate(POSITION, 0, 1, "ner")],
+            [("position", 0, 2), ("position", 0, 1)],
+            id="title-found-first-keeps-its-head-title",
+        ),
+        pytest.param(
+            [_candidate(COUNTRY, 0, 1, "kb", chars=(0, 12)), _candidate(COUNTRY, 0, 1, "ner")],
+            [("country", 0, 1)],
+            id="a-part-of-a-word-and-the-whole-word",
+        ),
+        pytest.param(
             [
                 _candidate(COUNTRY, 0, 1, "kb", chars=(0, 9)),
                 _candidate(COUNTRY, 0, 1, "ner", chars=(0, 9)),
@@ -174,3 +184,13 @@ def test_a_label_from_no_dictionary_is_the_better_ones() -> None:
         [_candidate(POSITION, 0, 2, "pattern", label="grown"), _candidate(POSITION, 0, 2, "ner")]
     )
     assert merged.label == "grown"
+
+
+def test_of_two_equal_findings_the_first_carries_the_span() -> None:
+    (merged,) = select(
+        [
+            _candidate(POSITION, 0, 2, "ner", label="first"),
+            _candidate(POSITION, 0, 2, "ner", label="second"),
+        ]
+    )
+    assert merged.label == "first"
