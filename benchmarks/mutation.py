@@ -1,13 +1,14 @@
 """How many of the mutants mutmut makes of some modules the tests kill: the suite's strength.
 
     python benchmarks/mutation.py src/communique/extract/agreements.py \
-        [--tests tests/extract] [--output out/mutation.json]
+        [--tests tests/extract] [--output out/mutation.json] [--diffs]
 
 The repository (src, tests, samples, pyproject) is copied to a temporary folder with a
 `[tool.mutmut]` section naming the modules and the tests, `mutmut run` mutates them there
 (each mutant is one change: an operator, a constant, a condition...), and the report counts
 killed mutants (some test failed), survivors (every test passed: a change the tests cannot
-see) and mutants no test reaches. The score is killed / all mutants. Not part of `make test`:
+see) and mutants no test reaches; `--diffs` adds each survivor's change (`mutmut show`) to the
+report. The score is killed / all mutants. Not part of `make test`:
 on 2 cores a module of 150 lines takes about 10 minutes.
 """
 
