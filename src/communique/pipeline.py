@@ -1,4 +1,9 @@
-"""The pipeline: Document -> annotate -> extract -> resolve -> Record. One way, no reaching back."""
+"""The pipeline: Document -> annotate -> extract -> resolve -> Record. One way, no reaching back.
+
+Each language reads through its package in `communique.lang` (`READERS`); the pipeline dates the
+document, sends each to its language's reader a batch at a time, and adds the document's metadata
+and the stage versions. Nothing here names a language.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +12,12 @@ from typing import Any
 
 from communique.document import Document
 from communique.errors import PipelineMismatchError
-from communique.extract import EXTRACTOR, extract_mentions, find_roles, lexicons
 from communique.extract.dateline import DATELINE, release_date
-from communique.extract.stage import EVENTS, find_events
-from communique.lang import READERS, Reader
-from communique.nlp import Annotation, annotate_many
-from communique.nlp.models import NATASHA_VERSION
-from communique.record import PublishedBasis, Record, RecordStatus, Span, Stage
-from communique.resolve import RESOLVER, resolve
-from communique.resolve.publisher import for_parsing, publisher_country
+from communique.knowledge.base import Knowledge
+from communique.knowledge.files import knowledge_version
+from communique.lang import DEFAULT_LANGUAGE, READERS, BatchReader
+from communique.record import PublishedBasis, Record, RecordStatus, Stage
 
-# Russian reads through extract/ and resolve/; every other language through its lang/ reader.
-RUSSIAN = "ru"
-SUPPORTED_LANGUAGES = {RUSSIAN, *READERS}
 # What a language reader fills in a record; the rest is the document's and the pipeline's.
 EXTRACTED_FIELDS = (
     "home_country",
@@ -38,26 +36,27 @@ class Pipeline:
     """Loads models and knowledge once; `process` is then cheap to call per document."""
 
     def __init__(self) -> None:
-        self.lexicons = lexicons()
-        self._readers: dict[str, Reader] = {}
+        self.knowledge = Knowledge.load()
+        self._readers: dict[str, BatchReader] = {}
+        default = [Stage(name=n, version=v) for n, v in _split(READERS[DEFAULT_LANGUAGE].stages)]
+        # The default language's stages, then the knowledge and the dating of the release, which
+        # are every language's; they also mark a record of an unsupported language.
         self.stages = [
-            Stage(name="nlp.natasha", version=NATASHA_VERSION),
-            Stage(name=EXTRACTOR.split("@")[0], version=EXTRACTOR.split("@")[1]),
-            Stage(name=RESOLVER.split("@")[0], version=RESOLVER.split("@")[1]),
-            Stage(name=EVENTS.split("@")[0], version=EVENTS.split("@")[1]),
-            Stage(name="knowledge", version=self.lexicons.version),
+            *default,
+            Stage(name="knowledge", version=knowledge_version()),
             Stage(name=DATELINE.split("@")[0], version=DATELINE.split("@")[1]),
         ]
 
     def stages_for(self, language: str | None) -> list[Stage]:
-        """The stages that read a document in `language`: its lang/ reader and the knowledge for
-        a language that has one, the Russian stages for any other (unsupported ones included)."""
-        if language not in READERS:
+        """The stages that read a document in `language`: its lang/ reader's and the shared
+        ones; the default language's (`stages`) for text of no clear language or of a language
+        without a reader."""
+        language = language or DEFAULT_LANGUAGE
+        if language not in READERS or language == DEFAULT_LANGUAGE:
             return list(self.stages)
-        name, version = READERS[language].version.split("@")
-        # The knowledge and the dating of the release are every language's.
+        own = [Stage(name=n, version=v) for n, v in _split(READERS[language].stages)]
         shared = [s for s in self.stages if s.name in ("knowledge", DATELINE.split("@")[0])]
-        return [Stage(name=name, version=version), *shared]
+        return [*own, *shared]
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """A Pipeline travels to another process (a worker) as its stages, a few strings: the
@@ -66,10 +65,10 @@ class Pipeline:
         return (_restored, (type(self), self.versions()))
 
     def versions(self) -> dict[str, list[str]]:
-        """Every stage's `name@version`, for each language read (Russian's for any other)."""
+        """Every stage's `name@version`, for each language read."""
         return {
             language: [f"{stage.name}@{stage.version}" for stage in self.stages_for(language)]
-            for language in (RUSSIAN, *sorted(READERS))
+            for language in sorted(READERS)
         }
 
     def process(self, document: Document) -> Record:
@@ -88,50 +87,32 @@ class Pipeline:
 
     def _process_batch(self, documents: list[Document]) -> Iterator[Record]:
         documents = [self._dated(document) for document in documents]
-        supported = [d for d in documents if self._russian(d)]
-        annotations = dict(
-            zip(
-                (id(d) for d in supported),
-                annotate_many([for_parsing(d.text) for d in supported]),
-                strict=True,
-            )
-        )
+        by_language: dict[str, list[Document]] = {}
         for document in documents:
-            annotation = annotations.get(id(document))
-            if annotation is not None:
-                yield self._extract(document, annotation)
-            elif document.language in READERS:
-                yield self._read(document, document.language)
-            else:
-                yield self._unsupported(document)
+            language = document.language or DEFAULT_LANGUAGE
+            if language in READERS:
+                by_language.setdefault(language, []).append(document)
+        read: dict[int, Record] = {}
+        for language, batch in by_language.items():
+            records = self._batch_reader(language)(batch, self.knowledge)
+            for document, record in zip(batch, records, strict=True):
+                read[id(document)] = self._filled(document, language, record)
+        for document in documents:
+            found = read.get(id(document))
+            yield found if found is not None else self._unsupported(document)
 
-    def _read(self, document: Document, language: str) -> Record:
-        """A document in a language with a reader of its own (lang/<code>/)."""
+    def _batch_reader(self, language: str) -> BatchReader:
         if language not in self._readers:
-            self._readers[language] = READERS[language].load()
-        read = self._readers[language](document, self.lexicons.knowledge)
+            self._readers[language] = READERS[language].load_many()
+        return self._readers[language]
+
+    def _filled(self, document: Document, language: str, read: Record) -> Record:
+        """The record of `document`: its metadata, the stages that read it in `language` and
+        the fields its reader extracted."""
         record = self._empty_record(document)
         record.pipeline = self.stages_for(language)
         for field in EXTRACTED_FIELDS:
             setattr(record, field, getattr(read, field))
-        return record
-
-    def _extract(self, document: Document, annotation: Annotation) -> Record:
-        record = self._empty_record(document)
-        mentions = extract_mentions(annotation, self.lexicons)
-        roles = find_roles(annotation, mentions)
-        source_country = publisher_country(document, self.lexicons.knowledge)
-        resolution = resolve(annotation, mentions, roles, self.lexicons, source_country)
-        record.sentences = [Span(start=s.start, end=s.end) for s in annotation.sentences]
-        record.mentions = resolution.mentions
-        record.actors = resolution.actors
-        record.occupations = resolution.occupations
-        record.home_country = resolution.home_country
-        findings = find_events(annotation, record)
-        record.events = findings.events
-        record.agreements = findings.agreements
-        record.commitments = findings.commitments
-        record.topics = findings.topics
         return record
 
     @staticmethod
@@ -149,17 +130,12 @@ class Pipeline:
             update={"published": stated, "published_basis": PublishedBasis.TEXT}
         )
 
-    @staticmethod
-    def _russian(document: Document) -> bool:
-        """Text of no clear language is read as Russian, the pipeline's first language."""
-        return document.language is None or document.language == RUSSIAN
-
     def _unsupported(self, document: Document) -> Record:
         record = self._empty_record(document)
         record.status = RecordStatus.UNSUPPORTED_LANGUAGE
         record.message = (
             f"language '{document.language}' is detected; only "
-            + ", ".join(["Russian", *(reader.name for reader in READERS.values())])
+            + ", ".join(reader.name for reader in READERS.values())
             + " are extracted"
         )
         return record
@@ -192,3 +168,10 @@ def _restored(cls: type[Pipeline], versions: dict[str, list[str]]) -> Pipeline:
                 f"sender runs {', '.join(there) or 'nothing'}"
             )
     return pipeline
+
+
+def _split(stages: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(name, version) of each `name@version`."""
+    for stage in stages:
+        name, version = stage.split("@")
+        yield name, version

@@ -163,3 +163,27 @@ def test_publisher_country_comes_from_the_source_never_from_what_the_text_is_abo
     assert read_english(Document(id="en-home-1", text=text)).home_country is None
     stated = Document(id="en-home-2", text=text, source="Kazinform")
     assert read_english(stated).home_country == "KZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the NER's name is whole after a title's "of"-phrase closed by a capitalised word
+        (
+            "The talks were led by Deputy Minister of Investment Omar bin Khalid Al-Rashidi.",
+            "Omar bin Khalid Al-Rashidi",
+        ),
+        # a proper-noun run after a title phrase: the phrase's words, then given name and surname
+        (
+            "Ospanov met the Special Representative for Central Asia Maria Keller in Astana.",
+            "Maria Keller",
+        ),
+        (
+            "He called State Secretary of the Ministry of Foreign Affairs and Trade Peter Horvath.",
+            "Peter Horvath",
+        ),
+    ],
+)
+def test_a_title_phrase_closing_word_is_no_given_name(text: str, name: str) -> None:
+    record = read_english(Document(id="en-title-tail", text=text))
+    assert name in {a.name for a in record.actors if a.kind is ActorKind.PERSON}

@@ -32,10 +32,10 @@ class Interrupted(Pipeline):
 class Breaking(Pipeline):
     """The real pipeline, except that it raises on one document."""
 
-    def _extract(self, document, annotation):  # type: ignore[no-untyped-def]
+    def _filled(self, document, language, read):  # type: ignore[no-untyped-def]
         if document.id == "broken":
             raise ValueError("a bug")
-        return super()._extract(document, annotation)
+        return super()._filled(document, language, read)
 
 
 def _documents(records: list[Record]) -> list[Document]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from communique.extract.event_args import TextView
 from communique.extract.events import EVENTS
 from communique.extract.spans import SpanIndex
+from communique.lang.ru.words import fold_spelling
 from communique.record import (
     ActorKind,
     Agreement,
@@ -154,7 +155,7 @@ def _inside(inner: Mention, outer: Mention) -> bool:
 def _kind(view: TextView, mention: Mention, head: int) -> str | None:
     kinds = view.lexicon.agreement_kinds
     lemma = view.tokens[head].lemma
-    return kinds.get(lemma) or kinds.get(lemma.replace("ё", "е")) or mention.label
+    return kinds.get(lemma) or kinds.get(fold_spelling(lemma)) or mention.label
 
 
 def _unnamed(mention: Mention) -> bool:

@@ -11,10 +11,13 @@ from dataclasses import dataclass, field, replace
 
 from communique.extract.lexicon import Lexicons
 from communique.knowledge.sources import outlet_key, sources
+from communique.lang.ru.words import russian_words
 from communique.nlp import Annotation, Token
 from communique.record import MentionForm, MentionType
 
 # How far to trust each source when candidates of the same type collide.
+_WORDS = russian_words("candidates")
+_TOPIC_PREPOSITION: str = _WORDS["topic_preposition"]
 PRIORITY = {"person": 4.5, "kb": 4.0, "ner": 3.0, "pattern": 2.5, "gazetteer": 2.0, "regex": 2.0}
 
 
@@ -169,7 +172,7 @@ def _location_type(key: str, words: list[Token], lexicons: Lexicons) -> MentionT
 
 
 # Words that date a title rather than name it: "Бывший президент США" holds "президент США".
-_TIME_QUALIFIERS = {"бывший", "нынешний", "будущий", "покойный", "действующий"}
+_TIME_QUALIFIERS = frozenset(_WORDS["time_qualifiers"])
 
 
 def dictionary_candidates(annotation: Annotation, lexicons: Lexicons) -> Iterator[Candidate]:
@@ -525,7 +528,9 @@ def syntactic_extensions(
             token = tokens[child]
             if child < last or token.rel != "nmod":
                 continue
-            by_preposition = any(tokens[c].lemma == "по" for c in annotation.children(child))
+            by_preposition = any(
+                tokens[c].lemma == _TOPIC_PREPOSITION for c in annotation.children(child)
+            )
             genitive = token.case == "Gen" and not by_preposition
             if not (by_preposition or (genitive and candidate.type is MentionType.POSITION)):
                 continue
@@ -562,7 +567,7 @@ def _with_coordinated_genitives(annotation: Annotation, head: int, subtree: list
     return sorted(set(subtree) | set(extra))
 
 
-_TITLE_HEADS = {"министр", "глава", "председатель", "президент", "директор", "посол"}
+_TITLE_HEADS = frozenset(_WORDS["title_heads"])
 
 
 def _complement_of(annotation: Annotation, complement: Candidate, governor: Candidate) -> bool:
@@ -580,21 +585,19 @@ def _complement_of(annotation: Annotation, complement: Candidate, governor: Cand
 
 # --- dates -----------------------------------------------------------------------------------
 
-_MONTHS = (
-    r"(?:январ[ьяюе]|феврал[ьяюе]|март[ае]?|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|"
-    r"август[ае]?|сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе]|декабр[ьяюе])"
-)
-_YEAR_WORD = r"(?:года?|году|годом|г\.)"
+_DATE_WORDS = _WORDS["date"]
+_MONTHS = _DATE_WORDS["months"]
+_YEAR_WORD = _DATE_WORDS["year_word"]
 _YEAR = rf"(?:19|20)\d\d(?:\s*{_YEAR_WORD})?"
 _DATE_RE = re.compile(
-    rf"(?<!\w)(?:(?:[Вв]о?|[Сс]|[Дд]о|[Кк])\s+)?(?:"
+    rf"(?<!\w)(?:{_DATE_WORDS['prepositions']}\s+)?(?:"
     rf"\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTHS}(?:\s+{_YEAR})?"
     rf"|{_MONTHS}\s+{_YEAR}"
-    rf"|(?:начале|конце|середине|первой половине|второй половине)\s+{_YEAR}"
+    rf"|{_DATE_WORDS['periods']}\s+{_YEAR}"
     rf"|(?:19|20)\d\d\s*{_YEAR_WORD}"
     rf"|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)?\d\d"
-    rf"|(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
-    rf")(?!\w)|(?<!\w)(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра)(?!\w)"
+    rf"|{_DATE_WORDS['weekdays']}"
+    rf")(?!\w)|(?<!\w){_DATE_WORDS['relative_days']}(?!\w)"
 )
 
 

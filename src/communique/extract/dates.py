@@ -7,27 +7,22 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from communique.lang.ru.words import russian_words
 from communique.record import DateBasis, DatePrecision
 
-MONTHS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
-    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*"
-    r"|ноябр\w*|декабр\w*)"
-)
+_WORDS = russian_words("dates")
+MONTHS: dict[str, int] = _WORDS["months"]
+_MONTH = _WORDS["month_pattern"]
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}(?:\s+(\d{{4}}))?", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{4}})", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\b(1[89]\d{2}|2\d{3})\b")
-_RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
-_RELATIVE_YEARS = {
-    "прошл": -1, "минувш": -1, "прошедш": -1, "эт": 0, "текущ": 0, "нынешн": 0,
-    "следующ": 1, "будущ": 1, "наступающ": 1, "предстоящ": 1,
-}  # fmt: skip
-_RELATIVE_YEAR = re.compile(r"\b(" + "|".join(_RELATIVE_YEARS) + r")\w*\s+год", re.IGNORECASE)
+_RELATIVE_DAYS: dict[str, int] = _WORDS["relative_days"]
+_RELATIVE_YEARS: dict[str, int] = _WORDS["relative_years"]
+_RELATIVE_YEAR = re.compile(
+    r"\b(" + "|".join(_RELATIVE_YEARS) + r")\w*\s+" + re.escape(_WORDS["year_word"]), re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

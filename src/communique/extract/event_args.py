@@ -7,9 +7,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from communique.extract.event_lexicon import EventLexicon
+from communique.lang.ru.words import russian_words
 from communique.nlp import Annotation, Token
 from communique.record import ActorKind, Mention, MentionType, Record
 
+# The lemma that stands for the noun its clause hangs on («..., которые встречаются»).
+_RELATIVE_PRONOUN: str = russian_words("events")["relative_pronoun"]
 _ACTOR_PRIORITY = {
     MentionType.PERSON: 0,
     MentionType.ORGANIZATION: 1,
@@ -80,7 +83,7 @@ class TextView:
     def _relative_antecedent(self, index: int) -> int | None:
         """ "Миллер и Озерец, которые встречаются": "которые" stands for the noun its clause
         hangs on."""
-        if self.tokens[index].lemma != "который":
+        if self.tokens[index].lemma != _RELATIVE_PRONOUN:
             return None
         verb = self.tokens[index].head
         if verb is None or not self.tokens[verb].rel.startswith("acl"):

@@ -22,6 +22,7 @@ from communique.extract.meetings import (
     split_enumerations,
 )
 from communique.extract.topics import TopicHit
+from communique.lang.ru.words import russian_words
 from communique.nlp import Token
 from communique.record import (
     DateBasis,
@@ -36,6 +37,7 @@ from communique.record import (
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
 EVENTS = "extract.events@0.3.1"
+_EVENT_WORDS = russian_words("events")
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")
 _CONSULT = "CONSULT"
@@ -230,7 +232,7 @@ def _target_of(view: TextView, draft: Draft, kid: int) -> list[str]:
         # «с казахстанской стороны», «с 2020 года»: «с» with the genitive is "from", no partner
         partner = draft.entry.plover in _WITH_PARTNER and token.case != "Gen"
         return view.actors_of(kid) if partner else []
-    if rel in ("obl", "nmod") and preposition == "против":
+    if rel in ("obl", "nmod") and preposition == _EVENT_WORDS["against"]:
         return view.actors_of(kid)
     if rel in ("obl", "iobj") and preposition is None and token.case == "Dat":
         return view.actors_of(kid)
@@ -480,7 +482,8 @@ def _governors(view: TextView, index: int, limit: int = 3) -> list[int]:
 
 def _future_aux(view: TextView, index: int) -> bool:
     return any(
-        view.tokens[k].text.lower().startswith("буд") for k in view.children(index, "aux", "cop")
+        view.tokens[k].text.lower().startswith(_EVENT_WORDS["future_auxiliary"])
+        for k in view.children(index, "aux", "cop")
     )
 
 

@@ -13,9 +13,12 @@ from typing import Any
 
 from communique.knowledge import Knowledge
 from communique.knowledge.files import data_file, knowledge_version
-from communique.nlp import Token
-from communique.nlp.morph import analyzer
+from communique.lang.ru.words import russian_words
+from communique.nlp import Morphology, Token, default_morphology
 from communique.record import MentionType
+
+# «80-летие»: a numbered anniversary is an EVENT head.
+_ANNIVERSARY: str = russian_words("mentions")["anniversary_suffix"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,9 @@ _GAZETTEER_TYPES = {
 class Lexicons:
     """Every dictionary extraction needs, built once per process from the data files."""
 
-    def __init__(self) -> None:
+    def __init__(self, morphology: Morphology | None = None) -> None:
+        """`morphology`: the language's, which tells a verb from a named event in the gazetteer
+        (the annotator's by default)."""
         self.knowledge = Knowledge.load()
         triggers = data_file("triggers.json")
         self.triggers = triggers
@@ -106,7 +111,7 @@ class Lexicons:
         self.title_topics = frozenset(triggers.get("title_topic_prepositions", ()))
         self.organization_heads = frozenset(triggers["generic_organization_heads"])
         self.common_nouns = frozenset(triggers["common_nouns_read_as_names"])
-        self.gazetteer = PhraseMatcher(_gazetteer_entries())
+        self.gazetteer = PhraseMatcher(_gazetteer_entries(morphology or default_morphology()))
         self.kb_matcher = PhraseMatcher(_kb_entries(self.knowledge))
 
     @property
@@ -115,7 +120,7 @@ class Lexicons:
         return knowledge_version()
 
     def head_kind(self, lemma: str) -> tuple[MentionType, str, bool] | None:
-        if lemma.endswith("летие") and lemma[:1].isdigit():
+        if lemma.endswith(_ANNIVERSARY) and lemma[:1].isdigit():
             return (MentionType.EVENT, "anniversary", False)
         return self._heads.get(lemma)
 
@@ -144,23 +149,23 @@ class Lexicons:
 
 
 @cache
-def lexicons() -> Lexicons:
-    return Lexicons()
+def lexicons(morphology: Morphology | None = None) -> Lexicons:
+    return Lexicons(morphology)
 
 
-def _gazetteer_entries() -> dict[str, GazetteerEntry]:
+def _gazetteer_entries(morphology: Morphology) -> dict[str, GazetteerEntry]:
     data = data_file("gazetteer_nerel_train.json")["entries"]
     entries = {}
     for key, value in data.items():
         kind = _GAZETTEER_TYPES[value["type"]]
-        if kind is MentionType.EVENT and _starts_with_verb(key):
+        if kind is MentionType.EVENT and _starts_with_verb(morphology, key):
             continue  # NEREL marks event verbs ("скончался"); our EVENT mentions are named events
         entries[key] = GazetteerEntry(kind, value["precision"])
     return entries
 
 
-def _starts_with_verb(key: str) -> bool:
-    tag = analyzer().parse(key.split(" ", 1)[0])[0].tag
+def _starts_with_verb(morphology: Morphology, key: str) -> bool:
+    tag = morphology.parse(key.split(" ", 1)[0])[0].tag
     return tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
 
 

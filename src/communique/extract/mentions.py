@@ -6,6 +6,7 @@ from communique.extract.candidates import Candidate, generate
 from communique.extract.lexicon import Lexicons
 from communique.extract.normalize import nominative
 from communique.extract.select import select
+from communique.lang.ru.words import russian_words
 from communique.nlp import Annotation
 from communique.nlp.translit import transliterate
 from communique.record import Mention, MentionForm, MentionType
@@ -67,7 +68,7 @@ def _mention(
     )
 
 
-_FORMER = "экс-"
+_FORMER: str = russian_words("mentions")["former_prefix"]
 
 
 def _without_former(text: str, start: int, end: int, normal: str) -> tuple[int, str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from communique.knowledge.files import data_file
-from communique.nlp import Annotation, Token
-from communique.nlp.morph import analyzer
+from communique.lang.ru.words import russian_words
+from communique.nlp import Annotation, Morphology, Token
 from communique.record import MentionType
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -23,6 +23,7 @@ _AGREEING_POS = {"ADJ", "DET", "NUM"}
 
 def nominative(annotation: Annotation, first: int, last: int, kind: MentionType) -> str:
     tokens = annotation.tokens[first:last]
+    morphology = annotation.morphology
     if kind is MentionType.DATE:
         # "14 мая 2024 года" is the date's own form; only a leading preposition goes
         if len(tokens) > 1 and tokens[0].pos == "ADP":
@@ -30,11 +31,14 @@ def nominative(annotation: Annotation, first: int, last: int, kind: MentionType)
         return _join(annotation, tokens, [t.text for t in tokens])
     if kind is MentionType.PERSON:
         subject = _is_subject(annotation, first, last)
-        shared = _shared_case(tokens)
-        words = [_inflect_name(t, subject, shared) for t in tokens]
+        shared = _shared_case(morphology, tokens)
+        words = [_inflect_name(morphology, t, subject, shared) for t in tokens]
     else:
         inflect = _agreeing_with_head(annotation, first, last)
-        words = [_inflect(t, inflect[t.index]) if t.index in inflect else t.text for t in tokens]
+        words = [
+            _inflect(morphology, t, inflect[t.index]) if t.index in inflect else t.text
+            for t in tokens
+        ]
     return _join(annotation, tokens, words)
 
 
@@ -66,7 +70,11 @@ def _agreeing_with_head(annotation: Annotation, first: int, last: int) -> dict[i
     """Token index -> the head it agrees with (None for the head itself)."""
     tokens = annotation.tokens
     roots = [t for t in tokens[first:last] if t.head is None or not first <= t.head < last]
-    nouns = [t for t in roots if t.pos in ("NOUN", "PROPN") or _capitalised_noun(t)]
+    nouns = [
+        t
+        for t in roots
+        if t.pos in ("NOUN", "PROPN") or _capitalised_noun(annotation.morphology, t)
+    ]
     if not nouns:
         # "Чрезвычайным и Полномочным Послом": the parse may hang the noun on an adjective
         # (or loop); the head is then the first noun in the case the phrase starts with
@@ -96,15 +104,15 @@ def _agreeing_with_head(annotation: Annotation, first: int, last: int) -> dict[i
     return result
 
 
-def _capitalised_noun(token: Token) -> bool:
+def _capitalised_noun(morphology: Morphology, token: Token) -> bool:
     """ "Мажилиса" tagged as an adjective: a capitalised word pymorphy knows only as a noun."""
     if not token.text[:1].isupper():
         return False
-    kinds = {p.tag.POS for p in analyzer().parse(token.text)}
+    kinds = {p.tag.POS for p in morphology.parse(token.text)}
     return "NOUN" in kinds and not kinds & {"ADJF", "PRTF"}
 
 
-def _inflect(token: Token, head: Token | None) -> str:
+def _inflect(morphology: Morphology, token: Token, head: Token | None) -> str:
     case = token.feats.get("Case")
     if case in (None, "Nom") or not token.text[:1].isalpha():
         return token.text
@@ -117,61 +125,70 @@ def _inflect(token: Token, head: Token | None) -> str:
         gender = _GENDERS.get(head.feats.get("Gender", ""))
         if gender:
             grammemes.add(gender)
-    return _inflect_word(token.text, _CASES.get(case, ""), token.pos, frozenset(grammemes), False)
+    dictionary_case = _CASES.get(case, "")
+    return _inflect_word(
+        morphology, token.text, dictionary_case, token.pos, frozenset(grammemes), False
+    )
 
 
-def _inflect_name(token: Token, subject: bool, shared: str | None = None) -> str:
+def _inflect_name(
+    morphology: Morphology, token: Token, subject: bool, shared: str | None = None
+) -> str:
     """`subject`: the name is the subject of its clause, so nominative whatever its ending.
     `shared`: the case the dictionary reads the name in, which its other words share."""
     if not token.text[:1].isalpha() or subject:
         return token.text
     case = _CASES.get(token.feats.get("Case", ""), "")
-    if shared and shared != case and shared in _name_cases(token.text, singular=True):
+    if shared and shared != case and shared in _name_cases(morphology, token.text, singular=True):
         case = shared
     gender = _GENDERS.get(token.feats.get("Gender", ""), "")
-    return _name_nominative(token.text, case, gender)
+    return _name_nominative(morphology, token.text, case, gender)
 
 
-def _shared_case(tokens: list[Token]) -> str | None:
+def _shared_case(morphology: Morphology, tokens: list[Token]) -> str | None:
     """The words of a name agree in case: "Акмалем Рахимовым" is instrumental because the
     dictionary knows "Рахимовым" only as one, whatever the tagger read in the first name
     ("Акмалем" as a nominative). The first word the dictionary knows in one singular case."""
     for token in tokens:
-        if not token.text[:1].isalpha() or not analyzer().word_is_known(token.text):
+        if not token.text[:1].isalpha() or not morphology.word_is_known(token.text):
             continue
-        cases = _name_cases(token.text, singular=True)
+        cases = _name_cases(morphology, token.text, singular=True)
         if len(cases) == 1:
             return next(iter(cases))
     return None
 
 
 @lru_cache(maxsize=50_000)
-def _name_cases(word: str, singular: bool = False) -> frozenset[str]:
+def _name_cases(morphology: Morphology, word: str, singular: bool = False) -> frozenset[str]:
     """The cases a name's parses have (only in the singular, if asked)."""
     return frozenset(
         str(p.tag.case)
-        for p in analyzer().parse(word)
+        for p in morphology.parse(word)
         if _NAME_GRAMMEMES & set(p.tag.grammemes)
         and p.tag.case
         and (not singular or p.tag.number == "sing")
     )
 
 
-_HUSHING = "жшчщц"
+_NAMES = russian_words("names")
+_HUSHING: str = _NAMES["hushing"]
+_A_DECLENSION: dict[str, str] = _NAMES["a_declension"]
+_INSTRUMENTAL = tuple(_NAMES["instrumental"])
+_ADJECTIVAL_INSTRUMENTAL = tuple(_NAMES["adjectival_instrumental"])
 
 
 @lru_cache(maxsize=50_000)
-def _name_nominative(word: str, case: str, gender: str) -> str:
+def _name_nominative(morphology: Morphology, word: str, case: str, gender: str) -> str:
     """A personal name in the nominative. A name in the case the tagger read is declined
     back; failing that (pymorphy guesses "Ковачем" as a verb, "Акмалем" as a nominative), the
     masculine instrumental or genitive ending is undone."""
     if "-" in word:
-        return "-".join(_name_nominative(part, case, gender) for part in word.split("-"))
+        return "-".join(_name_nominative(morphology, p, case, gender) for p in word.split("-"))
     if word.lower() in _name_particles():
         return word  # «Аль», «бин», «фон» do not decline
-    if _declines_like_a_noun_in_a(word):
-        return _restore_shape(word, word[:-1].lower() + "а")
-    readings = [p for p in analyzer().parse(word) if _NAME_GRAMMEMES & set(p.tag.grammemes)]
+    if _declines_like_a_noun_in_a(morphology, word):
+        return _restore_shape(word, word[:-1].lower() + _A_DECLENSION["nominative"])
+    readings = [p for p in morphology.parse(word) if _NAME_GRAMMEMES & set(p.tag.grammemes)]
     # a person's name is singular: "Саидов" is a surname, not the genitive plural of "Саид"
     names = [p for p in readings if p.tag.number != "plur"]
     if case in ("nomn", ""):
@@ -179,7 +196,7 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
         # an unknown one with an instrumental ending too
         if names and not any(p.tag.case == "nomn" for p in readings):
             case = names[0].tag.case
-        elif not names and gender in ("masc", "") and word.lower().endswith(("ом", "ем", "ым")):
+        elif not names and gender in ("masc", "") and word.lower().endswith(_INSTRUMENTAL):
             return _masculine_name_stem(word, "ablt")
         else:
             return word
@@ -190,7 +207,7 @@ def _name_nominative(word: str, case: str, gender: str) -> str:
         inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
         if inflected is not None:
             return _restore_shape(word, inflected.word)
-    if any(p.tag.case == "nomn" for p in names) and analyzer().word_is_known(word):
+    if any(p.tag.case == "nomn" for p in names) and morphology.word_is_known(word):
         return word
     return _masculine_name_stem(word, case) if gender in ("masc", "") else word
 
@@ -200,7 +217,7 @@ def _name_particles() -> frozenset[str]:
     return frozenset(data_file("triggers.json")["name_particles"])
 
 
-def _declines_like_a_noun_in_a(word: str) -> bool:
+def _declines_like_a_noun_in_a(morphology: Morphology, word: str) -> bool:
     """ "Ямады", "Лейлы": a name the dictionary does not know, in "-ы" after a consonant, is
     the genitive of one in "-а", whatever case the tagger read (pymorphy guesses such a word
     indeclinable). No name in "-ы" is a nominative; one in "-и" may be ("Кэндзи",
@@ -208,37 +225,41 @@ def _declines_like_a_noun_in_a(word: str) -> bool:
     lower = word.lower()
     return (
         len(word) > 3
-        and lower[-1] == "ы"
-        and lower[-2] not in "аеёиоуыэюяьъ"
-        and not analyzer().word_is_known(word)
+        and lower[-1] == _A_DECLENSION["genitive"]
+        and lower[-2] not in _NAMES["vowels_and_signs"]
+        and not morphology.word_is_known(word)
     )
 
 
 def _masculine_name_stem(word: str, case: str) -> str:
     lower = word.lower()
-    if lower.endswith(("овым", "евым", "иным", "ским")):
+    if lower.endswith(_ADJECTIVAL_INSTRUMENTAL):
         return word[:-2]  # Рахимовым -> Рахимов
-    if lower.endswith("ом") and len(word) > 4:
+    if lower.endswith(_NAMES["instrumental_o"]) and len(word) > 4:
         return word[:-2]  # Иштваном -> Иштван
-    if lower.endswith("ем") and len(word) > 4:
-        return word[:-2] + ("" if lower[-3] in _HUSHING else "ь")  # Ковачем, Акмалем -> Акмаль
+    if lower.endswith(_NAMES["instrumental_e"]) and len(word) > 4:
+        return word[:-2] + (
+            "" if lower[-3] in _HUSHING else _NAMES["soft_sign"]
+        )  # Ковачем, Акмалем -> Акмаль
     if (
         case in ("gent", "accs")
         and len(word) > 4
-        and lower[-1] == "а"
-        and lower[-2] not in "аеиоуыэюяь"
+        and lower[-1] == _NAMES["masculine_genitive"]
+        and lower[-2] not in _NAMES["vowels_and_soft_sign"]
     ):
         return word[:-1]  # Макрона -> Макрон
     return word
 
 
 @lru_cache(maxsize=100_000)
-def _inflect_word(word: str, case: str, pos: str, grammemes: frozenset[str], name: bool) -> str:
+def _inflect_word(
+    morphology: Morphology, word: str, case: str, pos: str, grammemes: frozenset[str], name: bool
+) -> str:
     if "-" in word:
         # "пресс-служба", "вице-премьер": only the last part declines
         stem, _, tail = word.rpartition("-")
-        return f"{stem}-{_inflect_word(tail, case, pos, grammemes, name)}"
-    parses = analyzer().parse(word)
+        return f"{stem}-{_inflect_word(morphology, tail, case, pos, grammemes, name)}"
+    parses = morphology.parse(word)
     if name:
         parses = [p for p in parses if _NAME_GRAMMEMES & set(p.tag.grammemes)] or parses
     elif pos == "ADJ":

@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass, replace
 
 from communique.extract.spans import SpanIndex
-from communique.nlp import Annotation, Token
-from communique.nlp.morph import analyzer
+from communique.lang.ru.words import russian_words
+from communique.nlp import Annotation, Morphology, Token
 from communique.record import Mention, MentionForm, MentionType
 
+_WORDS = russian_words("roles")
+_AND: str = _WORDS["conjunction"]  # joins two titles or two names of a list
 _PLACE_TYPES = {MentionType.COUNTRY, MentionType.CITY, MentionType.LOCATION}
 _SEPARATORS = {",", "—", "–", "-", "("}
 
@@ -58,7 +60,7 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
     return [
         replace(
             f,
-            title=_singular(f.title) if f.position.id in plural else f.title,
+            title=_singular(annotation.morphology, f.title) if f.position.id in plural else f.title,
             **(
                 {"place": own_places[f.person.id], "organization": None}
                 if f.person.id in own_places
@@ -69,15 +71,15 @@ def find_roles(annotation: Annotation, mentions: list[Mention]) -> list[RoleFact
     ]
 
 
-def _singular(title: str) -> str:
+def _singular(morphology: Morphology, title: str) -> str:
     """ "заместители министров" said of each of them: "заместитель министров"."""
     words = title.split(" ")
-    parsed = analyzer().parse(words[0].lower())[0].inflect({"sing", "nomn"})
+    parsed = morphology.parse(words[0].lower())[0].inflect({"sing", "nomn"})
     if parsed is None:
         return title
     words[0] = parsed.word.capitalize() if words[0][:1].isupper() else parsed.word
     if len(words) > 1:  # "заместители министров": each the deputy of one minister
-        second = analyzer().parse(words[1])[0]
+        second = morphology.parse(words[1])[0]
         if {"NOUN", "plur", "gent"} <= second.tag.grammemes:
             single = second.inflect({"sing", "gent"})
             words[1] = single.word if single else words[1]
@@ -91,30 +93,12 @@ def _share_with_coordinated_titles(
     joined to the next one by "и" or a comma shares its holder."""
     for title, following in zip(reversed(positions[:-1]), reversed(positions[1:]), strict=True):
         gap = annotation.text[title.end : following.start].strip()
-        if not holders[title.id] and gap in (",", "и") and holders[following.id]:
+        if not holders[title.id] and gap in (",", _AND) and holders[following.id]:
             holders[title.id] = holders[following.id]
 
 
 # People named by whom they are to somebody: "дочь президента Иванка Трамп" is the daughter.
-_RELATIVES = {
-    "дочь",
-    "сын",
-    "жена",
-    "муж",
-    "супруга",
-    "супруг",
-    "вдова",
-    "мать",
-    "отец",
-    "брат",
-    "сестра",
-    "внук",
-    "внучка",
-    "племянник",
-    "племянница",
-    "подруга",
-    "невеста",
-}
+_RELATIVES = frozenset(_WORDS["relatives"])
 
 
 def _the_relative(annotation: Annotation, position: Mention, person: Mention) -> bool:
@@ -128,7 +112,9 @@ def _the_relative(annotation: Annotation, position: Mention, person: Mention) ->
     if title is None or name is None or title.case is None or name.case is None:
         return False
     # the tagger may give a name the title's case ("Мария" as a genitive): the dictionary knows
-    cases = {_UD_CASES.get(str(p.tag.case)) for p in analyzer().parse(name.text) if p.is_known}
+    cases = {
+        _UD_CASES.get(str(p.tag.case)) for p in annotation.morphology.parse(name.text) if p.is_known
+    }
     return title.case != name.case or (bool(cases - {None}) and title.case not in cases)
 
 
@@ -178,11 +164,11 @@ def _name_list_after(
         if country is not None:
             before = gap[: country.start - end].strip()
             after = annotation.text[country.end : person.start].strip()
-            if before in ("", ",", "и") and not after:
+            if before in ("", ",", _AND) and not after:
                 names.append((person, country))
                 end = person.end
                 continue
-        if gap.strip() not in ("", ",", "и"):
+        if gap.strip() not in ("", ",", _AND):
             break
         names.append((person, None))
         end = person.end
@@ -191,24 +177,8 @@ def _name_list_after(
 
 _ASIDE = re.compile(r"\([^()]*\)")  # "(проект «Метро»)" between two names of a list
 
-_PREDICATE_VERBS = {
-    "стать",
-    "становиться",
-    "являться",
-    "назначить",
-    "назначать",
-    "избрать",
-    "избирать",
-    "работать",
-    "служить",
-    "занимать",
-    "занять",
-    "остаться",
-    "оставаться",
-    "выступить",
-    "выступать",
-}
-_POST_WORDS = {"должность", "пост"}
+_PREDICATE_VERBS = frozenset(_WORDS["predicate_verbs"])
+_POST_WORDS = frozenset(_WORDS["post_words"])
 
 
 def _predicate_subjects(

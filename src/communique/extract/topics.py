@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from communique.knowledge.files import data_path, read_data
+from communique.lang.ru.words import fold_spelling
 from communique.nlp import Annotation
 
 TOPICS_PATH = data_path("topics.json")
@@ -97,7 +98,7 @@ def _words(tokens: Iterable[tuple[str, int]]) -> list[_Word]:
         offset = start
         for part in text.split("-"):
             if part:
-                words.append(_Word(part.lower().replace("ё", "е"), offset, offset + len(part)))
+                words.append(_Word(fold_spelling(part.lower()), offset, offset + len(part)))
             offset += len(part) + 1
     return words
 

@@ -27,6 +27,7 @@ from communique.knowledge.keys import (
     words_only,
 )
 from communique.knowledge.models import Country, Organization, Position
+from communique.lang.ru.words import fold_spelling
 
 COUNTRIES_FILE = "countries.json"
 ORGANIZATIONS_FILE = "organizations.json"
@@ -41,7 +42,7 @@ _Model = TypeVar("_Model", bound=BaseModel)
 
 def _plain(text: str) -> str:
     """Lower case, ё as е, single spaces: the key for names that are not lemmatised."""
-    return " ".join(text.lower().replace("ё", "е").split())
+    return " ".join(fold_spelling(text.lower()).split())
 
 
 def read_data_file(path: Path, items: str, model: type[_Model]) -> tuple[str, tuple[_Model, ...]]:

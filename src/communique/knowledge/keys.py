@@ -27,6 +27,7 @@ from functools import lru_cache
 from itertools import islice, product
 from typing import NamedTuple
 
+from communique.lang.ru.words import fold_spelling, russian_words
 from communique.nlp.morph import analyzer, lemma, lemma_key
 
 __all__ = [
@@ -50,12 +51,7 @@ _MAX_VARIANTS = 64
 _PERSONAL_NAME = frozenset({"Name", "Surn", "Patr"})
 
 # Adjective endings, longest first; "о" ends a compound's first part (казахстанско-).
-_ADJECTIVE_ENDINGS = (
-    *("ого", "его", "ому", "ему", "ыми", "ими"),
-    *("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые", "ым", "им", "ом", "ем", "ую", "юю"),
-    *("ей", "ых", "их"),
-    "о",
-)
+_ADJECTIVE_ENDINGS = tuple(russian_words("keys")["adjective_endings"])
 
 
 class CaseFormLemmas(NamedTuple):
@@ -132,7 +128,7 @@ def case_form_lemmas(word: str) -> CaseFormLemmas:
         return CaseFormLemmas((own,))
     # Names are written in the nominative, so the word itself is a lemma too ("Рика" of
     # "Коста-Рика", which pymorphy reads as a genitive of "рик").
-    same, other = {own, word.lower().replace("ё", "е")}, set()
+    same, other = {own, fold_spelling(word.lower())}, set()
     for parse in analyzer().parse(word.lower()):
         if "nomn" not in parse.tag or _PERSONAL_NAME & parse.tag.grammemes:
             continue  # "Королева" is no form of the surname "Королёв" here
@@ -140,14 +136,14 @@ def case_form_lemmas(word: str) -> CaseFormLemmas:
             form = parse.inflect({case, number})
             if form is not None:
                 found = lemma(form.word)
-                (same if found == parse.normal_form.replace("ё", "е") else other).add(found)
+                (same if found == fold_spelling(parse.normal_form) else other).add(found)
     return CaseFormLemmas(tuple(sorted(same)), tuple(sorted(other - same)))
 
 
 def adjective_stem(word: str) -> str | None:
     """Stem of an adjective form or compound first part: "российской" -> "российск",
     "казахстанско" -> "казахстанск". None when the word has no adjective ending."""
-    word = word.lower().replace("ё", "е")
+    word = fold_spelling(word.lower())
     for ending in _ADJECTIVE_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]

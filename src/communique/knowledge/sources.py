@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from communique.knowledge.files import data_path, read_data
+from communique.lang.ru.words import fold_spelling
 
 SOURCES_PATH = data_path("sources.json")
 
@@ -51,4 +52,4 @@ def sources() -> Sources:
 
 
 def outlet_key(name: str) -> str:
-    return " ".join(name.lower().replace("ё", "е").replace("‑", "-").split())
+    return " ".join(fold_spelling(name.lower()).replace("‑", "-").split())

@@ -6,22 +6,26 @@ commitments, topics, home country) from the text alone. The pipeline looks reade
 the document's ISO 639-1 code and adds the document's metadata and the stage versions itself, so
 nothing above this package names a language.
 
-Russian still reads through `extract/` and `resolve/` (the seam is not moved for it yet, issue
-11); Kazakh (`kk`, a CRF tagger trained on KazNERD and a suffix stripper) and English (`en`,
-spaCy with an entity ruler from the knowledge base) read through their own packages.
+Russian (`ru`, Natasha's taggers and parser with pymorphy3, read by `extract/` and `resolve/`
+over the annotation), Kazakh (`kk`, a CRF tagger trained on KazNERD and a suffix stripper) and
+English (`en`, spaCy with an entity ruler from the knowledge base) each have a package here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from communique.document import Document
-from communique.knowledge.base import Knowledge
-from communique.record import Record
+if TYPE_CHECKING:  # the knowledge base imports the Russian morphology, a package of this one
+    from communique.document import Document
+    from communique.knowledge.base import Knowledge
+    from communique.record import Record
 
-Reader = Callable[[Document, Knowledge], Record]
+Reader = Callable[["Document", "Knowledge"], "Record"]
+# Reads many documents at once, one record each in their order (a tagger's batches kept full).
+BatchReader = Callable[[Sequence["Document"], "Knowledge"], list["Record"]]
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,19 @@ class LanguageReader:
     name: str
     module: str
     function: str
+    batch_function: str | None = None  # where the language reads a batch faster than one by one
 
     def load(self) -> Reader:
         reader: Reader = getattr(import_module(self.module), self.function)
         return reader
+
+    def load_many(self) -> BatchReader:
+        """The language's batch reader, else its reader called once per document."""
+        if self.batch_function is not None:
+            many: BatchReader = getattr(import_module(self.module), self.batch_function)
+            return many
+        read = self.load()
+        return lambda documents, knowledge: [read(d, knowledge) for d in documents]
 
     @property
     def version(self) -> str:
@@ -44,11 +57,23 @@ class LanguageReader:
         version: str = import_module(self.module).READER
         return version
 
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """`name@version` of each stage a record read in this language lists: the module's
+        `STAGES` where its parts are versioned apart (Russian: tagger, extraction, resolution,
+        events, so one bumps alone), else its reader's version."""
+        module = import_module(self.module)
+        return tuple(getattr(module, "STAGES", (module.READER,)))
+
 
 READERS: dict[str, LanguageReader] = {
     reader.code: reader
     for reader in (
+        LanguageReader("ru", "Russian", "communique.lang.ru.read", "read_russian", "read_many"),
         LanguageReader("kk", "Kazakh", "communique.lang.kk.read", "read_kazakh"),
         LanguageReader("en", "English", "communique.lang.en.read", "read_english"),
     )
 }
+
+DEFAULT_LANGUAGE = "ru"
+"""The language a text of no clear language is read in: the pipeline's first language."""

@@ -6,13 +6,52 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import natasha
 from natasha.segment import Sent
 
 from communique.nlp.models import natasha_models
-from communique.nlp.morph import lemma
+from communique.nlp.morph import analyzer, lemma
+
+
+class Tag(Protocol):
+    """A word's grammatical reading, in OpenCorpora's grammemes ("nomn", "sing", "Surn")."""
+
+    POS: str | None
+    case: str | None
+    number: str | None
+    gender: str | None
+    grammemes: frozenset[str]
+
+    def __contains__(self, grammeme: object) -> bool: ...
+
+
+class Reading(Protocol):
+    """One reading of a word: its form, its dictionary form, and the word in other grammemes."""
+
+    word: str
+    normal_form: str
+    tag: Tag
+    is_known: bool
+
+    def inflect(self, grammemes: set[str] | frozenset[str]) -> Reading | None: ...
+
+
+class Morphology(Protocol):
+    """What the stages ask a language's morphology (pymorphy3's analyzer for Russian, from
+    `lang/ru/morphology.py`): a word's readings, most likely first, and whether the dictionary
+    knows it."""
+
+    def parse(self, word: str) -> list[Reading]: ...
+
+    def word_is_known(self, word: str) -> bool: ...
+
+
+def default_morphology() -> Morphology:
+    """The morphology of the language Natasha annotates (Russian's, pymorphy3)."""
+    morphology: Morphology = analyzer()
+    return morphology
 
 
 @dataclass(frozen=True)
@@ -57,6 +96,8 @@ class Annotation:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     ner: list[NerSpan] = field(default_factory=list)
+    # The language's morphology, for the stages that decline words (a name to its nominative).
+    morphology: Morphology = field(default_factory=default_morphology, repr=False, compare=False)
     _children: dict[int, list[int]] | None = None
 
     def children(self, index: int) -> list[int]:

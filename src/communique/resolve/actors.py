@@ -15,6 +15,7 @@ from itertools import pairwise
 from communique.extract.lexicon import Lexicons
 from communique.extract.roles import RoleFact, title_of
 from communique.extract.spans import SpanIndex
+from communique.lang.ru.words import russian_words
 from communique.nlp import Annotation, lemma_key
 from communique.nlp.translit import transliterate
 from communique.record import (
@@ -31,6 +32,7 @@ from communique.record import (
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
 RESOLVER = "resolve.actors@0.4.0"
+_WORDS = russian_words("actors")
 
 _ACTOR_KINDS = {
     MentionType.PERSON: ActorKind.PERSON,
@@ -417,7 +419,7 @@ def _occupations(
     return occupations
 
 
-_HOME_WORDS = {"страна", "государство", "республика"}
+_HOME_WORDS = frozenset(_WORDS["home_words"])
 # Titles that belong to a state: with no country beside them, the text means its own subject.
 _STATE_CATEGORIES = {"head_of_state", "head_of_government", "government", "parliament"}
 
@@ -532,19 +534,7 @@ _PROTAGONIST_MIN_NAMES = 3
 # Titles that, alone, name somebody else than the person the text is about ("его адвокат",
 # "представитель", "сотрудник"), no occupation ("кандидат", "член", "чемпион"), or a common
 # word as well ("премьера" of a film): none of them ever stood for that person in NEREL train.
-_NOT_THE_PROTAGONIST = {
-    "адвокат",
-    "представитель",
-    "сотрудник",
-    "полицейский",
-    "пресс-служба",
-    "учитель",
-    "кандидат",
-    "член",
-    "чемпион",
-    "чемпионка",
-    "премьера",
-}
+_NOT_THE_PROTAGONIST = frozenset(_WORDS["not_the_protagonist"])
 
 
 def _protagonist_titles(

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from communique.lang.ru.words import fold_spelling
 from communique.nlp.translit import has_cyrillic, name_skeleton
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|\.")  # a word, its trailing dot kept
@@ -43,7 +44,7 @@ SURNAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN"})
 
 def _plain(text: str, *, yo: bool = False) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
-    return " ".join((text if yo else text.replace("ё", "е")).split())
+    return " ".join((text if yo else fold_spelling(text)).split())
 
 
 def person_key(name: str, country: str | None = None) -> str:

@@ -16,6 +16,8 @@ import re
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from communique.lang.ru.words import fold_spelling
+
 NUM_PERM = 128
 # Fixed, with the hashing scheme: signatures stored in the database must stay comparable with
 # the ones computed by later runs (datasketch refuses to compare across schemes).
@@ -33,7 +35,7 @@ _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutation
 
 
 def shingles(text: str) -> set[bytes]:
-    words = _WORD.findall(text.lower().replace("ё", "е"))
+    words = _WORD.findall(fold_spelling(text.lower()))
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 

@@ -46,7 +46,7 @@ from communique.record import (
 )
 from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.3.0"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole
+READER = "lang.en.read@0.3.1"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole
 # How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
 DATELINE_TOKENS = 12
 MENTION_TYPES = {

@@ -169,6 +169,42 @@ def _merge_split_names(doc: Doc) -> list[SpacySpan]:
     ]
 
 
+# A person's name keeps at least a given name and a surname.
+NAME_TOKENS = 2
+
+
+def _title_tails_cut(doc: Doc) -> tuple[list[SpacySpan], set[int]]:
+    """A person's name without the end of the title phrase the NER took into it: English closes
+    a title's "of"-phrase with capitalised words and writes the name right after ("Minister of
+    Foreign Affairs and Trade Gabor Nemeth", "Special Representative for Central Asia Klaus
+    Riedel"), so the words of titles and organisation names at the start of a name that closes a
+    title phrase are the phrase's, not the name's."""
+    entities = []
+    phrase_words: set[int] = set()  # the tokens cut off, which no later step makes a name
+    for entity in doc.ents:
+        if (
+            entity.label_ == "PERSON"
+            and not entity.ent_id_
+            and _closes_title_phrase(doc, entity.start)
+        ):
+            cut = _after_phrase_words(doc, entity.start, entity.end - NAME_TOKENS)
+            if cut != entity.start:
+                phrase_words.update(range(entity.start, cut))
+                entity = SpacySpan(doc, cut, entity.end, label="PERSON")
+        entities.append(entity)
+    return entities, phrase_words
+
+
+def _after_phrase_words(doc: Doc, start: int, end: int) -> int:
+    """Where a name may start in the proper nouns from `start` to `end` that close a title phrase:
+    after the last word of titles and organisation names among them."""
+    words = common_name_words()
+    for token in doc[start:end]:
+        if token.lower_ in words:
+            start = token.i + 1
+    return start
+
+
 def _is_name_entity(entity: SpacySpan) -> bool:
     """An entity the NER found that is only proper nouns and hyphens, not from the ruler."""
     return (
@@ -185,6 +221,7 @@ def title_names(doc: Doc) -> Doc:
     phrase labelled PERSON (a proper-noun run the NER left, or an NER name it mislabelled)."""
     doc.ents = _relabel_demonyms(doc)
     doc.ents = _merge_split_names(doc)
+    doc.ents, phrase_words = _title_tails_cut(doc)
     doc.ents = _widen_titles(doc)
     relabelled: dict[int, SpacySpan] = {}
     removed: set[int] = set()
@@ -203,12 +240,24 @@ def title_names(doc: Doc) -> Doc:
             ):
                 relabelled[entity.start] = SpacySpan(doc, entity.start, entity.end, label="PERSON")
             index = entity.end
-        elif _is_name_token(doc[index]) and _closes_title_phrase(doc, index):
+        elif (
+            index not in phrase_words
+            and _is_name_token(doc[index])
+            and _closes_title_phrase(doc, index)
+        ):
             end = _name_run_end(doc, index)
             # The NER may have taken the surname alone: "Assel" + "Nurpeissova" is one name.
             following = entity_at.get(end)
+            # ... but a title's or an organisation's words close the title phrase: "of
+            # Investment" + "Fahd bin Abdullah" (the NER's name is whole), "for Central Asia
+            # Klaus Riedel" (a name keeps its given name and surname).
             if following is None or not _is_name_entity(following):
                 following = None
+                index = _after_phrase_words(doc, index, end - NAME_TOKENS)
+            else:
+                index = _after_phrase_words(doc, index, end)
+                if index == end:
+                    continue
             name = SpacySpan(doc, index, following.end if following else end, label="PERSON")
             # "Parliament of ...": the phrase goes on; "the Senate": a common noun; "PM".
             if not (
