@@ -45,7 +45,8 @@ def test_meeting_with_location(extract) -> None:
 def test_phone_call(extract) -> None:
     record = _run(
         extract,
-        "Президент Казахстана Касым-Жомарт Токаев провел телефонный разговор с Президентом "
+        "Президент Казахстана Касым-Жомарт Токаев в понедельник провел телефонный разговор с "
+        "Президентом "
         "России Владимиром Путиным.",
     )
     event = _only(record, "CONSULT")

@@ -83,7 +83,7 @@ def test_a_passive_reception_has_the_host_and_the_guest(extract) -> None:
 
 def test_a_title_stands_for_the_one_person_who_holds_it(extract) -> None:
     record = extract(
-        "Глава государства Касым-Жомарт Токаев провел телефонный разговор с Президентом "
+        "Глава государства Касым-Жомарт Токаев вечером провел телефонный разговор с Президентом "
         "Латвии Андрисом Озолсом. Андрис Озолс пригласил Главу государства посетить Ригу."
     )
     ((source, target, _),) = _visits(record)

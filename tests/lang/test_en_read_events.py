@@ -138,7 +138,7 @@ def test_ratification_still_ahead_is_planned() -> None:
 
 
 def test_agreements_reached_are_no_document() -> None:
-    record = _read("The sides discussed the implementation of the agreements reached earlier.")
+    record = _read("Both delegations reviewed how the agreements reached earlier are carried out.")
     assert record.agreements == []
 
 
