@@ -274,8 +274,8 @@ def test_what_talks_are_about_is_no_side(extract) -> None:
 def test_the_organisation_of_a_summit_is_no_side(extract) -> None:
     record = _run(
         extract,
-        "Президенты Казахстана и Монголии договорились встретиться на полях предстоящего "
-        "саммита Шанхайской организации сотрудничества.",
+        "Президенты Казахстана и Монголии условились провести встречу в кулуарах "
+        "ближайшего саммита Шанхайской организации сотрудничества.",
     )
     summit = next(e for e in record.events if e.mode == "multilateral")
     assert all(
@@ -290,8 +290,8 @@ def test_a_headline_restates_the_meeting_it_announces(extract) -> None:
     record = _run(
         extract,
         "Главы МИД Казахстана и Египта обсудили по телефону транспортный коридор\n\n"
-        "Министр иностранных дел Казахстана Арман Исетов провел телефонный разговор с "
-        "министром иностранных дел Египта Бадром Абдель Аты.",
+        "Глава внешнеполитического ведомства Казахстана Арман Исетов провел телефонный "
+        "разговор с египетским коллегой Бадром Абдель Аты.",
     )
     call = _only(record, "CONSULT")
     assert call.mode == "phone"

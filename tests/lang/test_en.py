@@ -207,8 +207,8 @@ def test_a_surname_named_before_is_the_person_wherever_it_recurs() -> None:
     text = (
         "BERN, June 3, 2026 – President of Mongolia Enkh Batbayar held a telephone "
         "conversation with President of Switzerland Urs Brunner.\n\n"
-        "Batbayar thanked Brunner for the congratulations and confirmed his intention to pay "
-        "a state visit to Switzerland next year."
+        "Batbayar thanked Brunner for the warm wishes and confirmed his intention to pay a "
+        "state visit to Switzerland next year."
     )
     record = read_english(Document(id="en-surname", text=text))
     persons = {actor.name: actor for actor in record.actors if actor.kind is ActorKind.PERSON}
