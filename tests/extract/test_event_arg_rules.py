@@ -5,12 +5,11 @@ bilateral text. Sentences written for the test."""
 
 from __future__ import annotations
 
-from handbuilt_annotation import annotation, span_of
-
 from communique.extract.event_args import TextView, bilateral_sides
 from communique.extract.event_lexicon import event_lexicon
 from communique.nlp.annotate import Annotation
 from communique.record import Actor, ActorKind, Mention, MentionType, Occupation, Record, Span
+from handbuilt_annotation import annotation, span_of
 
 KINDS = {
     MentionType.PERSON: ActorKind.PERSON,
