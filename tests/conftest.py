@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from communique.document import Document
 from communique.pipeline import Pipeline
@@ -15,6 +16,11 @@ from communique.record import Record
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
+
+# Hypothesis times each example (200 ms by default): on shared, busy cores that fails a property
+# for being slow, which is no property of the code. Speed is measured in benchmarks/.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 
 @pytest.hookimpl(wrapper=True)

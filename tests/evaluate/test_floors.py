@@ -65,12 +65,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "ru.title_any"): (0.902, MARGIN),
     ("releases", "ru.person_country"): (0.929, MARGIN),
     ("releases", "ru.country_recall"): (0.988, MARGIN),
-    ("releases", "ru.country_precision"): (0.966, MARGIN),
+    ("releases", "ru.country_precision"): (0.977, MARGIN),
     ("releases", "ru.country_actor_recall"): (0.976, MARGIN),
-    ("releases", "ru.meeting_recall"): (0.94, MARGIN),
+    ("releases", "ru.meeting_recall"): (0.952, MARGIN),
     ("releases", "ru.meeting_recall_lenient"): (1.0, MARGIN),
-    ("releases", "ru.meeting_mode_ok"): (0.949, MARGIN),
-    ("releases", "ru.consult_supported"): (0.885, MARGIN),
+    ("releases", "ru.meeting_mode_ok"): (0.975, MARGIN),
+    ("releases", "ru.consult_supported"): (0.89, MARGIN),
     ("releases", "ru.agreement_recall"): (0.964, MARGIN),
     ("releases", "ru.agreement_status_ok"): (0.963, MARGIN),
     ("releases", "ru.topic_recall"): (0.844, MARGIN),
@@ -79,19 +79,28 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # Kazakh, read by lang/kk (events, agreements, dates and topics from word forms and case
     # endings; issue 11). A meeting is 1/83 of the recall (any one lost fails it, as for Russian),
     # an agreement 1/28 (the margin lets one go).
+    # Person countries 0.673 -> 0.86 by the reader's rules of issue 11 (publisher as home, the
+    # title's own country, group members, the Kazakh spelling), docs/languages.md.
     ("releases", "kk.person_recall"): (0.948, MARGIN),
     ("releases", "kk.person_precision"): (0.858, MARGIN),
     ("releases", "kk.person_name_exact"): (0.936, MARGIN),
     ("releases", "kk.title_occ"): (0.758, MARGIN),
     ("releases", "kk.title_any"): (0.768, MARGIN),
-    ("releases", "kk.person_country"): (0.673, MARGIN),
-    ("releases", "kk.country_recall"): (0.847, MARGIN),
+    ("releases", "kk.person_country"): (0.86, MARGIN),
+    ("releases", "kk.country_recall"): (0.871, MARGIN),
     ("releases", "kk.country_precision"): (1.0, MARGIN),
     ("releases", "kk.country_actor_recall"): (0.824, MARGIN),
-    ("releases", "kk.meeting_recall"): (0.867, MARGIN),
-    ("releases", "kk.meeting_recall_lenient"): (0.916, MARGIN),
-    ("releases", "kk.meeting_mode_ok"): (0.958, MARGIN),
-    ("releases", "kk.consult_supported"): (0.747, MARGIN),
+    ("releases", "kk.meeting_recall"): (0.916, MARGIN),
+    ("releases", "kk.meeting_recall_lenient"): (0.94, MARGIN),
+    # 0.958 -> 0.947: a headline restating a call became that call (extract.meetings), and the
+    # scorer now matches the release's planned meeting to the call, whose mode is "phone" (kk/05;
+    # the planned meeting's own event has no sides the tagger found); and mode is over the
+    # meetings found, 4 more of them (0.867 -> 0.916) with one mode wrong.
+    ("releases", "kk.meeting_mode_ok"): (0.947, MARGIN),
+    # A reception and the talks said at it are one event now (issue 10: one meeting, one
+    # event): two supported events become one, which lowers the corpus share of supported
+    # events though no meeting is lost (kk 07, en 08: 3 of 4 -> 2 of 3); 0.747 -> 0.72.
+    ("releases", "kk.consult_supported"): (0.72, MARGIN),
     ("releases", "kk.agreement_recall"): (0.964, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.agreement_status_ok"): (1.0, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.topic_recall"): (0.882, MARGIN),
@@ -103,14 +112,16 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "en.person_name_exact"): (0.929, MARGIN),
     ("releases", "en.title_occ"): (0.907, MARGIN),
     ("releases", "en.title_any"): (0.907, MARGIN),
-    ("releases", "en.person_country"): (0.845, MARGIN),
-    ("releases", "en.country_recall"): (0.965, MARGIN),
+    ("releases", "en.person_country"): (0.882, MARGIN),
+    ("releases", "en.country_recall"): (0.976, MARGIN),
     ("releases", "en.country_precision"): (0.988, MARGIN),
     ("releases", "en.country_actor_recall"): (0.906, MARGIN),
-    ("releases", "en.meeting_recall"): (0.783, MARGIN),
-    ("releases", "en.meeting_recall_lenient"): (0.928, MARGIN),
-    ("releases", "en.meeting_mode_ok"): (0.969, MARGIN),
-    ("releases", "en.consult_supported"): (0.667, MARGIN),
+    # 0.783 -> 0.855: the shared sides rule, a headline of states merged into its meeting,
+    # attendance joining the meeting, a recurring surname that the NER left untagged.
+    ("releases", "en.meeting_recall"): (0.855, MARGIN),
+    ("releases", "en.meeting_recall_lenient"): (1.0, MARGIN),
+    ("releases", "en.meeting_mode_ok"): (0.972, MARGIN),
+    ("releases", "en.consult_supported"): (0.773, MARGIN),  # 0.798 before receptions merged
     ("releases", "en.agreement_recall"): (0.929, FEW_FACTS_MARGIN / 2),
     ("releases", "en.agreement_status_ok"): (0.962, FEW_FACTS_MARGIN / 2),
     ("releases", "en.topic_recall"): (0.929, MARGIN),

@@ -300,11 +300,11 @@ def test_event_relations_follow_status_and_mode() -> None:
     inferred = predicted_relations(record([event(participants_inferred=True)], False))
     assert relation_texts(inferred, "PARTICIPANT_IN") == set()
     assert relation_texts(inferred, "POINT_IN_TIME") == {("встретился", "5 мая")}
-    # Hosting is CAMEO 043 (PLOVER has no "host" mode: the host's side of a visit).
-    hosted = predicted_relations(record([event(cameo="043", mode="visit")], False))
-    assert relation_texts(hosted, "ORGANIZES") == {("Сергей Лавров", "встретился")}
-    visiting = predicted_relations(record([event(cameo="042", mode="visit")], False))
-    assert relation_texts(visiting, "ORGANIZES") == set()
+    # A visit (CAMEO 042) has the visitor as source: its host, the target, organises it.
+    visit = predicted_relations(record([event(cameo="042", mode="visit")], False))
+    assert relation_texts(visit, "ORGANIZES") == {("Ваном", "встретился")}
+    talks = predicted_relations(record([event(cameo="040")], False))
+    assert relation_texts(talks, "ORGANIZES") == set()
 
 
 def test_event_span_is_the_event_mention_over_the_trigger() -> None:

@@ -55,9 +55,9 @@ def release() -> Record:
               positions=["премьер-министр"]),
     ]  # fmt: skip
     events = [
-        _event(0, LEAD, "принял", type="CONSULT", cameo="043", cameo_name="Host a visit",
-               goldstein=2.8, mode="visit", source=["a0"], target=["a1"],
-               source_countries=["KZ"], target_countries=["RO"]),
+        _event(0, LEAD, "принял", type="CONSULT", cameo="042", cameo_name="Make a visit",
+               goldstein=1.9, mode="visit", source=["a1"], target=["a0"],
+               source_countries=["RO"], target_countries=["KZ"]),
         _event(1, NEGATED, "подписали", type="SUPPORT", cameo="057",
                cameo_name="Sign formal agreement", goldstein=8.0, source=["a0", "a1"],
                joint=True, source_countries=["KZ", "RO"], status=EventStatus.NEGATED),

@@ -76,13 +76,14 @@ def test_a_passive_reception_has_the_host_and_the_guest(extract) -> None:
     )
     names = {a.id: a.name_latin or a.name for a in record.actors}
     (meeting,) = [e for e in record.events if e.type == "CONSULT"]
-    assert any("Kazlauskas" in names[s] for s in meeting.source)
-    assert any("Sarsenov" in names[t] for t in meeting.target)
+    assert meeting.cameo == "042"  # the guest's visit: the guest is the source
+    assert any("Sarsenov" in names[s] for s in meeting.source)
+    assert any("Kazlauskas" in names[t] for t in meeting.target)
 
 
 def test_a_title_stands_for_the_one_person_who_holds_it(extract) -> None:
     record = extract(
-        "Глава государства Касым-Жомарт Токаев провел телефонный разговор с Президентом "
+        "Глава государства Касым-Жомарт Токаев вечером провел телефонный разговор с Президентом "
         "Латвии Андрисом Озолсом. Андрис Озолс пригласил Главу государства посетить Ригу."
     )
     ((source, target, _),) = _visits(record)

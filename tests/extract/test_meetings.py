@@ -58,6 +58,10 @@ def test_the_sides_of_an_inferred_sentence_join_the_meeting() -> None:
     assert meeting.mode == "phone"
     assert set(meeting.source + meeting.target) == {"KZ-country", "president", "head-of-state"}
     assert "president" not in meeting.source  # never on both sides
+    # the sides' sentence names more participants than the call, and still it is the call
+    wider = _event(2, ["president", "head-of-state", "minister"], inferred=True)
+    (wider_call,) = merge_meetings([call, wider])
+    assert wider_call.mode == "phone"
 
 
 SEPARATE = [
@@ -123,3 +127,43 @@ def test_the_head_of_a_delegation_is_its_side(extract) -> None:
     (meeting,) = [e for e in record.events if e.type == "CONSULT"]
     assert any("Nazarov" in names[t] for t in meeting.target)
     assert any("Akhmetov" in names[s] for s in meeting.source)
+
+
+def _states_meeting(number: int, states: dict[str, str], joint_target: bool = False) -> Event:
+    """A meeting whose sides are states («Kazakhstan and Malaysia hold consultations»)."""
+    ids = list(states)
+    source, target = (ids, []) if joint_target else (ids[:1], ids[1:])
+    return _event(number, source, target).model_copy(
+        update={
+            "source_countries": [states[i] for i in source],
+            "target_countries": [states[i] for i in target],
+        }
+    )
+
+
+STATES = frozenset({"kazakhstan", "malaysia", "egypt"})
+
+
+@pytest.mark.parametrize("joint_target", [True, False], ids=["joint", "one-to-the-other"])
+def test_a_meeting_of_states_told_again_by_their_people_is_one_meeting(
+    joint_target: bool,
+) -> None:
+    headline = _states_meeting(0, {"kazakhstan": "KZ", "malaysia": "MY"}, joint_target)
+    report = _event(1, ["minister"], ["ambassador"], topics=("trade",))
+    (meeting,) = merge_meetings([headline, report], STATES)
+    assert meeting.id == "e0"
+    assert (meeting.source, meeting.target) == (["minister"], ["ambassador"])  # states add none
+    assert (meeting.source_countries, meeting.target_countries) == (["KZ"], ["MY"])
+    assert [(s.start, s.end) for s in meeting.more_evidence] == [(0, 90)]
+    # told in the other order, the people's meeting keeps its sides too
+    (later,) = merge_meetings([report, headline], STATES)
+    assert (later.id, later.source, later.target) == ("e1", ["minister"], ["ambassador"])
+
+
+def test_a_state_that_is_no_side_of_the_people_is_another_meeting() -> None:
+    headline = _states_meeting(0, {"kazakhstan": "KZ", "egypt": "EG"})
+    report = _event(1, ["minister"], ["ambassador"])  # KZ and MY
+    assert len(merge_meetings([headline, report], STATES)) == 2
+    # without the record's states, the states are actors like any other (told in the body: a
+    # headline restating the report's meeting is another rule, `_headline_restated`)
+    assert len(merge_meetings([report, _states_meeting(2, {"kazakhstan": "KZ"})])) == 2

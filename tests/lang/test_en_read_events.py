@@ -65,8 +65,9 @@ def test_received_by_in_the_passive() -> None:
         "Foreign Minister of Norway Ola Hansen was received by President of Chile Ana Rojas."
     )
     meeting = _consults(record)[0]
-    assert _surnames(record, meeting.source) == {"Rojas"}
-    assert _surnames(record, meeting.target) == {"Hansen"}
+    assert meeting.cameo == "042"  # the guest's visit: the guest is the source
+    assert _surnames(record, meeting.source) == {"Hansen"}
+    assert _surnames(record, meeting.target) == {"Rojas"}
 
 
 def test_a_list_of_partners_is_one_meeting_each() -> None:
@@ -137,7 +138,7 @@ def test_ratification_still_ahead_is_planned() -> None:
 
 
 def test_agreements_reached_are_no_document() -> None:
-    record = _read("The sides discussed the implementation of the agreements reached earlier.")
+    record = _read("Both delegations reviewed how the agreements reached earlier are carried out.")
     assert record.agreements == []
 
 
@@ -230,3 +231,40 @@ def test_no_dateline_agency_place_or_credit_as_a_side() -> None:
     kinds = {actor.kind.value for a in sides if (actor := record.actor_by_id(a))}
     assert kinds == {"person"}
     assert {s for e in _consults(record) for s in _sides(record, e)} == {"Laine", "Almeida"}
+
+
+def test_the_sides_of_a_text_naming_no_person_are_its_two_states() -> None:
+    record = _read(
+        "Trade between Latvia and Ecuador grew last year, and Latvia hopes to export more to "
+        "Ecuador. The parties discussed customs procedures."
+    )
+    (discussion,) = _consults(record)
+    assert discussion.participants_inferred
+    assert set(discussion.source_countries + discussion.target_countries) == {"LV", "EC"}
+
+
+def test_a_headline_restating_the_meeting_of_two_states_is_that_meeting() -> None:
+    record = _read(
+        "Latvia and Chile hold political consultations in Riga\n\n"
+        "Deputy Foreign Minister of Latvia Janis Berzins met with Deputy Foreign Minister of "
+        "Chile Pablo Rojas in Riga. The sides discussed trade and education."
+    )
+    (meeting,) = _consults(record)
+    assert _sides(record, meeting) == {"Berzins", "Rojas"}
+    assert (meeting.source_countries, meeting.target_countries) == (["LV"], ["CL"])
+    assert len(meeting.more_evidence) == 2  # the headline and the discussion
+
+
+def test_those_who_attended_the_meeting_join_it() -> None:
+    record = _read(
+        "ASTANA, May 5, 2026 – Chairman of the Senate Nurlan Abdirov met with Speaker of the "
+        "Parliament of Latvia Janis Ozols. Ambassador of Latvia to Kazakhstan Inga Berzina also "
+        "attended the meeting. The meeting was also attended by Senator Aliya Nurova.\n\n"
+        "In the evening, Ozols took part in a forum of young entrepreneurs."
+    )
+    held = [e for e in _consults(record) if e.status is EventStatus.HAPPENED]
+    meeting = next(e for e in held if "Ozols" in _surnames(record, e.target))
+    assert _surnames(record, meeting.source) == {"Abdirov", "Nurova"}
+    assert _surnames(record, meeting.target) == {"Ozols", "Berzina"}
+    assert len(meeting.more_evidence) == 2
+    assert len(held) == 2  # a forum is no meeting of the two: its participation stays apart

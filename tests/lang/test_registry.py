@@ -8,7 +8,7 @@ from communique.pipeline import Pipeline
 from communique.record import MentionType, RecordStatus
 
 KAZAKH = (
-    "Қазақстан Республикасының Сыртқы істер министрі Арман Исетов Түркия Республикасының "
+    "Қазақстанның Сыртқы істер министрі Арман Исетов Түркия Республикасының "
     "Елшісі Мехмет Озтүрікпен кездесті."
 )
 ENGLISH = (

@@ -12,7 +12,7 @@ from communique.resolve.publisher import publisher_country
 KNOWLEDGE = Knowledge.load()
 
 TALKS_IN_ANKARA = (
-    "Торага Жогорку Кенеша провел переговоры с Председателем Великого национального собрания "
+    "Торага Жогорку Кенеша встретился в Анкаре с Председателем Великого национального собрания "
     "Турции. Стороны обсудили торговлю между Кыргызстаном и Турцией."
 )
 
@@ -91,6 +91,6 @@ def test_the_dateline_is_its_own_sentence_for_the_parser(extract) -> None:
     )
     names = {a.id: a.name_latin or "" for a in record.actors}
     (meeting,) = [e for e in record.events if e.type == "CONSULT"]
-    assert [names[s] for s in meeting.source] == ["Nurlan Abenov"]
+    assert [names[t] for t in meeting.target] == ["Nurlan Abenov"]  # the guest's visit: the host
     assert any(a.kind == "organization" and "КАЗИНФОРМ" in a.name.upper() for a in record.actors)
     assert record.text.startswith("Заголовок\n\nАСТАНА. КАЗИНФОРМ – ")  # the text as given

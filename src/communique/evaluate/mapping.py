@@ -137,8 +137,8 @@ def predicted_relations(record: Record) -> list[PredictedRelation]:
       the evidence sentence.
     * PARTICIPANT_IN, actor mention -> event span: each stated source and target actor of an
       event not negated, by its mention nearest the trigger in the evidence.
-    * ORGANIZES, actor mention -> event span: the source of a CAMEO 043 (host a visit) event
-      ("принял делегацию").
+    * ORGANIZES, actor mention -> event span: the host of a visit (CAMEO 042, whose target is
+      the host: "принял делегацию" is the delegation's visit), a person or organisation.
     * POINT_IN_TIME, event span -> date span: an event date written in the text.
     * TAKES_PLACE_IN, event span -> place mention: the event's location actor, by its mention
       nearest the trigger in the evidence.
@@ -320,7 +320,7 @@ def _event_relations(view: _RecordView, event: Event) -> list[PredictedRelation]
             actor = _nearest(view.of_actor(actor_id, _PARTICIPANT_TYPES, event.evidence), trigger)
             if actor is not None:
                 relations.append(PredictedRelation("PARTICIPANT_IN", _offsets(actor), span, source))
-                if event.cameo == "043" and actor_id in event.source:  # CAMEO 043: host a visit
+                if _hosts(view.record, event, actor_id):
                     relations.append(PredictedRelation("ORGANIZES", _offsets(actor), span, source))
     if event.date is not None and event.date.span is not None:
         date = (event.date.span.start, event.date.span.end)
@@ -329,6 +329,23 @@ def _event_relations(view: _RecordView, event: Event) -> list[PredictedRelation]
     if place is not None:
         relations.append(PredictedRelation("TAKES_PLACE_IN", span, _offsets(place), source))
     return relations
+
+
+_HOSTS = frozenset({ActorKind.PERSON, ActorKind.ORGANIZATION})
+_VISIT = "042"  # CAMEO "Make a visit": the source visits, the target hosts
+
+
+def _hosts(record: Record, event: Event, actor_id: str) -> bool:
+    """The host of a visit (CAMEO 042, the visitor as source): a person or an organisation
+    among its targets («принял делегацию», «посетил Сенат»); a state or a city visited is
+    where, not who organises."""
+    actor = record.actor_by_id(actor_id)
+    return (
+        event.cameo == _VISIT
+        and actor_id in event.target
+        and actor is not None
+        and actor.kind in _HOSTS
+    )
 
 
 def _event_span(record: Record, event: Event) -> Offsets:

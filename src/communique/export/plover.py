@@ -21,7 +21,6 @@ CODEBOOK = "PLOVER manual (Open Event Data Alliance), Draft 0.8 CAMEO-to-PLOVER 
 CODER = "Communique"
 EXTENSION = "communique"
 STATUSES = ("happened", "reported", "planned", "negated")
-_HOST = "043"  # CAMEO "Host a visit": the source hosts, the target visits
 
 
 @cache
@@ -46,9 +45,6 @@ def plover_event(row: dict[str, Any], details: dict[str, Any]) -> dict[str, Any]
     if row["joint"]:
         # The manual's reciprocal events: every participant is the actor, no recipient.
         actors, recipients = _unique(actors + recipients), []
-    elif row["cameo"] == _HOST:
-        # PLOVER's CONSULT 'visit': "actor is visiting, recipient is hosting".
-        actors, recipients, mode = recipients, actors, "visit"
     if category != row["type"]:
         mode = None  # a mode belongs to its category; AGREE has none
     day, dated_by = dated(details, row.get("stored_at"))

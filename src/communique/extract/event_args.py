@@ -163,11 +163,21 @@ class TextView:
                 rel = self.tokens[kid].rel.split(":")[0]
                 if rel in _NOT_INTO or kid in seen or (kid < head and rel in ("nmod", "appos")):
                     continue
-                if self.preposition(kid) in self.lexicon.case_with:
+                if self.preposition(kid) in self.lexicon.case_with or self._where(kid):
                     continue
                 seen.append(kid)
                 stack.append(kid)
         return seen
+
+    def _where(self, index: int) -> bool:
+        """A place in the locative after «в»/«на» says where the thing is, not who it is:
+        «обсудили ситуацию в Афганистане», «посол в Турции» (but «доля в отделении банка X»
+        goes on to X)."""
+        return (
+            self.preposition(index) in self.lexicon.case_in
+            and self.tokens[index].case == "Loc"
+            and self.place_actor(index) is not None
+        )
 
     def _antecedent(self, before: int) -> str | None:
         """ "Он также выразил...": the person last named before the pronoun."""
@@ -189,6 +199,10 @@ class TextView:
     def place_actor(self, index: int) -> str | None:
         found = [m for m in self.covering.get(index, []) if m.actor and m.type in _PLACES]
         return found[0].actor if found else None
+
+    def is_organization(self, actor_id: str) -> bool:
+        actor = self.record.actor_by_id(actor_id)
+        return actor is not None and actor.kind is ActorKind.ORGANIZATION
 
     def place_kind(self, actor_id: str) -> bool:
         """The actor is a place: a state, a city or another location."""

@@ -11,22 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date, resolve_date
 from communique.extract.event_args import TextView
+from communique.extract.event_build import EventParts, build_event, event_date
 from communique.extract.event_lexicon import TriggerEntry
 from communique.extract.meetings import (
     delegation_heads,
     join_participants,
     merge_meetings,
     split_enumerations,
+    state_ids,
 )
 from communique.extract.topics import TopicHit
 from communique.lang.ru.words import russian_words
 from communique.nlp import Token
 from communique.record import (
-    DateBasis,
-    DatePrecision,
     Event,
     EventDate,
     EventStatus,
@@ -36,7 +35,7 @@ from communique.record import (
 
 # Raise with any change to what this stage outputs: `communique reprocess` re-extracts the stored
 # documents of every other version.
-EVENTS = "extract.events@0.3.1"
+EVENTS = "extract.events@0.4.1"
 _EVENT_WORDS = russian_words("events")
 _SOURCE_RELS = ("nsubj",)
 _TARGET_RELS = ("obj", "iobj")
@@ -59,6 +58,7 @@ class Draft:
     cameo: str = ""
     inferred: bool = False  # participants taken from the sentence or the text's two sides
     invited: bool = False  # a visit or participation someone is invited to: still ahead
+    sides_guessed: bool = False  # «стороны»: the sides are the text's two sides, for now
 
     def __post_init__(self) -> None:
         self.cameo = self.cameo or self.entry.cameo.code
@@ -106,13 +106,33 @@ def _requirements(view: TextView, token: Token, entry: TriggerEntry) -> set[int]
 def _received(view: TextView, token: Token) -> set[int] | None:
     """«принял Посла X», passive «был принят Президентом X»: the guest or the host names an
     actor; an accepted invitation («принял приглашение») is no reception."""
-    objects = view.children(token.index, "obj")
-    if objects:
-        if view.tokens[objects[0]].lemma in view.lexicon.invitation_words:
+    guest = _received_guest(view, token.index)
+    if guest is not None:
+        if view.tokens[guest].lemma in view.lexicon.invitation_words:
             return None
-        return set() if view.actors_of(objects[0]) else None
+        return set() if view.actors_of(guest) else None
     agents = [k for k in view.children(token.index, "obl") if view.tokens[k].rel == "obl:agent"]
     return set() if agents and view.actors_of(agents[0]) else None
+
+
+def _received_guest(view: TextView, index: int) -> int | None:
+    """The object of a reception verb. An animate accusative has the genitive's form («принял
+    Посла»), so a parse may hang it on a genitive chain before the verb («Председатель Сената
+    ... принял Посла» read as «Сената Посла»): then the first noun after the verb in its clause,
+    in the accusative or the genitive, with no preposition, that names an actor."""
+    objects = view.children(index, "obj")
+    if objects:
+        return objects[0]
+    sentence = view.tokens[index].sentence
+    for position in range(index + 1, len(view.tokens)):
+        token = view.tokens[position]
+        if token.sentence != sentence or token.pos in ("VERB", "PUNCT"):
+            return None
+        if token.pos in ("NOUN", "PROPN") and token.rel.split(":")[0] != "flat":
+            if token.case in ("Acc", "Gen") and view.preposition(position) is None:
+                return position if view.actors_of(position) else None
+            return None
+    return None
 
 
 def _covered(view: TextView, draft: Draft, drafts: list[Draft], used: set[int]) -> bool:
@@ -148,8 +168,12 @@ def _verb_participants(view: TextView, draft: Draft) -> None:
             len(draft.source) > 1 or (not draft.source and view.is_joint_word(subject))
         )
         if not draft.source and view.is_joint_word(subject):
-            draft.source, draft.inferred = view.sides(), True
+            draft.source, draft.inferred, draft.sides_guessed = view.sides(), True, True
     draft.target = _targets(view, [draft.token, *draft.used], draft)
+    if draft.entry.with_actor and not view.children(draft.token, "obj"):
+        guest = _received_guest(view, draft.token)  # a parse that missed the object
+        if guest is not None:
+            draft.target = list(dict.fromkeys([*draft.target, *view.actors_of(guest)]))
 
 
 def _passive_participants(view: TextView, draft: Draft) -> bool:
@@ -227,6 +251,10 @@ def _target_of(view: TextView, draft: Draft, kid: int) -> list[str]:
     rel = token.rel.split(":")[0]
     preposition = view.preposition(kid)
     if rel in _TARGET_RELS and kid not in draft.used:
+        if draft.entry.plover == _CONSULT and draft.entry.mode is None:
+            # «обсудили подготовку к визиту Президента»: the object of talks is what they were
+            # about; whom they were with is «с X»
+            return []
         return view.actors_of(kid) or _other_side(view, draft, kid)
     if rel in ("obl", "nmod") and preposition in view.lexicon.case_with:
         # «с казахстанской стороны», «с 2020 года»: «с» with the genitive is "from", no partner
@@ -373,6 +401,9 @@ def _noun_participants(view: TextView, draft: Draft) -> None:
     for kid in view.children(draft.token, "nmod"):
         if view.preposition(kid) is None and view.tokens[kid].case == "Gen":
             sources += view.actors_of(kid)
+    if draft.entry.mode == "multilateral":
+        # «саммит ШОС»: the organisation names the gathering (and hosts it), it is no side
+        sources = [a for a in sources if not view.is_organization(a)]
     draft.source = list(dict.fromkeys(sources))
     draft.target = _targets(view, [draft.token, *draft.used], draft)
     if draft.source or draft.target:
@@ -419,9 +450,34 @@ def share_participants(view: TextView, drafts: list[Draft]) -> None:
         )
         if other is not None:
             draft.source, draft.target = list(other.source), list(other.target)
+            draft.sides_guessed = other.sides_guessed
         elif draft.entry.joint or draft.entry.plover == _CONSULT:
-            draft.source, draft.joint = view.sides(), True
+            draft.source, draft.joint, draft.sides_guessed = view.sides(), True, True
         draft.inferred = True
+
+
+def sides_of_the_meeting(view: TextView, drafts: list[Draft]) -> None:
+    """«Стороны», «собеседники» name the two sides of the meeting just reported, as an anaphor
+    names its antecedent: the last meeting before them whose two sides the text states (one
+    partner state on the other side: a list of partners is several meetings), else the text's
+    two sides."""
+    for draft in drafts:
+        if not draft.sides_guessed:
+            continue
+        meeting = next(
+            (d for d in reversed(drafts) if d.token < draft.token and _two_sides(view, d)), None
+        )
+        if meeting is None:
+            continue
+        sides = list(dict.fromkeys([*meeting.source, *meeting.target]))
+        draft.source, draft.joint = sides, True
+        draft.target = [a for a in draft.target if a not in sides]
+
+
+def _two_sides(view: TextView, draft: Draft) -> bool:
+    if draft.entry.plover != _CONSULT or draft.inferred or not draft.source or not draft.target:
+        return False
+    return len({view.country_of(a) for a in draft.target}) == 1
 
 
 # --- status, date, mode --------------------------------------------------------------------
@@ -533,19 +589,6 @@ def date_of(view: TextView, draft: Draft, dates: list[DateMention]) -> DateMenti
     return min(candidates, key=lambda d: abs(d.token - draft.token)) if candidates else None
 
 
-def event_date(
-    found: DateMention | None, status: EventStatus, published: date | None
-) -> EventDate | None:
-    if found is not None:
-        r = found.resolved
-        return EventDate(value=r.value, precision=r.precision, basis=r.basis, span=found.span)
-    if status is EventStatus.HAPPENED and published is not None:
-        return EventDate(
-            value=published.isoformat(), precision=DatePrecision.DAY, basis=DateBasis.PUBLISHED
-        )
-    return None
-
-
 def refine_code(view: TextView, draft: Draft, drafts: list[Draft]) -> None:
     """AGREE about meeting -> 036; a CONSULT away from every participant's country -> 044,
     with more than two countries -> multilateral."""
@@ -562,15 +605,6 @@ def refine_code(view: TextView, draft: Draft, drafts: list[Draft]) -> None:
         draft.cameo = "044"  # a session of several states abroad stays multilateral
 
 
-def mode_of(view: TextView, draft: Draft) -> str | None:
-    if draft.cameo == "044":
-        return "third-party"
-    countries = {view.country_of(a) for a in draft.source + draft.target} - {None}
-    if draft.entry.plover == _CONSULT and len(countries) > 2:
-        return "multilateral"
-    return draft.entry.mode
-
-
 # --- the stage ---------------------------------------------------------------------------
 def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
     published = published_date(view.record.published)
@@ -578,20 +612,19 @@ def extract_events(view: TextView, hits: list[TopicHit]) -> list[Event]:
     for draft in drafts:
         read_participants(view, draft)
     share_participants(view, drafts)
+    sides_of_the_meeting(view, drafts)
     dates = date_mentions(view, published)
     events = []
     for number, draft in enumerate(drafts):
         refine_code(view, draft, drafts)
         found = date_of(view, draft, dates)
         status = status_of(view, draft, found.resolved if found else None, published)
-        events.append(
-            _event(view, draft, number, status, event_date(found, status, published), hits)
-        )
+        events.append(_event(view, draft, number, status, _date(found, status, published), hits))
     joining = {
         event.id for event, draft in zip(events, drafts, strict=True) if _joins_meeting(view, draft)
     }
     events = split_enumerations(view, delegation_heads(view, events))
-    return merge_meetings(join_participants(events, joining))
+    return merge_meetings(join_participants(events, joining), state_ids(view.record))
 
 
 def _joins_meeting(view: TextView, draft: Draft) -> bool:
@@ -609,6 +642,14 @@ def _joins_meeting(view: TextView, draft: Draft) -> bool:
     return False
 
 
+def _date(
+    found: DateMention | None, status: EventStatus, published: date | None
+) -> EventDate | None:
+    if found is None:
+        return event_date(None, None, status, published)
+    return event_date(found.resolved, found.span, status, published)
+
+
 def _event(
     view: TextView,
     draft: Draft,
@@ -619,30 +660,23 @@ def _event(
 ) -> Event:
     token = view.tokens[draft.token]
     start, end = _evidence(view, draft)
-    code = cameo_table().code(draft.cameo)
-    return Event(
-        id=f"e{number}",
-        type=draft.entry.plover,
+    parts = EventParts(
+        plover=draft.entry.plover,
         cameo=draft.cameo,
-        cameo_name=code.name,
-        goldstein=code.goldstein,
-        mode=mode_of(view, draft),
+        mode=draft.entry.mode,
         trigger=Span(start=token.start, end=token.end),
-        trigger_text=token.text,
         source=draft.source,
         target=draft.target,
         joint=draft.joint,
-        participants_inferred=draft.inferred,
-        source_countries=_countries(view, draft.source),
-        target_countries=_countries(view, draft.target),
+        inferred=draft.inferred,
         status=status,
         reported_by=view.speakers.get(draft.token),
         date=when,
         location=draft.location,
         evidence=Span(start=start, end=end),
-        topics=list(dict.fromkeys(h.topic for h in hits if start <= h.start and h.end <= end)),
-        extractor=EVENTS,
+        hits=hits,
     )
+    return build_event(view.record, parts, f"e{number}", EVENTS)
 
 
 def _evidence(view: TextView, draft: Draft) -> tuple[int, int]:
@@ -653,7 +687,3 @@ def _evidence(view: TextView, draft: Draft) -> tuple[int, int]:
     if subject is not None and view.tokens[subject].sentence == token.sentence:
         start = min(start, view.tokens[subject].start)
     return start, end
-
-
-def _countries(view: TextView, actors: list[str]) -> list[str]:
-    return list(dict.fromkeys(c for a in actors if (c := view.country_of(a))))

@@ -8,24 +8,37 @@ one contact: counting them as several meetings would make pair pages and exports
 Two CONSULT events of a text are the same meeting when
 - both took place (happened or as reported), or both are planned; a negated one is never merged;
 - the participants of one are among those of the other (by actor), or one names nobody of its
-  own (its sides are taken from the text or from another event: «стороны обсудили»);
-- they have the same mode, or one is a call and the other says what was discussed in it (a
-  visit agreed in a call, the talks of a visit and a reception are other contacts); and
+  own (its sides are taken from the text or from another event: «стороны обсудили»), or one
+  names states only, each a state of the other's participants: a state meets through its people
+  (the headline «Kazakhstan and Azerbaijan hold consultations» restates the body's «Deputy
+  Minister X met with Deputy Minister Y»; the states then add no side of their own);
+- they have the same mode, or one is a call and the other says what was discussed in it, or one
+  is a reception («принял Посла X») and the other the meeting it was (a visit agreed in a call
+  and the talks held during a trip are other contacts); and
 - they are not dated to different days.
 The merged event keeps the fuller event's trigger and sides, with the other's participants added
 to them (never one actor or country on both sides); the other sentences become its
 `more_evidence`, their topics join its topics. Language-neutral: it reads events only.
 Other events said at the meeting (SUPPORT, AGREE) stay events of their own.
+
+A reception is the guest's visit. The triggers read it as the host's act (CAMEO 043 "Host a
+visit": «X принял Y», «X received Y», «X Y-ты қабылдады» have the host as subject); the record
+states it as PLOVER does, one CONSULT `visit` whose actor is the visitor: CAMEO 042 "Make a
+visit", the guest as source, the host as target. So every export reads the sides one way.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
+from communique.coding import cameo_table
 from communique.extract.event_args import TextView
-from communique.record import Event, EventStatus, MentionType, Span
+from communique.record import ActorKind, Event, EventStatus, MentionType, Record, Span
 
 _CONSULT = "CONSULT"
+_HOSTING = "043"  # CAMEO "Host a visit": the source hosts the target
+_VISITING = "042"  # CAMEO "Make a visit": the source visits the target
 _TOOK_PLACE = frozenset({EventStatus.HAPPENED, EventStatus.REPORTED})
 
 
@@ -201,31 +214,114 @@ def _joined_meeting(meeting: Event, participation: Event) -> Event:
     )
 
 
-def merge_meetings(events: list[Event]) -> list[Event]:
+def merge_meetings(events: list[Event], states: AbstractSet[str] = frozenset()) -> list[Event]:
     """The events with each meeting's CONSULT events merged into one, in text order: the merged
-    event stands where (and with the id) its first sentence was."""
+    event stands where (and with the id) its first sentence was. `states` are the ids of the
+    record's country actors (`state_ids`)."""
     kept: list[Event] = []
     for event in events:
-        anchor = _same_meeting(event, kept) if event.type == _CONSULT else None
+        anchor = _same_meeting(event, kept, states) if event.type == _CONSULT else None
         if anchor is None:
             kept.append(event)
-        else:
-            kept[kept.index(anchor)] = _merged(anchor, event)
-    return kept
+            continue
+        first, second = anchor, event
+        if _represented(second, first, states):
+            second = _without_sides(second)
+        elif _represented(first, second, states):
+            first = _without_sides(first)
+        kept[kept.index(anchor)] = _merged(first, second)
+    kept = _headline_restated(kept)
+    return [_as_visit(event) if event.cameo == _HOSTING else event for event in kept]
 
 
-def _same_meeting(event: Event, kept: list[Event]) -> Event | None:
-    for other in kept:
-        if other.type != _CONSULT or not _same_time(event, other):
+def state_ids(record: Record) -> frozenset[str]:
+    """The ids of the record's country actors: the states `merge_meetings` sees through."""
+    return frozenset(a.id for a in record.actors if a.kind is ActorKind.COUNTRY)
+
+
+def _headline_restated(events: list[Event]) -> list[Event]:
+    """A release's headline restates the meeting its text reports, often by titles alone
+    («Главы МИД Казахстана и Азербайджана обсудили ...», «Токаев провел разговор с Эмиром
+    Катара»): the meeting at the very start of the text is the first later one that may be
+    the same contact between the same states."""
+    first = next((e for e in events if e.type == _CONSULT), None)
+    if first is None or first.evidence.start != 0:
+        return events
+    states = set(first.source_countries) | set(first.target_countries)
+    for later in events[events.index(first) + 1 :]:
+        if later.type != _CONSULT or not states:
             continue
-        if not _compatible_modes(event, other):
-            continue
-        if event.participants_inferred or other.participants_inferred:
-            return other  # «стороны обсудили»: the sides of the meeting the text reports
-        ours, theirs = _participants(event), _participants(other)
-        if ours <= theirs or theirs <= ours:
+        theirs = set(later.source_countries) | set(later.target_countries)
+        # an actor named in both is the same naming: the participants already decided
+        named_apart = not _participants(first) & _participants(later)
+        if (
+            named_apart
+            and states <= theirs
+            and _same_time(first, later)
+            and _compatible_modes(first, later)
+        ):
+            # the report names the sides; the headline's titles and bodies add nobody
+            merged = _merged(_without_sides(first), later)
+            return [merged if e is first else e for e in events if e is not later]
+    return events
+
+
+def _as_visit(reception: Event) -> Event:
+    """A reception as its guest's visit: the sides swapped, CAMEO 042 in place of 043."""
+    code = cameo_table().code(_VISITING)
+    return reception.model_copy(
+        update={
+            "cameo": code.code,
+            "cameo_name": code.name,
+            "goldstein": code.goldstein,
+            "mode": reception.mode or code.mode,
+            "source": reception.target,
+            "target": reception.source,
+            "source_countries": reception.target_countries,
+            "target_countries": reception.source_countries,
+        }
+    )
+
+
+def _same_meeting(event: Event, kept: list[Event], states: AbstractSet[str]) -> Event | None:
+    """The meeting with the same participants (one's among the other's) or whose people the
+    event's states are, else, for sides not stated (or a meeting kept with such sides), the
+    first meeting that may be it."""
+    candidates = [
+        other
+        for other in kept
+        if other.type == _CONSULT and _same_time(event, other) and _compatible_modes(event, other)
+    ]
+    ours = _participants(event)
+    for other in candidates:
+        theirs = _participants(other)
+        if ours and theirs and (ours <= theirs or theirs <= ours):
             return other
-    return None
+        if _represented(event, other, states) or _represented(other, event, states):
+            return other
+    # «стороны обсудили»: the sides of the meeting the text reports
+    return next(
+        (o for o in candidates if event.participants_inferred or o.participants_inferred), None
+    )
+
+
+def _represented(event: Event, other: Event, states: AbstractSet[str]) -> bool:
+    """`event` names states only, and each is the state of a participant of `other`, which
+    names someone who is no state (the states' people at the meeting)."""
+    if event.participants_inferred or other.participants_inferred:
+        return False  # the sides of the text, joined as they are
+    ours = _participants(event)
+    if not ours or not ours <= states or not _participants(other) - states:
+        return False
+    countries = {*event.source_countries, *event.target_countries}
+    return bool(countries) and countries <= {*other.source_countries, *other.target_countries}
+
+
+def _without_sides(event: Event) -> Event:
+    """A meeting of states told again by its people: its evidence and topics, no sides."""
+    return event.model_copy(
+        update={"source": [], "target": [], "source_countries": [], "target_countries": []}
+    )
 
 
 def _participants(event: Event) -> frozenset[str]:
@@ -244,13 +340,21 @@ def _same_time(a: Event, b: Event) -> bool:
 
 
 def _compatible_modes(a: Event, b: Event) -> bool:
-    """The same mode, or a call and what its sides said in it («стороны обсудили»)."""
-    return a.mode == b.mode or {a.mode, b.mode} == {None, "phone"}
+    """The same mode, a call and what its sides said in it («стороны обсудили»), or a reception
+    and the meeting it was («принял Посла X. В ходе встречи стороны обсудили ...»)."""
+    if a.mode == b.mode or {a.mode, b.mode} == {None, "phone"}:
+        return True
+    reception = next((e for e in (a, b) if e.cameo == _HOSTING), None)
+    other = b if reception is a else a
+    return reception is not None and other.mode is None
 
 
 def _merged(first: Event, second: Event) -> Event:
-    """The fuller of the two carries the meeting; the other adds its evidence and topics."""
+    """The fuller of the two carries the meeting, a reception always (it says who is whose
+    guest); the other adds its evidence and topics."""
     main, extra = (second, first) if _fuller(second, first) else (first, second)
+    if extra.cameo == _HOSTING and main.cameo != _HOSTING and not extra.participants_inferred:
+        main, extra = extra, main
     spans = [first.evidence, *first.more_evidence, second.evidence, *second.more_evidence]
     bounds = sorted({(s.start, s.end) for s in spans} - {(main.evidence.start, main.evidence.end)})
     return main.model_copy(
@@ -266,6 +370,7 @@ def _merged(first: Event, second: Event) -> Event:
             ),
             "more_evidence": [Span(start=start, end=end) for start, end in bounds],
             "topics": list(dict.fromkeys([*main.topics, *extra.topics])),
+            "mode": main.mode or extra.mode,  # what was said in a call is the call
             "location": main.location or extra.location,
             "date": main.date or extra.date,
         }

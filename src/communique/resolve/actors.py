@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -82,7 +83,9 @@ def resolve(
     _sides_named(annotation, mentions, by_mention, lexicons)
     occupations = _occupations(annotation, roles, mentions, home, lexicons)
     _settle_countries(by_mention, occupations)
-    occupations += _titles_as_names(annotation, mentions, roles, by_mention, occupations, home)
+    occupations += _titles_as_names(
+        annotation, mentions, roles, lexicons, by_mention, occupations, home
+    )
     _protagonist_titles(annotation, mentions, roles, by_mention)
     _settle_countries(by_mention, occupations)
     descriptors = _interlocutors(
@@ -450,6 +453,7 @@ def _titles_as_names(
     annotation: Annotation,
     mentions: list[Mention],
     roles: list[RoleFact],
+    lexicons: Lexicons,
     by_mention: dict[str, _Draft],
     occupations: list[Occupation],
     home: str | None,
@@ -467,8 +471,11 @@ def _titles_as_names(
             # a bare "премьер" stands for the last person named with that same title before
             _refer_back(position, mentions, by_mention, occupations + found)
             continue
+        # «Глава МИД Казахстана»: a generic head title names the body's own title (the
+        # knowledge base's «Министр иностранных дел»), which a person may hold with no body named
+        holds_it = _holds_title(lexicons, position.text)
         holder = _last_compatible_person(
-            mentions, position, organization, by_mention, occupations + found
+            mentions, position, organization, by_mention, occupations + found, holds_it
         )
         if holder is None:
             continue
@@ -608,12 +615,24 @@ def _organization_in(mentions: list[Mention], position: Mention) -> Mention | No
     )
 
 
+def _holds_title(lexicons: Lexicons, title: str) -> Callable[[Occupation], bool]:
+    """Whether an occupation is the known title `title` stands for, however it is written."""
+    known = lexicons.knowledge.position(title)
+
+    def holds(occupation: Occupation) -> bool:
+        held = lexicons.knowledge.position(occupation.position)
+        return known is not None and held is not None and held.ru == known.ru
+
+    return holds
+
+
 def _last_compatible_person(
     mentions: list[Mention],
     position: Mention,
     organization: Mention,
     by_mention: dict[str, _Draft],
     occupations: list[Occupation],
+    holds_title: Callable[[Occupation], bool],
 ) -> _Draft | None:
     org_draft = by_mention.get(organization.id)
     earlier = [m for m in mentions if m.type is MentionType.PERSON and m.end <= position.start]
@@ -633,7 +652,11 @@ def _last_compatible_person(
         if body_country and draft.country and draft.country != body_country:
             continue  # a foreign guest holds no post in this country's body
         held = [o for o in occupations if by_mention.get(o.person) is draft]
-        if all(o.organization and by_mention.get(o.organization) is org_draft for o in held):
+        if all(
+            (o.organization and by_mention.get(o.organization) is org_draft)
+            or (not o.organization and holds_title(o))
+            for o in held
+        ):
             return draft
     return None
 

@@ -76,6 +76,8 @@ def english_countries() -> EnglishCountries:
     for name, code in extra_names():
         names[name] = code
         stems.append((name.split()[0].lower(), code))
+    not_stems = set(data.get("not_stems", ()))
+    stems = [(stem, code) for stem, code in stems if stem not in not_stems]
     demonyms = {
         demonym.lower(): code
         for code, entry in data["countries"].items()

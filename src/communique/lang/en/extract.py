@@ -35,11 +35,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from communique.coding import cameo_table
 from communique.extract.dates import ResolvedDate, published_date
+from communique.extract.event_args import bilateral_sides
+from communique.extract.event_build import EventParts, build_event, event_date
 from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_lexicon
 from communique.extract.events import after_publication
-from communique.extract.meetings import merge_meetings
+from communique.extract.meetings import join_participants, merge_meetings, state_ids
+from communique.extract.topics import TopicHit
 from communique.knowledge.sources import outlet_key, sources
 from communique.lang.en.countries import english_countries
 from communique.lang.en.dates import resolve_english_date, sets_time
@@ -48,7 +50,6 @@ from communique.record import (
     Actor,
     ActorKind,
     CountryBasis,
-    DateBasis,
     DatePrecision,
     Event,
     EventDate,
@@ -57,7 +58,7 @@ from communique.record import (
     Span,
 )
 
-EVENTS_EN = "lang.en.events@0.1.0"
+EVENTS_EN = "lang.en.events@0.1.4"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
 # Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").
@@ -279,15 +280,8 @@ class Sides:
         return None
 
     def sides(self) -> list[str]:
-        """The two sides of the text: its two most named persons of different states, else
-        its two most named states."""
-        chosen: list[str] = []
-        seen: set[str] = set()
-        for person in self.persons:
-            if person.country and person.country not in seen:
-                chosen.append(person.id)
-                seen.add(person.country)
-        return chosen[:2] if len(chosen) >= 2 else []
+        """The two sides of the text, by the rule every language shares."""
+        return bilateral_sides(self.record)
 
 
 # --- triggers -------------------------------------------------------------------------------
@@ -654,33 +648,8 @@ def _clause_head(token: Token) -> Token:
     return current
 
 
-def event_date(
-    found: DateMention | None, status: EventStatus, published: date | None
-) -> EventDate | None:
-    if found is not None:
-        resolved = found.resolved
-        span = Span(start=found.entity.start_char, end=found.entity.end_char)
-        return EventDate(
-            value=resolved.value, precision=resolved.precision, basis=resolved.basis, span=span
-        )
-    if status is EventStatus.HAPPENED and published is not None:
-        return EventDate(
-            value=published.isoformat(), precision=DatePrecision.DAY, basis=DateBasis.PUBLISHED
-        )
-    return None
-
-
-def mode_of(sides: Sides, draft: Draft) -> str | None:
-    countries = {sides.country_of(a) for a in draft.source + draft.target} - {None}
-    if draft.entry.plover == CONSULT and len(countries) > 2:
-        return "multilateral"
-    return draft.entry.mode
-
-
 # --- the stage ------------------------------------------------------------------------------
-def extract_events(
-    doc: Doc, record: Record, topic_spans: list[tuple[str, int, int]]
-) -> list[Event]:
+def extract_events(doc: Doc, record: Record, hits: list[TopicHit]) -> list[Event]:
     lexicon = english_event_lexicon()
     sides = Sides(doc, record, lexicon)
     published = published_date(record.published) or dateline_date(doc)
@@ -690,49 +659,69 @@ def extract_events(
     share_participants(sides, drafts)
     dates = date_mentions(doc, published)
     events = []
+    joining: set[str] = set()
     for draft in [part for d in drafts for part in split_partners(sides, d)]:
         found = date_of(draft, dates)
         status = status_of(draft, lexicon, found.resolved if found else None, published)
-        when = event_date(found, status, published)
-        events.append(_event(sides, draft, len(events), status, when, topic_spans))
-    return merge_meetings(events)
+        when = event_date(
+            found.resolved if found else None,
+            Span(start=found.entity.start_char, end=found.entity.end_char) if found else None,
+            status,
+            published,
+        )
+        events.append(_event(record, draft, len(events), status, when, hits))
+        if _joins_meeting(draft, lexicon):
+            joining.add(events[-1].id)
+    return merge_meetings(join_participants(events, joining), state_ids(record))
+
+
+def _joins_meeting(draft: Draft, lexicon: EventLexicon) -> bool:
+    """ "X also attended the meeting", "Y took part in the talks", "the meeting was attended by
+    Z": a participation in a meeting
+    (a meeting noun, not a session or summit of several states) whose participants are named."""
+    entry = draft.entry
+    words = lexicon.participation_words
+    if not draft.source or not (entry.lemma in words or entry.is_participation(words)):
+        return False
+    heads = [draft.token, *draft.used]
+    places = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    places += [
+        pobj
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in lexicon.case_in
+        for pobj in _objects(c)
+    ]
+    return any(
+        e.plover == CONSULT and e.pos == "NOUN" and e.mode is None
+        for place in places
+        for e in lexicon.triggers.get(place.lemma_.lower(), ())
+    )
 
 
 def _event(
-    sides: Sides,
+    record: Record,
     draft: Draft,
     number: int,
     status: EventStatus,
     when: EventDate | None,
-    topic_spans: list[tuple[str, int, int]],
+    hits: list[TopicHit],
 ) -> Event:
     token = draft.token
-    code = cameo_table().code(draft.entry.cameo.code)
     sentence = token.sent
-    start, end = sentence.start_char, sentence.end_char
-    return Event(
-        id=f"e{number}",
-        type=draft.entry.plover,
-        cameo=code.code,
-        cameo_name=code.name,
-        goldstein=code.goldstein,
-        mode=mode_of(sides, draft),
+    parts = EventParts(
+        plover=draft.entry.plover,
+        cameo=draft.entry.cameo.code,
+        mode=draft.entry.mode,
         trigger=Span(start=token.idx, end=token.idx + len(token.text)),
-        trigger_text=token.text,
         source=draft.source,
         target=draft.target,
         joint=draft.joint,
-        participants_inferred=draft.inferred,
-        source_countries=_countries(sides, draft.source),
-        target_countries=_countries(sides, draft.target),
+        inferred=draft.inferred,
         status=status,
         date=when,
         location=draft.location,
-        evidence=Span(start=start, end=end),
-        topics=list(dict.fromkeys(t for t, s, e in topic_spans if start <= s and e <= end)),
-        extractor=EVENTS_EN,
+        evidence=Span(start=sentence.start_char, end=sentence.end_char),
+        hits=hits,
     )
-
-
-def _countries(sides: Sides, actors: list[str]) -> list[str]:
-    return list(dict.fromkeys(c for a in actors if (c := sides.country_of(a))))
+    return build_event(record, parts, f"e{number}", EVENTS_EN)

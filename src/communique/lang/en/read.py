@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from communique.document import Document
@@ -28,11 +28,11 @@ from communique.knowledge.base import Knowledge
 from communique.knowledge.sources import outlet_key, sources
 from communique.lang.en.agreements import extract_agreements
 from communique.lang.en.countries import english_countries
-from communique.lang.en.extract import extract_events
+from communique.lang.en.extract import english_event_lexicon, extract_events
 from communique.lang.en.model import english
 from communique.lang.en.organizations import OrganizationSpan, head_word, organization_spans
 from communique.lang.en.ruler import TITLE_LABEL, plural_heads
-from communique.lang.en.titles import TITLE_JOINERS, TITLE_PARTS
+from communique.lang.en.titles import HYPHENS, TITLE_JOINERS, TITLE_PARTS
 from communique.lang.en.topics import english_topics
 from communique.record import (
     Actor,
@@ -46,9 +46,10 @@ from communique.record import (
 )
 from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.3.1"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole
-# How far into the text the dateline's city may be ("ASTANA, February 11, 2025 -").
-DATELINE_TOKENS = 12
+READER = "lang.en.read@0.3.2"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
+# 0.3.1: words closing a title phrase are no given name; 0.3.2: person countries (a
+# delegation's head, an appositive, a state's body, the dateline), a surname named before is
+# that person wherever it recurs
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "ORG": MentionType.ORGANIZATION,
@@ -185,10 +186,33 @@ def singular(title: SpacySpan) -> str:
 
 def _group_country(doc: Doc, title: SpacySpan, knowledge: Knowledge) -> str | None:
     """The country of the group a title without one belongs to, when the sentence names it by a
-    demonym before the title: "The Turkish delegation included MPs ...", "the Kazakh side"."""
+    demonym before the title: "The Turkish delegation included MPs ...", "the Kazakh side".
+    A partner introduced by "with" after the demonym is the other side ("The Kazakh lawmakers
+    met with ... Senator X")."""
+    partner_words = english_event_lexicon().case_with
     for entity in reversed(doc[title.sent.start : title.start].ents):
         if entity.label_ == "NORP":
+            between = doc[entity.end : title.start]
+            if any(t.lower_ in partner_words and t.dep_ == "prep" for t in between):
+                return None
             return _country_of_entity(entity, knowledge)
+    return None
+
+
+def _led_group_country(doc: Doc, head: SpacySpan, knowledge: Knowledge) -> str | None:
+    """The country of the group a person (`head`: the person's title, else name) leads: "a
+    delegation of the Kingdom of Saudi Arabia led by Deputy Minister X", "a delegation of the
+    Ministry of Water Resources of Uzbekistan headed by X"."""
+    for marker in english_event_lexicon().delegation_head_markers:
+        words = marker.split()
+        start = head.start - len(words)
+        if start < 1 or [t.lower_ for t in doc[start : head.start]] != words:
+            continue
+        verb = doc[start]
+        group = verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+        if group is None or group.i >= verb.i:
+            return None
+        return _title_country(doc[group.left_edge.i : verb.i], knowledge)
     return None
 
 
@@ -197,7 +221,7 @@ def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
     organisation's name inside a title the ruler took whole ("President of the People's Republic
     of China", "Member of the State Great Khural")."""
     for entity in title.ents:
-        country = _country_of_entity(entity, knowledge)
+        country = _country_of_entity(entity, knowledge) or _state_body_country(entity)
         if country:
             return country
     found = [
@@ -206,6 +230,15 @@ def _title_country(title: SpacySpan, knowledge: Knowledge) -> str | None:
         if (match := pattern.search(title.text))
     ]
     return min(found)[1] if found else None
+
+
+def _state_body_country(entity: SpacySpan) -> str | None:
+    """The state whose body a title names by its demonym: "State Secretary of the Hungarian
+    Ministry of Foreign Affairs" (not a body of two: "the Kazakh-Hungarian Business Council")."""
+    words = [t for t in entity if t.lower_ != "the"][:2]
+    if entity.label_ != "ORG" or len(words) < 2 or words[1].text in HYPHENS:
+        return None
+    return english_countries().by_demonym(words[0].text)
 
 
 @cache
@@ -224,22 +257,32 @@ def _named_countries(knowledge: Knowledge) -> tuple[tuple[re.Pattern[str], str],
     )
 
 
+def _line_openings(doc: Doc) -> list[Token]:
+    """The first token of the text's first two lines: the headline's, then the body's, where a
+    dateline stands however long the headline is."""
+    found: list[Token] = []
+    for line in list(re.finditer(r"^[^\S\n]*(\S.*)$", doc.text, re.MULTILINE))[:2]:
+        span = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+        if span is not None and len(span):
+            found.append(span[0])
+    return found
+
+
 def home_country(doc: Doc, document: Document, knowledge: Knowledge) -> str | None:
     """The publisher's country, from what the source says of itself (`resolve.publisher`: the
     input's `source_country`, the source's name or domain, the dateline's agency or credit line),
-    else from the capital that opens the text (its dateline: "ASTANA, February 11 -"); never from
-    the countries the text is about."""
+    else from the capital that opens the text or its body (its dateline: "ASTANA, February 11
+    -"); never from the countries the text is about."""
     stated = publisher_country(document, knowledge)
     if stated:
         return stated
     capitals = english_countries().capitals
-    for token in doc[:DATELINE_TOKENS]:
+    for token in _line_openings(doc):
         # A dateline opens a line with the city, in capitals or followed by a comma or the
         # agency: "ASTANA, February 11", "Astana (Kazinform) -"; a capital inside a sentence
         # is what the text is about.
-        opens_line = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ + doc[token.i - 1].text
         following = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-        if token.lower_ in capitals and opens_line and (token.is_upper or following in (",", "(")):
+        if token.lower_ in capitals and (token.is_upper or following in (",", "(")):
             return capitals[token.lower_]
     return None
 
@@ -272,6 +315,14 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
         if entity.label_ not in ("ORG", "PERSON") or entity.start not in in_names
     ]
     found += [(span.start, span) for span in organizations]
+    # A capitalised word the NER left untagged: a person's surname if he was named before
+    # ("Khurelsukh thanked ..." after "President Ukhnaagiin Khurelsukh")
+    found += [
+        (token.i, doc[token.i : token.i + 1])
+        for token in doc
+        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in in_names
+    ]
+    found.sort(key=lambda pair: pair[0])
     named = _Organizations(doc, knowledge)
     for _, item in sorted(found, key=lambda pair: pair[0]):
         if isinstance(item, OrganizationSpan):
@@ -279,6 +330,8 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
             continue
         entity = item
         label = entity.label_
+        if not label and entity.text.lower() not in persons:
+            continue  # an untagged word that is no surname named before
         if not entity.ent_id_ and (
             entity.text.lower() in persons or (label == "ORG" and entity[-1].lower_ in persons)
         ):
@@ -315,7 +368,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     record.actors += named.actors()
     record.occupations = list(_occupations(doc, persons.values(), record))
     hits = english_topics(doc)
-    record.events = extract_events(doc, record, [(h.topic, h.start, h.end) for h in hits])
+    record.events = extract_events(doc, record, hits)
     record.agreements = extract_agreements(doc, record, record.events)
     record.topics = topic_records(record.text, hits, record.events)
     return record
@@ -348,13 +401,17 @@ def _add_person(
     if title is not None:
         person.title = title
         person.actor.positions.append(singular(title))
-        country = (
-            named_country
-            or _title_country(title, knowledge)
-            or _group_country(doc, title, knowledge)
-        )
-        if country:
-            person.country, person.basis = country, CountryBasis.TEXT
+    country = named_country or (_title_country(title, knowledge) if title is not None else None)
+    if country is None and title is not None and title.start < entity.start:
+        # "Cardinal X, head of the Holy See delegation": the appositive says whose
+        after = _title_after(doc, entity)
+        country = _title_country(after, knowledge) if after is not None else None
+    before = title if title is not None and title.start < entity.start else entity
+    country = country or _led_group_country(doc, before, knowledge)
+    if country is None and title is not None:
+        country = _group_country(doc, title, knowledge)
+    if country:
+        person.country, person.basis = country, CountryBasis.TEXT
 
 
 def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str], Actor]) -> None:

@@ -35,7 +35,8 @@ from razdel import tokenize
 
 from communique.coding import cameo_table
 from communique.extract.event_args import bilateral_sides
-from communique.extract.meetings import merge_meetings
+from communique.extract.event_build import EventParts, build_event, event_date
+from communique.extract.meetings import merge_meetings, state_ids
 from communique.extract.topics import TopicHit
 from communique.knowledge.files import read_data
 from communique.lang.kk.dates import KazakhDate
@@ -44,8 +45,6 @@ from communique.record import (
     Actor,
     ActorKind,
     Commitment,
-    DateBasis,
-    DatePrecision,
     Event,
     EventDate,
     EventStatus,
@@ -56,7 +55,7 @@ from communique.record import (
 )
 
 EVENTS_FILE = Path(__file__).parent / "data" / "events.json"
-KAZAKH_EVENTS = "lang.kk.events@0.1.0"
+KAZAKH_EVENTS = "lang.kk.events@0.1.2"
 _CONSULT = "CONSULT"
 _PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
 _FINITE = frozenset({"past", "future", "negated", "converb", "participle", "progressive"})
@@ -520,7 +519,7 @@ def read_events(
         ):
             commitments.append(_commitment(record, item, made[0], dates, len(commitments)))
         events += made
-    return KazakhEvents(merge_meetings(_join_gatherings(events)), commitments)
+    return KazakhEvents(merge_meetings(_join_gatherings(events), state_ids(record)), commitments)
 
 
 @dataclass(frozen=True)
@@ -835,43 +834,24 @@ def _events(
             target_countries = (
                 [c for c in (_country(record, partner),) if c] if partner else item.target_countries
             )
-            event_id = f"e{number + len(events)}"
-            countries = set(item.source_countries + target_countries)
-            event_mode = (
-                "multilateral"  # one contact of more than two states
-                if plover == _CONSULT and len(countries) > 2 and mode != "phone"
-                else mode
+            parts = EventParts(
+                plover=plover or _CONSULT,
+                cameo=code.code,
+                mode=mode,
+                trigger=trigger_span,
+                source=list(item.source),
+                target=target,
+                joint=item.trigger.joint and len(item.source) > 1,
+                inferred=item.inferred,
+                source_countries=list(item.source_countries),
+                target_countries=target_countries,
+                status=status,
+                date=when if status is item.status else None,
+                location=item.location,
+                evidence=Span(start=sentence.start, end=sentence.end),
+                hits=hits,
             )
-            events.append(
-                Event(
-                    id=event_id,
-                    type=plover or _CONSULT,
-                    cameo=code.code,
-                    cameo_name=code.name,
-                    goldstein=code.goldstein,
-                    mode=event_mode,
-                    trigger=trigger_span,
-                    trigger_text=record.text[trigger_span.start : trigger_span.end],
-                    source=list(item.source),
-                    target=target,
-                    joint=item.trigger.joint and len(item.source) > 1,
-                    participants_inferred=item.inferred,
-                    source_countries=list(item.source_countries),
-                    target_countries=target_countries,
-                    status=status,
-                    date=when if status is item.status else None,
-                    location=item.location,
-                    evidence=Span(start=sentence.start, end=sentence.end),
-                    topics=list(
-                        dict.fromkeys(
-                            h.topic
-                            for h in hits
-                            if sentence.start <= h.start and h.end <= sentence.end
-                        )
-                    ),
-                    extractor=KAZAKH_EVENTS,
-                )
-            )
+            events.append(build_event(record, parts, f"e{number + len(events)}", KAZAKH_EVENTS))
     return events
 
 
@@ -890,19 +870,9 @@ def _date(
     """The date stated in the trigger's sentence nearest before it, else the publication day
     of an act that happened."""
     before = [d for d in dates if sentence.start <= d.start and d.end <= trigger.start]
-    if before:
-        found = before[-1]
-        return EventDate(
-            value=found.resolved.value,
-            precision=found.resolved.precision,
-            basis=found.resolved.basis,
-            span=Span(start=found.start, end=found.end),
-        )
-    if item.status is EventStatus.HAPPENED and published is not None:
-        return EventDate(
-            value=published.isoformat(), precision=DatePrecision.DAY, basis=DateBasis.PUBLISHED
-        )
-    return None
+    found = before[-1] if before else None
+    span = Span(start=found.start, end=found.end) if found else None
+    return event_date(found.resolved if found else None, span, item.status, published)
 
 
 def planned_after(events: list[Event], published: date | None) -> list[Event]:

@@ -28,9 +28,17 @@ from communique.extract.dates import published_date
 from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
 from communique.lang.kk.agreements import read_agreements
+from communique.lang.kk.countries import (
+    adjective_stem,
+    ethnonym_country,
+    native_spelling_country,
+)
 from communique.lang.kk.dates import find_dates
 from communique.lang.kk.events import (
+    Word,
     delegation_countries,
+    event_words,
+    noun_base,
     planned_after,
     read_events,
     sentence_words,
@@ -41,7 +49,7 @@ from communique.lang.kk.organizations import (
     organization_in_title,
     outlet_spans,
 )
-from communique.lang.kk.suffixes import base_form, case_analysis, strip_case
+from communique.lang.kk.suffixes import base_form, case_analysis, strip_case, strip_possessive
 from communique.lang.kk.tagger import Entity, KazakhTagger
 from communique.lang.kk.topics import find_kazakh_topics
 from communique.record import (
@@ -55,8 +63,11 @@ from communique.record import (
     Record,
     Span,
 )
+from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.kk.read@0.3.0"  # 0.2: dates, events, agreements, topics; 0.3: organisations
+# 0.2: dates, events, agreements, topics; 0.3: organisations; 0.4: publisher as home, titles cut
+# at a closed phrase, group members' countries
+READER = "lang.kk.read@0.4.0"
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "GPE": MentionType.COUNTRY,
@@ -88,9 +99,19 @@ def country_of(name: str, knowledge: Knowledge) -> str | None:
     found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
     if found is None and " " in name.strip():
         # A state's official name is its name and the form of state after it (Сауд Арабиясы
-        # Корольдігі, Оман Сұлтандығы, Мысыр Араб Республикасы): without the last word.
-        return country_of(name.strip().rsplit(" ", 1)[0], knowledge)
+        # Корольдігі, Оман Сұлтандығы, Мысыр Араб Республикасы): without the last word; the
+        # name may be the people's (Қырғыз Республикасы, Түрік Республикасы).
+        shorter = name.strip().rsplit(" ", 1)[0]
+        return country_of(shorter, knowledge) or ethnonym_country(shorter)
     return found.alpha2 if found else None
+
+
+def adjective_country(word: str, knowledge: Knowledge) -> str | None:
+    """The country an adjective names: «қазақстандық» (of Kazakhstan's name and -дық) or a
+    people's name used as one («моңғол», «түрік»)."""
+    stem = adjective_stem(word)
+    from_name = country_of(stem.capitalize(), knowledge) if stem else None
+    return from_name or ethnonym_country(word)
 
 
 @cache
@@ -120,13 +141,55 @@ def _is_place(word: str, known: frozenset[str]) -> bool:
     return analysis is not None and analysis[1] in PLACE_CASES
 
 
+def _name_is_place(words: list[str], index: int, known: frozenset[str]) -> bool:
+    """Whether the name starting at `words[index]` stands in the locative. Kazakh inflects a
+    name on its last word only, so «Қазақстан Республикасындағы елшісі» is the ambassador in
+    Kazakhstan: the first capitalised word after it that has a case ending decides."""
+    for position in range(index, len(words)):
+        word = words[position]
+        if word.lower() not in known and case_analysis(word) is not None:
+            return _is_place(word, known)
+        if position + 1 >= len(words) or not words[position + 1][:1].isupper():
+            return False
+    return False
+
+
+_QUOTES = '«»"“”„()'
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """The phrase's words without the quotes around a name («Роскосмос»)."""
+    return [word.strip(_QUOTES) for word in phrase.split() if word.strip(_QUOTES)]
+
+
+def countries_in_phrase(phrase: str, knowledge: Knowledge) -> list[str]:
+    """Every country a Kazakh phrase names by its words, in order, places left out."""
+    known = kazakh_gazetteer().base_forms
+    written_words = _phrase_words(phrase)
+    found: list[str] = []
+    for index, written in enumerate(written_words):
+        if _name_is_place(written_words, index, known):
+            continue
+        word = strip_case(written, known)
+        code = country_of(word, knowledge) or adjective_country(word, knowledge)
+        if code and code not in found:
+            found.append(code)
+    if not found:
+        code = country_in_phrase(phrase, knowledge)
+        found = [code] if code else []
+    return found
+
+
 def country_in_phrase(phrase: str, knowledge: Knowledge) -> str | None:
     """The first country a Kazakh phrase names: by a country's name among its words, else by a
     known organisation's Kazakh name in it, else by its Russian name (Бундестаг is both)."""
     known = kazakh_gazetteer().base_forms
-    words = [strip_case(word, known) for word in phrase.split()]
-    for written, word in zip(phrase.split(), words, strict=True):
-        code = None if _is_place(written, known) else country_of(word, knowledge)
+    written_words = _phrase_words(phrase)
+    words = [strip_case(word, known) for word in written_words]
+    for index, word in enumerate(words):
+        if _name_is_place(written_words, index, known):
+            continue
+        code = country_of(word, knowledge) or adjective_country(word, knowledge)
         if code:
             return code
     key = f" {' '.join(words).lower()} "
@@ -171,8 +234,8 @@ def _locate(
     text: str, tagger: KazakhTagger, knowledge: Knowledge, known: frozenset[str]
 ) -> list[_Located]:
     located: list[_Located] = []
-    for number, sentence in enumerate(sentenize(text)):
-        tokens = list(tokenize(sentence.text))
+    for number, sentence in enumerate(kazakh_sentences(text)):
+        tokens = list(tokenize(text[sentence.start : sentence.end]))
         words = [token.text for token in tokens]
         for entity in tagger.entities(words):
             entity = replace(entity, base=base_form(entity.text, known))
@@ -184,8 +247,32 @@ def _locate(
     return located
 
 
-def home_country(text: str, countries: list[str | None], knowledge: Knowledge) -> str | None:
-    """The publisher's country: that of the capital opening the dateline, else the most named."""
+def kazakh_sentences(text: str) -> list[Span]:
+    """The text's sentences: razdel's within each line, since a headline or a dateline ends at
+    its line break without a full stop, and the dash that closes a dateline («АСТАНА.
+    ҚАЗАҚПАРАТ –») ends one too (`publisher.for_parsing`)."""
+    found = []
+    offset = 0
+    for line in for_parsing(text).split("\n"):
+        found.extend(
+            Span(start=offset + s.start, end=offset + s.stop)
+            for s in sentenize(line)
+            if s.text.strip()
+        )
+        offset += len(line) + 1
+    return found
+
+
+def home_country(
+    document: Document, countries: list[str | None], knowledge: Knowledge
+) -> str | None:
+    """The publisher's country (`resolve.publisher`: the source, its domain, the agency of the
+    dateline, a credit line), else that of the capital opening the dateline, else the most
+    named."""
+    text = document.text
+    publisher = publisher_country(document, knowledge)
+    if publisher:
+        return publisher
     for token in list(tokenize(text.split("\n\n", 1)[-1]))[:DATELINE_TOKENS]:
         if token.text.isupper() and len(token.text) > 2:
             capital = knowledge.country_by_capital(token.text.capitalize())
@@ -202,7 +289,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     text = document.text
     known = kazakh_gazetteer().base_forms | document_base_forms(text)
     record = Record(id=document.id, language="kk", text=text, title=document.title)
-    record.sentences = [Span(start=s.start, end=s.stop) for s in sentenize(text)]
+    record.sentences = kazakh_sentences(text)
     located = _locate(text, KazakhTagger.load(), knowledge, known)
     countries: list[str | None] = []
     organizations = KazakhOrganizations(knowledge, known)
@@ -238,7 +325,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
                 extractor=READER,
             )
         )
-    home = home_country(text, countries, knowledge)
+    home = home_country(document, countries, knowledge)
     record.home_country = home
     persons: dict[str, Actor] = {}
     countries_seen: dict[str, Actor] = {}
@@ -369,11 +456,141 @@ def _read_events(record: Record, known: frozenset[str], published: date | None) 
         country = heads.get(actor.id)
         if country:  # the delegation it heads says whose side a person is
             actor.country, actor.country_basis = country, CountryBasis.TEXT
+    _group_members(record, sentences, set(heads.values()), known)
+    for actor in record.actors:
+        if actor.kind is ActorKind.PERSON and actor.country is None:
+            # Nothing in the text says whose: a surname spelt the Kazakh way is a Kazakh's.
+            actor.country = native_spelling_country(actor.name.split()[-1])
+            actor.country_basis = CountryBasis.INFERRED if actor.country else None
     found = read_events(record, known, dates, published, hits, sentences)
     record.events = planned_after(found.events, published)
     record.commitments = found.commitments
     read_agreements(record, sentences, record.events, known)
     record.topics = topic_records(record.text, hits, record.events)
+
+
+_GROUP_NOUNS = ("делегация", "тарап")  # a delegation, a side: a country's group of persons
+_MEMBER_REACH = 6  # words from the group noun to the first member named after it
+LIST_WORDS = frozenset({",", "және", "мен", "пен", "бен"})
+
+
+def _group_members(
+    record: Record, sentences: list[list[Word]], delegations: set[str], known: frozenset[str]
+) -> None:
+    """Persons named after a country's group are its members: «Түркия делегациясының құрамында
+    депутаттар X, Y және Z», «қазақстандық тараптан сенаторлар X пен Y», «Ресей тарапын ... X
+    басқарды». The group's country is named just before its noun (a country, or an adjective:
+    қазақстандық, моңғол); a delegation named without one («Делегация құрамында ...») is the
+    one delegation whose head's country the text gives. Only persons whose country the text
+    does not otherwise give are members."""
+    knowledge = Knowledge.load()
+    actors = {actor.id: actor for actor in record.actors}
+    delegations = set(delegations)
+    for number, words in enumerate(sentences):
+        mentions = [m for m in record.mentions if m.sentence == number]
+        for index, word in enumerate(words):
+            if word.text.isalpha() and noun_base(word.lower).startswith(_GROUP_NOUNS[0]):
+                named = _group_country(words, index, mentions, knowledge, known)
+                delegations |= {named} if named else set()
+    for number, words in enumerate(sentences):
+        starts = {w.start: i for i, w in enumerate(words)}
+        mentions = [m for m in record.mentions if m.sentence == number]
+        groups = [
+            i
+            for i, w in enumerate(words)
+            if w.text.isalpha() and noun_base(w.lower).startswith(_GROUP_NOUNS)
+        ]
+        for position, noun in enumerate(groups):
+            country = _group_country(words, noun, mentions, knowledge, known)
+            if country is not None:
+                _delegation_head(words, noun, mentions, actors, country)
+            if country is None and noun_base(words[noun].lower).startswith(_GROUP_NOUNS[0]):
+                country = next(iter(delegations)) if len(delegations) == 1 else None
+            if country is None:
+                continue
+            end = groups[position + 1] if position + 1 < len(groups) else len(words)
+            members = sorted(
+                (starts[m.start], m)
+                for m in mentions
+                if m.type is MentionType.PERSON
+                and m.start in starts
+                and noun < starts[m.start] < end
+            )
+            previous_end = noun
+            for first, mention in members:
+                gap = [w.lower for w in words[previous_end + 1 : first]]
+                if previous_end == noun:
+                    if len(gap) > _MEMBER_REACH:
+                        break
+                elif not gap or any(word not in LIST_WORDS for word in gap):
+                    break
+                actor = actors.get(mention.actor or "")
+                if actor is not None and actor.country_basis is not CountryBasis.TEXT:
+                    actor.country, actor.country_basis = country, CountryBasis.TEXT
+                previous_end = next((i for i, w in enumerate(words) if w.end == mention.end), first)
+
+
+_HEAD_REACH = 9  # words from a delegation's head's «бастаған» to the delegation's noun
+
+
+def _delegation_head(
+    words: list[Word],
+    noun: int,
+    mentions: list[Mention],
+    actors: dict[str, Actor],
+    country: str,
+) -> None:
+    """The person who heads the group is of its country: «депутат X бастаған моңғол
+    парламентінің делегациясы» (the delegation led by X)."""
+    markers = event_words().delegation_head_markers
+    for index in range(max(0, noun - _HEAD_REACH), noun):
+        if words[index].lower not in markers or index == 0:
+            continue
+        for mention in mentions:
+            actor = actors.get(mention.actor or "")
+            if (
+                mention.type is MentionType.PERSON
+                and mention.end == words[index - 1].end
+                and actor is not None
+                and actor.country_basis is not CountryBasis.TEXT
+            ):
+                actor.country, actor.country_basis = country, CountryBasis.TEXT
+
+
+def _group_country(
+    words: list[Word],
+    noun: int,
+    mentions: list[Mention],
+    knowledge: Knowledge,
+    known: frozenset[str],
+) -> str | None:
+    """The country named right before a group's noun: a country's name (bare or genitive:
+    «Түркия делегациясы», «Қазақстан тарапын») or an adjective («қазақстандық тараптан»)."""
+    if noun == 0:
+        return None
+    before = words[noun - 1]
+    topic_words = event_words().topic_words
+    for mention in mentions:
+        if (
+            mention.end == before.end
+            and mention.type in (MentionType.COUNTRY, MentionType.ORGANIZATION)
+            and mention.country
+            # «Қазақстан жөніндегі ... топтың делегациясы»: a group about a country is not its
+            and not topic_words & {word.lower() for word in mention.text.split()}
+        ):
+            analysis = None if before.lower in known else case_analysis(before.text)
+            return mention.country if analysis is None or analysis[1] == "genitive" else None
+    if not before.text.isalpha():
+        return None
+    analysis = case_analysis(before.text)
+    if analysis is None:
+        return adjective_country(before.text, knowledge)
+    if analysis[1] == "genitive" and noun > 1 and before.text.islower():
+        # «моңғол парламентінің делегациясы»: the body the group is of, and its adjective
+        adjective = words[noun - 2]
+        if adjective.text.isalpha() and case_analysis(adjective.text) is None:
+            return adjective_country(adjective.text, knowledge)
+    return None
 
 
 def _dateline_date(text: str) -> date | None:
@@ -404,6 +621,43 @@ def _typed(located: list[_Located]) -> list[_Located]:
     return [item for item in located if item.entity.label in MENTION_TYPES]
 
 
+# Cases that close a noun phrase inside a tagged title: what follows is another phrase. The
+# genitive links a possessor to the title («Сенатының Төрағасы») and the attributive locative
+# qualifies it («Қазақстандағы елшісі»), so neither closes one.
+_LINKING_CASES = frozenset({"genitive", "locative_attributive"})
+_TITLE_OPENERS = frozenset({"және", "мен", "пен", "бен"})
+DATELINE_DASHES = frozenset({"–", "—", "-"})
+
+
+def _title_phrase(text: str, start: int, end: int, known: frozenset[str]) -> tuple[int, str]:
+    """The title a POSITION span ends with, and where it starts: the tagger runs titles on over
+    a dash («ҚАЗАҚПАРАТ – Беларусь Президенті») and over a phrase in another case that ends
+    before the title («Қазақстан СІМ басшысын Мысыр Президенті», «... орынбасары Лоренцо
+    Бьянкимен және Жапонияның ... орынбасары»). Such a phrase's last word is a name or a noun
+    with the possessive, so a word merely ending like a case (өкілетті) closes nothing."""
+    tokens = list(tokenize(text[start:end]))
+    first = 0
+    quoted = False  # a name in quotes («Франция – Орталық Азия» тобы) belongs to the title
+    for index, token in enumerate(tokens[:-1]):
+        word = token.text
+        if word in ("«", "»"):
+            quoted = word == "«"
+        if quoted or not any(char.isalnum() for char in word):
+            if not quoted and word in DATELINE_DASHES:
+                first = index + 1
+            continue
+        analysis = None if word.lower() in known else case_analysis(word)
+        if analysis is None or analysis[1] in _LINKING_CASES:
+            continue
+        if word[:1].isupper() or strip_possessive(analysis[0]) != analysis[0]:
+            first = index + 1
+    while first < len(tokens) - 1 and tokens[first].text.lower() in _TITLE_OPENERS:
+        first += 1
+    if first == 0:
+        return start, text[start:end]
+    return start + tokens[first].start, text[start + tokens[first].start : end]
+
+
 def _add_title(
     record: Record,
     located: list[_Located],
@@ -425,24 +679,38 @@ def _add_title(
         or title.entity.end != person.entity.start
     ):
         return
-    position = base_form(title.entity.text, known)
-    # In text order: a country named just before the title, then one the title's words name.
-    candidates: list[str | None] = []
-    for number in range(index - 2, -1, -1):
+    start, title_text = _title_phrase(record.text, title.start, title.end, known)
+    position = base_form(title_text, known)
+    # The country the title's own words name («Малайзияның ... елшісі», «Қырғыз Республикасының
+    # Президенті»), else one named just before it as its possessor: in the genitive or bare
+    # («Түркия Ұлы Ұлттық Жиналысының Төрағасы»), not in another case («Беларусь мемлекетінің
+    # басшысына Қазақстан Президенті»: the dative names someone else).
+    named = countries_in_phrase(title_text, knowledge)
+    candidates: list[str | None] = [named[0]] if len(named) == 1 else []
+    chain = title.entity.start  # names written one after another up to the title
+    chain_start = title.start
+    for number in range(index - 2, -1, -1) if start == title.start else ():
         earlier = typed[number]
-        if earlier.sentence != person.sentence or earlier.entity.end < (
-            title.entity.start - COUNTRY_WINDOW
-        ):
+        gap = record.text[earlier.end : chain_start].split()
+        # «Ресей тарапын ... орынбасары Андрей Воронцов»: the side's noun may stand between.
+        side = len(gap) == 1 and noun_base(gap[0]).startswith(_GROUP_NOUNS)
+        if earlier.sentence != person.sentence or earlier.entity.end != chain - int(side):
             break
+        chain, chain_start = earlier.entity.start, earlier.start
         mention = record.mentions[number]
-        if mention.type in (MentionType.COUNTRY, MentionType.ORGANIZATION) and not _is_place(
-            mention.text.split()[-1], known
-        ):
-            candidates.insert(0, mention.country)
-    candidates.append(country_in_phrase(title.entity.text, knowledge))
+        last = mention.text.split()[-1]
+        analysis = None if last.lower() in known else case_analysis(last)
+        if analysis is not None and analysis[1] != "genitive":
+            break
+        if mention.type in (MentionType.COUNTRY, MentionType.ORGANIZATION) and mention.country:
+            candidates.append(mention.country)
+            break
     country = next((code for code in candidates if code), None)
     basis = CountryBasis.TEXT if country else CountryBasis.INFERRED if home else None
-    country = country or home
+    if len(named) > 1:  # «Катар және Вьетнам ... орынбасарлары»: whose is not said
+        basis = None
+    else:
+        country = country or home
     actor.positions.append(position)
     actor.country, actor.country_basis = country, basis
     record.occupations.append(
@@ -450,7 +718,7 @@ def _add_title(
             id=f"o{len(record.occupations) + 1}",
             person=actor.id,
             position=position,
-            title=Span(start=title.start, end=title.end),
+            title=Span(start=start, end=title.end),
             country=country,
             country_basis=basis,
             evidence=record.sentences[person.sentence],
