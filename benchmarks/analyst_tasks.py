@@ -35,13 +35,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+# benchmarks/ is on sys.path when this file runs as a script: web_bench is its neighbour.
+from web_bench import serving
 
 from communique.store import open_store
 from communique.store.questions import country_name
@@ -255,39 +256,6 @@ TASKS: list[Callable[[Clicker, dict[str, Any]], Outcome]] = [
     export_kazakhstan, search_mongolia, date_range, country_names, merge_twins, open_sentence,
     pair_page,
 ]  # fmt: skip
-
-
-@contextmanager
-def serving(db: str) -> Iterator[str]:
-    """uvicorn with the app in a thread on a free port of 127.0.0.1; yields the base URL."""
-    import socket
-
-    import httpx2
-    import uvicorn
-
-    from communique.web.app import create_app
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx2.get(url + "/openapi.json", timeout=5)
-            break
-        except httpx2.TransportError:
-            if time.monotonic() > deadline or not thread.is_alive():
-                raise RuntimeError("uvicorn did not start") from None
-            time.sleep(0.05)
-    try:
-        yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 # --- the store --------------------------------------------------------------------------------
