@@ -6,7 +6,6 @@ rule to the tree it reads, so a change to the rule fails here whatever the parse
 from __future__ import annotations
 
 import pytest
-from handbuilt_annotation import annotation, span_of
 
 from communique.extract.agreements import extract_agreements
 from communique.extract.event_args import TextView
@@ -23,6 +22,7 @@ from communique.record import (
     Record,
     Span,
 )
+from handbuilt_annotation import annotation, span_of
 
 EXTRACTOR = "test@0"
 
