@@ -51,5 +51,10 @@ def sources() -> Sources:
     )
 
 
+def is_outlet(name: str) -> bool:
+    """Whether `name`, as written in any case, is a known outlet's."""
+    return outlet_key(name) in sources().by_name
+
+
 def outlet_key(name: str) -> str:
     return " ".join(fold_spelling(name.lower()).replace("‑", "-").split())

@@ -42,7 +42,7 @@ from communique.extract.event_lexicon import EventLexicon, TriggerEntry, event_l
 from communique.extract.events import after_publication
 from communique.extract.meetings import join_participants, merge_meetings, state_ids
 from communique.extract.topics import TopicHit
-from communique.knowledge.sources import outlet_key, sources
+from communique.knowledge.sources import is_outlet
 from communique.lang.en.countries import english_countries
 from communique.lang.en.dates import resolve_english_date, sets_time
 from communique.lang.en.ruler import TITLE_LABEL
@@ -108,10 +108,9 @@ class Sides:
         self.actors = {actor.id: actor for actor in record.actors}
         self.at: dict[int, str] = {}
         mentions = {m.id: m for m in record.mentions}
-        outlets = sources().by_name
         for actor in record.actors:
             if actor.kind is ActorKind.ORGANIZATION and (
-                outlet_key(actor.name) in outlets or actor.country is None
+                is_outlet(actor.name) or actor.country is None
             ):
                 # A news agency reports the contact, never a side of it; a body of no state
                 # (a forum's council, "the Senate" unnamed) hosts or frames it.

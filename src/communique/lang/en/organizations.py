@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from communique.knowledge.sources import outlet_key
+from communique.knowledge.sources import is_outlet
 from communique.lang.en.ruler import TITLE_LABEL
 
 ORGANIZATIONS_EN_FILE = Path(__file__).parent / "data" / "organizations_en.json"
@@ -134,7 +134,7 @@ def _name_start(doc: Doc, head: int) -> int:
         before = doc[start - 1]
         if before.text in HYPHENS and start > 1 and doc[start - 2].text[:1].isupper():
             start -= 2
-        elif _modifier(before) and before.ent_type_ != TITLE_LABEL:
+        elif _modifier(before):
             start -= 1
         else:
             break
@@ -168,21 +168,21 @@ def _entity_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _outlet_end(doc: Doc, start: int, outlets: frozenset[str]) -> int | None:
+def _outlet_end(doc: Doc, start: int) -> int | None:
     """One past a news outlet's name at `start` ("Kazinform", "Interfax-Kazakhstan")."""
-    if not outlets or not doc[start].text[:1].isupper():
+    if not doc[start].text[:1].isupper():
         return None
     for length in (3, 2, 1):
         words = doc[start : start + length]
-        if len(words) == length and outlet_key(words.text) in outlets:
+        if len(words) == length and is_outlet(words.text):
             return start + length
     return None
 
 
-def organization_spans(doc: Doc, outlets: frozenset[str] = frozenset()) -> list[OrganizationSpan]:
+def organization_spans(doc: Doc) -> list[OrganizationSpan]:
     """The organisations the text names, whole, in text order, without overlaps: names around an
-    organisation word, ORG entities the knowledge base knows, acronyms, and the news outlets
-    whose names (`outlet_key`) `outlets` holds, whatever the model calls them."""
+    organisation word, ORG entities the knowledge base knows, acronyms, and the known news
+    outlets (`knowledge/data/sources.json`), whatever the model calls them."""
     found: list[OrganizationSpan] = []
     entities = {entity.start: entity for entity in doc.ents if entity.label_ == "ORG"}
     covered = 0
@@ -190,7 +190,7 @@ def organization_spans(doc: Doc, outlets: frozenset[str] = frozenset()) -> list[
         if token.i < covered:
             continue
         entity = entities.get(token.i)
-        outlet_end = _outlet_end(doc, token.i, outlets)
+        outlet_end = _outlet_end(doc, token.i)
         if outlet_end is not None:
             start, end = token.i, outlet_end
         elif entity is not None:

@@ -25,7 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from communique.document import Document
 from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
-from communique.knowledge.sources import outlet_key, sources
+from communique.knowledge.sources import is_outlet
 from communique.lang.en.agreements import extract_agreements
 from communique.lang.en.countries import english_countries
 from communique.lang.en.extract import english_event_lexicon, extract_events
@@ -307,7 +307,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     }
     persons: dict[str, _Person] = {}
     others: dict[tuple[str, str], Actor] = {}
-    organizations = organization_spans(doc, frozenset(sources().by_name))
+    organizations = organization_spans(doc)
     in_names = {i for span in organizations for i in range(span.start, span.end)}
     found: list[tuple[int, SpacySpan | OrganizationSpan]] = [
         (entity.start, entity)
@@ -473,7 +473,7 @@ class _Organizations:
             if organization.country:
                 return organization.country, CountryBasis.KNOWLEDGE
         words = self.doc[span.start : span.end]
-        if outlet_key(words.text) in sources().by_name:
+        if is_outlet(words.text):
             # A news agency reports the contact: its country is the publisher's (the record's
             # `home_country`), no party's.
             return None, None

@@ -25,7 +25,7 @@ from pathlib import Path
 from razdel import tokenize
 
 from communique.knowledge.base import Knowledge
-from communique.knowledge.sources import outlet_key, sources
+from communique.knowledge.sources import is_outlet, outlet_key, sources
 from communique.lang.kk.suffixes import base_form, case_analysis, strip_possessive
 from communique.record import Actor, ActorKind, CountryBasis, Mention
 
@@ -110,7 +110,7 @@ class KazakhOrganizations:
             len(words) == 1
             and words[0].text.isupper()
             and len(words[0].text) > 3
-            and outlet_key(words[0].text) not in sources().by_name
+            and not is_outlet(words[0].text)
         ):
             return None  # a dateline's city, «МИНСК»
         name = text[words[0].start : words[-1].stop]
@@ -121,7 +121,7 @@ class KazakhOrganizations:
         stems = _stems(name)
         actor = self._same_body(stems)
         if actor is None:
-            outlet = outlet_key(name) in sources().by_name
+            outlet = is_outlet(name)
             name = sources().written.get(outlet_key(name), name)  # «ҚАЗАҚПАРАТ» -> «ҚазАқпарат»
             # A news agency reports the contact: its country is the publisher's (the record's
             # `home_country`), no party's.
@@ -155,7 +155,4 @@ class KazakhOrganizations:
 
 def outlet_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every news outlet's name in the text, as written in any case."""
-    names = sources().by_name
-    return [
-        (token.start, token.stop) for token in tokenize(text) if outlet_key(token.text) in names
-    ]
+    return [(token.start, token.stop) for token in tokenize(text) if is_outlet(token.text)]

@@ -392,18 +392,7 @@ def _add_outlets(record: Record, organizations: KazakhOrganizations) -> None:
     for start, end in outlet_spans(record.text):
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
-        mention = Mention(
-            id=f"m{len(record.mentions) + 1}",
-            type=MentionType.ORGANIZATION,
-            start=start,
-            end=end,
-            text=record.text[start:end],
-            normal=record.text[start:end],
-            sentence=_sentence_of(record, start),
-            extractor=READER,
-        )
-        record.mentions.append(mention)
-        organizations.add(mention, mention.normal)
+        _add_organization(record, organizations, start, end, record.text[start:end], None)
 
 
 def _add_titled_organizations(
@@ -416,19 +405,32 @@ def _add_titled_organizations(
             continue
         start, end = title.start + found[0], title.start + found[1]
         written = record.text[start:end]
-        mention = Mention(
-            id=f"m{len(record.mentions) + 1}",
-            type=MentionType.ORGANIZATION,
-            start=start,
-            end=end,
-            text=written,
-            normal=base_form(written, known),
-            country=country_in_phrase(written, knowledge),
-            sentence=title.sentence,
-            extractor=READER,
-        )
-        record.mentions.append(mention)
-        organizations.add(mention, mention.normal)
+        normal, country = base_form(written, known), country_in_phrase(written, knowledge)
+        _add_organization(record, organizations, start, end, normal, country)
+
+
+def _add_organization(
+    record: Record,
+    organizations: KazakhOrganizations,
+    start: int,
+    end: int,
+    normal: str,
+    country: str | None,
+) -> None:
+    """A mention of an organisation the tagger did not give, and its actor."""
+    mention = Mention(
+        id=f"m{len(record.mentions) + 1}",
+        type=MentionType.ORGANIZATION,
+        start=start,
+        end=end,
+        text=record.text[start:end],
+        normal=normal,
+        country=country,
+        sentence=_sentence_of(record, start),
+        extractor=READER,
+    )
+    record.mentions.append(mention)
+    organizations.add(mention, normal)
 
 
 def _read_events(record: Record, known: frozenset[str], published: date | None) -> None:
