@@ -44,6 +44,7 @@ from communique.lang.kk.events import (
     sentence_words,
 )
 from communique.lang.kk.gazetteer import kazakh_gazetteer
+from communique.lang.kk.names import document_persons, join_arabic_names
 from communique.lang.kk.organizations import (
     KazakhOrganizations,
     organization_in_title,
@@ -67,7 +68,8 @@ from communique.resolve.publisher import for_parsing, publisher_country
 
 # 0.2: dates, events, agreements, topics; 0.3: organisations; 0.4: publisher as home, titles cut
 # at a closed phrase, group members' countries
-READER = "lang.kk.read@0.4.0"
+# 0.5: Arabic names whole over «бин» and the article; a name keeps its label through the text
+READER = "lang.kk.read@0.5.0"
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "GPE": MentionType.COUNTRY,
@@ -233,11 +235,19 @@ def _person_name(
 def _locate(
     text: str, tagger: KazakhTagger, knowledge: Knowledge, known: frozenset[str]
 ) -> list[_Located]:
+    sentences = kazakh_sentences(text)
+    tokens_of = [list(tokenize(text[sentence.start : sentence.end])) for sentence in sentences]
+    words_of = [[token.text for token in tokens] for tokens in tokens_of]
+    entities_of = document_persons(
+        words_of,
+        [join_arabic_names(words, tagger.entities(words), known) for words in words_of],
+        known,
+    )
     located: list[_Located] = []
-    for number, sentence in enumerate(kazakh_sentences(text)):
-        tokens = list(tokenize(text[sentence.start : sentence.end]))
-        words = [token.text for token in tokens]
-        for entity in tagger.entities(words):
+    for number, (sentence, tokens, words, entities) in enumerate(
+        zip(sentences, tokens_of, words_of, entities_of, strict=True)
+    ):
+        for entity in entities:
             entity = replace(entity, base=base_form(entity.text, known))
             if entity.label == "PERSON":
                 entity = _person_name(entity, words[entity.start : entity.end], knowledge, known)

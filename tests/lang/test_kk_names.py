@@ -1,0 +1,88 @@
+"""Personal names made whole over the tagger's pieces (lang/kk/names.py), on hand-built spans."""
+
+from __future__ import annotations
+
+from communique.lang.kk.names import document_persons, join_arabic_names
+from communique.lang.kk.tagger import Entity
+
+
+def _words(sentence: str) -> list[str]:
+    return sentence.split()
+
+
+def _entity(words: list[str], label: str, start: int, end: int) -> Entity:
+    text = " ".join(words[start:end])
+    return Entity(label, start, end, text, text)
+
+
+def _spans(entities: list[Entity]) -> list[tuple[str, str]]:
+    return [(entity.label, entity.text) for entity in entities]
+
+
+def test_a_lineage_word_joins_the_name_before_it_and_the_article_after() -> None:
+    words = _words("Министр Халид бин Салман әл-Фарси Астанаға келді")
+    found = join_arabic_names(words, [_entity(words, "PERSON", 3, 5)], ())
+    assert _spans(found) == [("PERSON", "Халид бин Салман әл-Фарси")]
+
+
+def test_two_capitalised_names_joined_by_bin_are_a_name_the_tagger_missed() -> None:
+    words = _words("Кеше Омар бин Юсуф әл-Амри мен Асқар Серікұлы кездесті")
+    found = join_arabic_names(words, [_entity(words, "PERSON", 6, 8)], ())
+    assert _spans(found) == [("PERSON", "Омар бин Юсуф әл-Амри"), ("PERSON", "Асқар Серікұлы")]
+
+
+def test_a_capitalised_article_of_its_own_belongs_to_the_name() -> None:
+    words = _words("Әмір Халифа бин Ахмед Әл Сабах хат жолдады")
+    found = join_arabic_names(words, [_entity(words, "PERSON", 1, 2)], ())
+    assert _spans(found) == [("PERSON", "Халифа бин Ахмед Әл Сабах")]
+
+
+def test_the_conjunctions_ben_and_al_join_no_name() -> None:
+    # «бен» is 'and' after a voiced sound; a lower-case «ал» is 'and, but'.
+    words = _words("Ержан Асанов бен Бақыт Ахмедов келді , ал Серік Әлиев қалды")
+    entities = [
+        _entity(words, "PERSON", 0, 2),
+        _entity(words, "PERSON", 3, 5),
+        _entity(words, "PERSON", 8, 10),
+    ]
+    assert join_arabic_names(words, entities, ()) == entities
+
+
+def test_a_name_read_once_is_a_person_where_the_tagger_ran_it_into_a_neighbour() -> None:
+    first = _words("Премьер-министр Алмаз Бекұлы Сейітовпен кездесті")
+    second = _words("Алмаз Бекұлы Сейітовке Ресей Федерациясы алғыс айтты")
+    found = document_persons(
+        [first, second],
+        [
+            [_entity(first, "POSITION", 0, 1), _entity(first, "PERSON", 1, 4)],
+            [_entity(second, "PERSON", 0, 2), _entity(second, "GPE", 2, 5)],
+        ],
+        (),
+    )
+    assert _spans(found[1]) == [("PERSON", "Алмаз Бекұлы Сейітовке"), ("GPE", "Ресей Федерациясы")]
+
+
+def test_a_title_around_a_known_name_splits_at_it_without_the_conjunction() -> None:
+    first = _words("Игорь Савинмен кездесу өтті")
+    second = _words("Мәлидің елшісі Игорь Савинмен және Чадтың елшісі Омар Диамен")
+    found = document_persons(
+        [first, second],
+        [[_entity(first, "PERSON", 0, 2)], [_entity(second, "POSITION", 0, 7)]],
+        (),
+    )
+    assert _spans(found[1]) == [
+        ("POSITION", "Мәлидің елшісі"),
+        ("PERSON", "Игорь Савинмен"),
+        ("POSITION", "Чадтың елшісі"),
+    ]
+
+
+def test_a_one_word_name_is_not_spread_over_the_text() -> None:
+    first = _words("Савин келді")
+    second = _words("Савин көшесі")
+    found = document_persons(
+        [first, second],
+        [[_entity(first, "PERSON", 0, 1)], [_entity(second, "LOCATION", 0, 2)]],
+        (),
+    )
+    assert _spans(found[1]) == [("LOCATION", "Савин көшесі")]
