@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.lang.kk.names import document_persons, join_arabic_names
+from communique.lang.kk.names import complete_list_names, document_persons, join_arabic_names
 from communique.lang.kk.tagger import Entity
 
 
@@ -86,3 +86,36 @@ def test_a_one_word_name_is_not_spread_over_the_text() -> None:
         (),
     )
     assert _spans(found[1]) == [("LOCATION", "Савин көшесі")]
+
+
+def test_each_item_of_a_list_of_inflected_names_is_a_name() -> None:
+    words = _words("Ол Ержан Асановпен , Пьер Анри Дюбуамен және Тран Ван Хиеумен кездесті")
+    entities = [
+        _entity(words, "PERSON", 1, 3),
+        _entity(words, "GPE", 4, 5),
+        _entity(words, "PERSON", 5, 7),
+        _entity(words, "EVENT", 8, 11),
+    ]
+    found = complete_list_names(words, entities, ())
+    assert _spans(found) == [
+        ("PERSON", "Ержан Асановпен"),
+        ("PERSON", "Пьер Анри Дюбуамен"),
+        ("PERSON", "Тран Ван Хиеумен"),
+    ]
+
+
+def test_a_title_before_a_listed_name_stays_a_title() -> None:
+    words = _words("Ержан Асановпен және Сенат Төрағасы Пьер Дюбуамен кездесті")
+    entities = [
+        _entity(words, "PERSON", 0, 2),
+        _entity(words, "POSITION", 3, 5),
+        _entity(words, "PERSON", 5, 7),
+    ]
+    assert complete_list_names(words, entities, ()) == entities
+
+
+def test_names_in_another_case_make_no_list() -> None:
+    # «Асановпен» is instrumental, «Астанада» locative: the second is no item of the first.
+    words = _words("Ержан Асановпен , Астанада Пьер Дюбуа болды")
+    entities = [_entity(words, "PERSON", 0, 2), _entity(words, "PERSON", 4, 6)]
+    assert complete_list_names(words, entities, ()) == entities

@@ -1,11 +1,14 @@
 """Personal names the tagger reads in pieces, made whole: Arabic names, and a name's label kept
 across the text.
 
-Two phenomena, each stated once (word lists in `data/names.json`):
+Three phenomena, each stated once (word lists in `data/names.json`):
 - An Arabic name is one name over its lineage word and article: «Тамим бин Хамад Әл Тани»,
   «Хамуд бин Салем әл-Бусаиди». KazNERD holds few of them, so the tagger tends to cut them at
   «бин» or at the article, or to miss them; two capitalised words joined by «бин» are a name by
   themselves.
+- The items of a list are of one kind: after a name with a case ending, a joining word and
+  capitalised words up to one with the same ending are a name too («Хашиммен, Мохаммад Реза
+  Каримимен және Фам Тхань Лонгпен»), whatever the tagger made of them.
 - A name keeps its label through a text (one sense per discourse): a person's name of two or
   more words, read once, is that person wherever its words stand again, in any case ending on its
   last word, even where the tagger ran it into a neighbour there («Режеп Тайып Ердоғанды
@@ -21,11 +24,12 @@ from functools import cache
 from pathlib import Path
 
 from communique.lang.kk.events import event_words
-from communique.lang.kk.suffixes import base_form
+from communique.lang.kk.suffixes import base_form, case_analysis
 from communique.lang.kk.tagger import Entity
 
 NAMES_FILE = Path(__file__).parent / "data" / "names.json"
 PERSON = "PERSON"
+TITLE_LABELS = frozenset({"POSITION", "ORGANISATION"})
 
 
 @cache
@@ -198,4 +202,57 @@ def document_persons(
                 )
             index = end
         result.append(found)
+    return result
+
+
+def _case(word: str, known: Collection[str]) -> str | None:
+    analysis = None if word.lower() in known else case_analysis(word)
+    return analysis[1] if analysis else None
+
+
+def _name_word(word: str) -> bool:
+    return _is_capitalised(word) or _is_article(word) or word.lower() in _name_words()[0]
+
+
+def complete_list_names(
+    words: Sequence[str], entities: list[Entity], known: Collection[str]
+) -> list[Entity]:
+    """The sentence's entities with each item of a list of inflected names a name: after a name
+    with a case ending and a joining word, the capitalised words up to one with the same ending
+    («Хашиммен, Мохаммад Реза Каримимен және Фам Тхань Лонгпен»), whatever the tagger made of
+    them."""
+    result = list(entities)
+    index = 0
+    while index < len(words):
+        person = next((e for e in result if e.label == PERSON and e.end - 1 == index), None)
+        case = _case(words[index], known) if person else None
+        if case is None:
+            index += 1
+            continue
+        start = index + 1
+        while start < len(words) and _joins(words[start]):
+            start += 1
+        end = start
+        while end < len(words) and _name_word(words[end]) and _case(words[end], known) != case:
+            end += 1
+        if (
+            start == index + 1  # no joining word: not a list
+            or end >= len(words)
+            or end == start
+            or not _is_capitalised(words[end])
+            or _case(words[end], known) != case
+        ):
+            index += 1
+            continue
+        # A title before the name («... және Қырғыз Республикасы ... Төрағасы Улан Ахметовпен»)
+        # is no part of it.
+        titled = {i for e in result if e.label in TITLE_LABELS for i in range(e.start, e.end)}
+        while start < end and start in titled:
+            start += 1
+        item = Entity(PERSON, start, end + 1, "", "")
+        if not any(e.label == PERSON and (e.start, e.end) == (start, end + 1) for e in result):
+            result = _replace_overlapping(
+                result, _respan(item, words, start, end + 1, known), words, known
+            )
+        index = end
     return result

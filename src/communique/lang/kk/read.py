@@ -44,14 +44,22 @@ from communique.lang.kk.events import (
     sentence_words,
 )
 from communique.lang.kk.gazetteer import kazakh_gazetteer
-from communique.lang.kk.names import document_persons, join_arabic_names
+from communique.lang.kk.names import complete_list_names, document_persons, join_arabic_names
 from communique.lang.kk.organizations import (
     KazakhOrganizations,
     organization_in_title,
     outlet_spans,
 )
-from communique.lang.kk.suffixes import base_form, case_analysis, strip_case, strip_possessive
+from communique.lang.kk.paired import paired_titles
+from communique.lang.kk.suffixes import (
+    base_form,
+    case_analysis,
+    singular,
+    strip_case,
+    strip_possessive,
+)
 from communique.lang.kk.tagger import Entity, KazakhTagger
+from communique.lang.kk.titles import bare_titles
 from communique.lang.kk.topics import find_kazakh_topics
 from communique.record import (
     Actor,
@@ -240,9 +248,18 @@ def _locate(
     words_of = [[token.text for token in tokens] for tokens in tokens_of]
     entities_of = document_persons(
         words_of,
-        [join_arabic_names(words, tagger.entities(words), known) for words in words_of],
+        [
+            complete_list_names(
+                words, join_arabic_names(words, tagger.entities(words), known), known
+            )
+            for words in words_of
+        ],
         known,
     )
+    entities_of = [
+        bare_titles(words, entities, known)
+        for words, entities in zip(words_of, entities_of, strict=True)
+    ]
     located: list[_Located] = []
     for number, (sentence, tokens, words, entities) in enumerate(
         zip(sentences, tokens_of, words_of, entities_of, strict=True)
@@ -385,6 +402,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             actor.positions = list(previous[1].positions)
             actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
         previous = (item, actor)
+    _pair_titles(record, persons, knowledge, known)
     for mention in record.mentions:
         if mention.id in organization_names:
             organizations.add(mention, organization_names[mention.id])
@@ -394,6 +412,49 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     record.actors += organizations.actors
     _read_events(record, known, published_date(document.published))
     return record
+
+
+def _pair_titles(
+    record: Record, persons: dict[str, Actor], knowledge: Knowledge, known: frozenset[str]
+) -> None:
+    """Lists of names paired with a list of states before a plural title (`paired.py`): each
+    name's title is the singular with its state, and its country that state."""
+    actors = {actor.id: actor for actor in persons.values()}
+    for number in range(len(record.sentences)):
+        words = sentence_words(record, number)
+        starts = {word.start: index for index, word in enumerate(words)}
+        ends = {word.end: index + 1 for index, word in enumerate(words)}
+        named = [
+            m
+            for m in record.mentions
+            if m.sentence == number and m.type is MentionType.PERSON and m.actor in actors
+        ]
+        spans = [(starts.get(m.start), ends.get(m.end)) for m in named]
+        if any(start is None or end is None for start, end in spans):
+            continue
+        pairs = paired_titles(
+            words,
+            [(start, end) for start, end in spans if start is not None and end is not None],
+            lambda name: country_of(name, knowledge),
+            known,
+        )
+        for pair in pairs:
+            actor = actors[named[pair.person].actor or ""]
+            actor.positions = [pair.title]
+            actor.country, actor.country_basis = pair.country, CountryBasis.TEXT
+            record.occupations = [o for o in record.occupations if o.person != actor.id]
+            record.occupations.append(
+                Occupation(
+                    id=f"o{len(record.occupations) + 1}",
+                    person=actor.id,
+                    position=pair.title,
+                    title=Span(start=pair.start, end=pair.end),
+                    country=pair.country,
+                    country_basis=CountryBasis.TEXT,
+                    evidence=record.sentences[number],
+                    extractor=READER,
+                )
+            )
 
 
 def _add_outlets(record: Record, organizations: KazakhOrganizations) -> None:
@@ -692,7 +753,9 @@ def _add_title(
     ):
         return
     start, title_text = _title_phrase(record.text, title.start, title.end, known)
-    position = base_form(title_text, known)
+    # A title is one person's: a plural one before a list is each one's singular.
+    *head, last = base_form(title_text, known).split(" ")
+    position = " ".join([*head, singular(last)])
     # The country the title's own words name («Малайзияның ... елшісі», «Қырғыз Республикасының
     # Президенті»), else one named just before it as its possessor: in the genitive or bare
     # («Түркия Ұлы Ұлттық Жиналысының Төрағасы»), not in another case («Беларусь мемлекетінің
