@@ -1,7 +1,13 @@
 """Personal names the tagger reads in pieces, made whole: Arabic names, and a name's label kept
 across the text.
 
-Three phenomena, each stated once (word lists in `data/names.json`):
+A name holds no title, place or abbreviation: the tagger's PERSON spans lose a dash before them,
+words from an abbreviation on («АӨСШК Аға»), and what follows a country's name («Мәулен
+Әшімбаев Малайзия») or begins a body's name before its lower-case head noun («Әсел
+Нұрпейісова Қауымдар палатасының»); a span ending in an office noun is a title («Сенат
+Төрағасы»), one that names a known place is that place («Маскат»). Then three phenomena, each
+stated once (word lists in
+`data/names.json`):
 - An Arabic name is one name over its lineage word and article: «Тамим бин Хамад Әл Тани»,
   «Хамуд бин Салем әл-Бусаиди». KazNERD holds few of them, so the tagger tends to cut them at
   «бин» or at the article, or to miss them; two capitalised words joined by «бин» are a name by
@@ -18,7 +24,7 @@ Three phenomena, each stated once (word lists in `data/names.json`):
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -113,19 +119,19 @@ def _replace_overlapping(
         if other.end <= person.start or other.start >= person.end:
             kept.append(other)
             continue
-        if other.label == PERSON:
-            continue
+        if other.label == PERSON and other.start >= person.start and other.end <= person.end:
+            continue  # a piece of the name
         # What stands outside the name on either side stays, without the word joining it.
         end = person.start
         while end > other.start and _joins(words[end - 1]):
             end -= 1
-        if end > other.start:
+        if end > other.start and (other.label != PERSON or _is_capitalised(words[end - 1])):
             kept.append(_respan(other, words, other.start, end, known))
         start = person.end
         while start < other.end and _joins(words[start]):
             start += 1  # «... Бьянкимен және Жапонияның ... орынбасары»: the title after
-        if start < other.end:
-            kept.append(_respan(other, words, start, other.end, known))
+        if start < other.end and (other.label != PERSON or _is_capitalised(words[start])):
+            kept.append(_respan(other, words, start, other.end, known))  # another name
     kept.append(person)
     return sorted(kept, key=lambda entity: entity.start)
 
@@ -175,6 +181,14 @@ def document_persons(
         for entity in found
         if entity.label == PERSON and entity.end - entity.start >= 2
     }
+    # A span the tagger ran over two names («Тоқаев Си Цзиньпинмен»), each read elsewhere, is
+    # no name of its own: it splits where the first ends.
+    composite = {
+        name
+        for name in names
+        if any(name[:cut] in names and name[cut:] in names for cut in range(2, len(name) - 1))
+    }
+    names -= composite
     longest_first = sorted(names, key=len, reverse=True)
     result = []
     for words, found in zip(sentences, entities, strict=True):
@@ -255,4 +269,51 @@ def complete_list_names(
                 result, _respan(item, words, start, end + 1, known), words, known
             )
         index = end
+    return result
+
+
+def _is_abbreviation(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def clean_persons(
+    words: Sequence[str],
+    entities: list[Entity],
+    known: Collection[str],
+    is_place: Callable[[str], bool],
+    is_office: Callable[[str], bool],
+    is_body_head: Callable[[str], bool],
+) -> list[Entity]:
+    """The sentence's PERSON spans without what no name holds (see the module's docstring)."""
+    result = []
+    for entity in entities:
+        if entity.label != PERSON:
+            result.append(entity)
+            continue
+        start, end = entity.start, entity.end
+        while start < end and not any(char.isalnum() for char in words[start]):
+            start += 1
+        for index in range(start, end):
+            if _is_abbreviation(words[index]):
+                end = index
+                break
+            if index > start and is_place(base_form(words[index], known)):
+                end = index
+                break
+        if (
+            end == entity.end
+            and end - start > 2
+            and end < len(words)
+            and words[end][:1].islower()
+            and is_body_head(words[end])
+        ):
+            end -= 1  # «Әсел Нұрпейісова Қауымдар палатасының»: the body's name begins
+        if start == end:
+            continue
+        cleaned = _respan(entity, words, start, end, known)
+        if is_office(words[end - 1]):
+            cleaned = replace(cleaned, label="POSITION")
+        elif is_place(cleaned.base):
+            cleaned = replace(cleaned, label="GPE")
+        result.append(cleaned)
     return result

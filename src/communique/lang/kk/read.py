@@ -44,9 +44,15 @@ from communique.lang.kk.events import (
     sentence_words,
 )
 from communique.lang.kk.gazetteer import kazakh_gazetteer
-from communique.lang.kk.names import complete_list_names, document_persons, join_arabic_names
+from communique.lang.kk.names import (
+    clean_persons,
+    complete_list_names,
+    document_persons,
+    join_arabic_names,
+)
 from communique.lang.kk.organizations import (
     KazakhOrganizations,
+    is_body_head,
     organization_in_title,
     outlet_spans,
 )
@@ -59,7 +65,7 @@ from communique.lang.kk.suffixes import (
     strip_possessive,
 )
 from communique.lang.kk.tagger import Entity, KazakhTagger
-from communique.lang.kk.titles import bare_titles
+from communique.lang.kk.titles import bare_titles, is_office
 from communique.lang.kk.topics import find_kazakh_topics
 from communique.record import (
     Actor,
@@ -104,7 +110,7 @@ def country_of(name: str, knowledge: Knowledge) -> str | None:
     the form of state."""
     lower = name.lower()
     for country in knowledge.countries:
-        if country.name_kk and country.name_kk.lower() == lower:
+        if any(name.lower() == lower for name in country.names_kk):
             return country.alpha2
     found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
     if found is None and " " in name.strip():
@@ -226,23 +232,19 @@ def document_base_forms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _person_name(
-    entity: Entity, words: list[str], knowledge: Knowledge, known: frozenset[str]
-) -> Entity:
-    """A PERSON span without what follows a country's name in it: a name holds no country, so
-    «Мәулен Әшімбаев Малайзия» and «Тоқаев Катар Әмірі» are the tagger running on."""
-    for offset in range(1, len(words)):
-        if country_of(base_form(words[offset], known), knowledge):
-            kept = " ".join(words[:offset])
-            return replace(
-                entity, end=entity.start + offset, text=kept, base=base_form(kept, known)
-            )
-    return entity
-
-
 def _locate(
     text: str, tagger: KazakhTagger, knowledge: Knowledge, known: frozenset[str]
 ) -> list[_Located]:
+    def clean(words: list[str], entities: list[Entity]) -> list[Entity]:
+        return clean_persons(
+            words,
+            entities,
+            known,
+            lambda name: country_of(name, knowledge) is not None,
+            is_office,
+            is_body_head,
+        )
+
     sentences = kazakh_sentences(text)
     tokens_of = [list(tokenize(text[sentence.start : sentence.end])) for sentence in sentences]
     words_of = [[token.text for token in tokens] for tokens in tokens_of]
@@ -250,7 +252,7 @@ def _locate(
         words_of,
         [
             complete_list_names(
-                words, join_arabic_names(words, tagger.entities(words), known), known
+                words, join_arabic_names(words, clean(words, tagger.entities(words)), known), known
             )
             for words in words_of
         ],
@@ -261,13 +263,11 @@ def _locate(
         for words, entities in zip(words_of, entities_of, strict=True)
     ]
     located: list[_Located] = []
-    for number, (sentence, tokens, words, entities) in enumerate(
-        zip(sentences, tokens_of, words_of, entities_of, strict=True)
+    for number, (sentence, tokens, entities) in enumerate(
+        zip(sentences, tokens_of, entities_of, strict=True)
     ):
         for entity in entities:
             entity = replace(entity, base=base_form(entity.text, known))
-            if entity.label == "PERSON":
-                entity = _person_name(entity, words[entity.start : entity.end], knowledge, known)
             start = sentence.start + tokens[entity.start].start
             end = sentence.start + tokens[entity.end - 1].stop
             located.append(_Located(entity, number, start, end))

@@ -28,7 +28,8 @@ def office_nouns() -> frozenset[str]:
     return frozenset(json.loads(TITLES_FILE.read_text(encoding="utf-8"))["nouns"])
 
 
-def _is_office(word: str) -> bool:
+def is_office(word: str) -> bool:
+    """Whether the word is an office noun in any form («депутаттары», «Төрағасы»)."""
     return bool(noun_bases(word) & office_nouns())
 
 
@@ -49,7 +50,7 @@ def bare_titles(
     result = list(entities)
     for person in [e for e in entities if e.label == "PERSON"]:
         before = person.start - 1
-        if before < 0 or not _is_office(words[before]):
+        if before < 0 or not is_office(words[before]):
             continue
         if any(e.start <= before < e.end for e in result):
             continue  # the noun is in a span of its own already (a title, a name)
