@@ -9,14 +9,13 @@ One actor per surname (the base form of a name's last word), so a later
 the name (Kazakh writes the title first: «Сенат Төрағасы Мәулен Әшімбаев»); the person's country
 is the first country or known organisation's country that is named right before the title or in
 it («Малайзияның ... елшісі»), leaving out places in the locative («Қазақстандағы елшісі», the
-ambassador in Kazakhstan), else the publisher's (the country whose capital opens the text, or
-the most named one). A title before a list of names is each name's; an organisation or country
+ambassador in Kazakhstan), else the publisher's (`resolve.publisher`: the source, the
+dateline's agency or capital; never the countries the text is about). A title before a list of names is each name's; an organisation or country
 right before a name without a title gives the person's country.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -92,7 +91,6 @@ MENTION_TYPES = {
 }
 # How many tokens before a title a country naming its holder may stand («Малайзияның ... елшісі»).
 COUNTRY_WINDOW = 3
-DATELINE_TOKENS = 6
 DATELINE_CHARACTERS = 80  # how far into the body a dateline's date may stand
 
 
@@ -290,25 +288,6 @@ def kazakh_sentences(text: str) -> list[Span]:
     return found
 
 
-def home_country(
-    document: Document, countries: list[str | None], knowledge: Knowledge
-) -> str | None:
-    """The publisher's country (`resolve.publisher`: the source, its domain, the agency of the
-    dateline, a credit line), else that of the capital opening the dateline, else the most
-    named."""
-    text = document.text
-    publisher = publisher_country(document, knowledge)
-    if publisher:
-        return publisher
-    for token in list(tokenize(text.split("\n\n", 1)[-1]))[:DATELINE_TOKENS]:
-        if token.text.isupper() and len(token.text) > 2:
-            capital = knowledge.country_by_capital(token.text.capitalize())
-            if capital:
-                return capital.alpha2
-    counts = Counter(code for code in countries if code)
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Record:
     """A record of a Kazakh document: persons with titles and countries, countries, dates,
     events, agreements and topics."""
@@ -318,7 +297,6 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     record = Record(id=document.id, language="kk", text=text, title=document.title)
     record.sentences = kazakh_sentences(text)
     located = _locate(text, KazakhTagger.load(), knowledge, known)
-    countries: list[str | None] = []
     organizations = KazakhOrganizations(knowledge, known)
     organization_names: dict[str, str] = {}  # mention id -> the name in its base form
     for item in located:
@@ -338,7 +316,6 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             if entity.label == "ORGANISATION"
             else None
         )
-        countries.append(country)
         record.mentions.append(
             Mention(
                 id=f"m{len(record.mentions) + 1}",
@@ -352,7 +329,9 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
                 extractor=READER,
             )
         )
-    home = home_country(document, countries, knowledge)
+    # The publisher's country (`resolve.publisher`: the source, its domain, the dateline's agency
+    # or capital, a credit line); never the countries the text is about.
+    home = publisher_country(document, knowledge)
     record.home_country = home
     persons: dict[str, Actor] = {}
     countries_seen: dict[str, Actor] = {}
