@@ -10,8 +10,9 @@ the name (Kazakh writes the title first: «Сенат Төрағасы Мәул�
 is the first country or known organisation's country that is named right before the title or in
 it («Малайзияның ... елшісі»), leaving out places in the locative («Қазақстандағы елшісі», the
 ambassador in Kazakhstan), else the publisher's (`resolve.publisher`: the source, the
-dateline's agency or capital; never the countries the text is about). A title before a list of names is each name's; an organisation or country
-right before a name without a title gives the person's country.
+dateline's agency or capital; never the countries the text is about). A title before a list of
+names is each name's; an organisation or country right before a name without a title gives the
+person's country.
 """
 
 from __future__ import annotations
