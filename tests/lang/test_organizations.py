@@ -12,7 +12,7 @@ from communique.knowledge.base import Knowledge
 from communique.lang.en.read import read_english
 from communique.lang.kk.organizations import KazakhOrganizations, organization_in_title
 from communique.lang.kk.read import read_kazakh
-from communique.record import ActorKind, Record
+from communique.record import ActorKind, Mention, MentionType, Record
 
 
 def _organizations(record: Record) -> dict[str, str | None]:
@@ -116,6 +116,31 @@ def test_kazakh_name_in_a_tagger_span(span: str, name: str) -> None:
 
 def test_kazakh_city_of_a_dateline_is_no_organisation() -> None:
     assert KazakhOrganizations(Knowledge.load(), frozenset()).name_in("МИНСК") is None
+
+
+def _organization_actor(name: str, mention_id: str = "m1") -> tuple[str | None, str | None]:
+    organizations = KazakhOrganizations(Knowledge.load(), frozenset())
+    mention = Mention(
+        id=mention_id,
+        type=MentionType.ORGANIZATION,
+        start=0,
+        end=len(name),
+        text=name,
+        normal=name,
+        extractor="test",
+    )
+    actor = organizations.add(mention, name)
+    return actor.kb_id, actor.country
+
+
+def test_kazakh_body_is_linked_to_the_knowledge_base_in_any_form_of_its_words() -> None:
+    # The knowledge base writes «Моңғолияның Мемлекеттік Ұлы Хуралы»; the text the bare form.
+    assert _organization_actor("Моңғолия Мемлекеттік Ұлы Хуралы") == ("mn-state-great-khural", "MN")
+    assert _organization_actor("ШЫҰ") == ("sco", None)
+
+
+def test_kazakh_body_the_knowledge_base_does_not_hold_is_not_linked() -> None:
+    assert _organization_actor("Моңғолия Мемлекеттік Ұлы Кеңесі") == (None, None)
 
 
 @pytest.mark.parametrize(

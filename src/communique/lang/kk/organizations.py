@@ -25,6 +25,7 @@ from pathlib import Path
 from razdel import tokenize
 
 from communique.knowledge.base import Knowledge
+from communique.knowledge.models import Organization
 from communique.knowledge.sources import is_outlet, outlet_key, sources
 from communique.lang.kk.suffixes import base_form, case_analysis, strip_possessive
 from communique.record import Actor, ActorKind, CountryBasis, Mention
@@ -79,6 +80,24 @@ def known_names(knowledge: Knowledge) -> frozenset[str]:
 
 def _stems(name: str) -> tuple[str, ...]:
     return tuple(strip_possessive(word).lower()[:STEM_LETTERS] for word in name.split())
+
+
+@cache
+def _knowledge_by_stems(knowledge: Knowledge) -> dict[tuple[str, ...], Organization]:
+    """The knowledge base's organisations by the stems of their Kazakh names and aliases: a name
+    in the text matches in any case or possessive form of its words («Қазақстан Республикасы
+    Парламенті Сенаты» is «... Парламентінің Сенаты»). A stem tuple two bodies share links none."""
+    found: dict[tuple[str, ...], Organization] = {}
+    shared: set[tuple[str, ...]] = set()
+    for organization in knowledge.organizations:
+        for name in (organization.name_kk, *organization.aliases_kk):
+            if not name:
+                continue
+            key = _stems(name)
+            if key in found and found[key].id != organization.id:
+                shared.add(key)
+            found.setdefault(key, organization)
+    return {key: organization for key, organization in found.items() if key not in shared}
 
 
 @dataclass
@@ -136,14 +155,26 @@ class KazakhOrganizations:
             )
             self.actors.append(actor)
             self._stems[actor.id] = stems
+            self._link(actor, stems)
         elif len(stems) > len(self._stems[actor.id]):
             actor.name, self._stems[actor.id] = name, stems  # the name in full
             actor.country = actor.country or mention.country
             if actor.country and actor.country_basis is None:
                 actor.country_basis = CountryBasis.TEXT
+            self._link(actor, stems)
         actor.mentions.append(mention.id)
         mention.actor = actor.id
         return actor
+
+    def _link(self, actor: Actor, stems: tuple[str, ...]) -> None:
+        """The knowledge base's body of that name, if any: its id, and its country where the
+        text gave none."""
+        organization = _knowledge_by_stems(self.knowledge).get(stems)
+        if organization is None or is_outlet(actor.name):
+            return
+        actor.kb_id = organization.id
+        if actor.country is None and organization.country:
+            actor.country, actor.country_basis = organization.country, CountryBasis.KNOWLEDGE
 
     def _same_body(self, stems: tuple[str, ...]) -> Actor | None:
         for actor in self.actors:
