@@ -60,7 +60,7 @@ from communique.record import (
 )
 
 EVENTS_FILE = Path(__file__).parent / "data" / "events.json"
-KAZAKH_EVENTS = "lang.kk.events@0.1.2"
+KAZAKH_EVENTS = "lang.kk.events@0.1.3"  # 0.1.3: a list takes its last item's case
 _CONSULT = "CONSULT"
 _FINITE = frozenset({"past", "future", "negated", "converb", "participle", "progressive"})
 _SUPPORT_REACH = 3  # words from a meeting noun to its support verb («кездесулер өткізді»)

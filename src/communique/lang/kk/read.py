@@ -83,7 +83,9 @@ from communique.resolve.publisher import for_parsing, publisher_country
 # 0.2: dates, events, agreements, topics; 0.3: organisations; 0.4: publisher as home, titles cut
 # at a closed phrase, group members' countries
 # 0.5: Arabic names whole over «бин» and the article; a name keeps its label through the text
-READER = "lang.kk.read@0.5.0"
+# 0.6: names cleaned, list items, bare and paired titles, the publisher's country only, bodies
+# linked to the knowledge base
+READER = "lang.kk.read@0.6.0"
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "GPE": MentionType.COUNTRY,
