@@ -32,7 +32,13 @@ from communique.lang.en.extract import english_event_lexicon, extract_events
 from communique.lang.en.model import english
 from communique.lang.en.organizations import OrganizationSpan, head_word, organization_spans
 from communique.lang.en.ruler import TITLE_LABEL, plural_heads
-from communique.lang.en.titles import HYPHENS, TITLE_JOINERS, TITLE_PARTS
+from communique.lang.en.titles import (
+    HYPHENS,
+    ONWARD_JOINERS,
+    TITLE_JOINERS,
+    TITLE_PARTS,
+    crosses_title_phrase,
+)
 from communique.lang.en.topics import english_topics
 from communique.record import (
     Actor,
@@ -84,11 +90,20 @@ def _country_of_entity(entity: SpacySpan, knowledge: Knowledge) -> str | None:
 
 def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
     """The title phrase ending right before `person`: a TITLE, then parts and joiners."""
-    position = person.start - 1
+    return _title_ending_at(doc, person.start)
+
+
+def _title_ending_at(doc: Doc, end: int) -> SpacySpan | None:
+    """The title phrase that ends right before the token at `end`: a TITLE, then parts, joiners
+    and what else a title phrase holds (`crosses_title_phrase`)."""
+    position = end - 1
     start: int | None = None
+    crossed_words = False  # lower-case words crossed: the title must go on to them
     while position >= 0:
         token = doc[position]
         if token.ent_type_ == TITLE_LABEL:
+            if start is None and crossed_words and doc[position + 1].lower_ not in ONWARD_JOINERS:
+                return None  # "an official visit to": no title phrase
             start = position
             # A demonym or country right before the title belongs to it: "Malaysian Ambassador".
             while start > 0 and doc[start - 1].ent_type_ in TITLE_PARTS:
@@ -99,7 +114,11 @@ def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
             token.ent_type_ in TITLE_PARTS
             or token.lower_ in TITLE_JOINERS
             or (token.pos_ == "PROPN" and not token.ent_type_)
+            or crosses_title_phrase(doc, position, end, title_found=start is not None)
         ):
+            crossed_words = crossed_words or (
+                token.is_lower and token.lower_ not in TITLE_JOINERS
+            )
             position -= 1
             continue
         break
@@ -107,7 +126,7 @@ def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
         return None
     while doc[start].lower_ in TITLE_JOINERS:
         start += 1
-    return doc[start : person.start]
+    return doc[start:end]
 
 
 def _title_after(doc: Doc, person: SpacySpan) -> SpacySpan | None:
@@ -145,8 +164,10 @@ def _listed_title(doc: Doc, person: SpacySpan) -> tuple[SpacySpan, SpacySpan | N
     first_item: SpacySpan | None = None
     while True:
         if pairs and item_start > 0 and doc[item_start - 1].lower_ == "of":
-            title = ends.get(item_start - 1)
-            if title is not None and title.label_ == TITLE_LABEL:
+            # "the Foreign Ministers of A, X, and B, Y"; "the heads of the foreign ministries
+            # of A, X, and B, Y"
+            title = _title_ending_at(doc, item_start - 1)
+            if title is not None:
                 return title, country
         if first_item is not None and not pairs:
             title = _title_before(doc, first_item)
