@@ -116,9 +116,7 @@ def _title_ending_at(doc: Doc, end: int) -> SpacySpan | None:
             or (token.pos_ == "PROPN" and not token.ent_type_)
             or crosses_title_phrase(doc, position, end, title_found=start is not None)
         ):
-            crossed_words = crossed_words or (
-                token.is_lower and token.lower_ not in TITLE_JOINERS
-            )
+            crossed_words = crossed_words or (token.is_lower and token.lower_ not in TITLE_JOINERS)
             position -= 1
             continue
         break

@@ -220,7 +220,8 @@ def _is_common_noun(doc: Doc, entity: SpacySpan) -> bool:
 # Lower-case words inside a name, between its parts: "Hamoud bin Salem Al-Busaidi", "Abdel Fattah
 # el-Sisi", "Ursula von der Leyen".
 NAME_CONNECTORS = frozenset(
-    {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le"}
+    {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du"}
+    | {"van", "von", "der", "den", "la", "le"}
 )
 
 
@@ -298,16 +299,20 @@ def _grown_names(doc: Doc) -> list[SpacySpan]:
         if start > 0 and (
             doc[start - 1].lower_ in TITLE_JOINERS or doc[start - 1].ent_type_ in TITLE_PARTS
         ):
-            start = entity.start  # the words close a title phrase ("... and Traditional Religions")
-        while end < len(doc) and is_name_word.joined(end):
-            if is_name_word(end):
-                end += 1
-            elif doc[end].lower_ in NAME_CONNECTORS and (
-                is_name_word(end + 1) or doc[end + 1 : end + 2].ents
-            ):
-                end += 1
-            else:
-                break
+            # The words close a title phrase: "... of World and Traditional Religions X".
+            start = entity.start
+        while (
+            end < len(doc)
+            and is_name_word.joined(end)
+            and (
+                is_name_word(end)
+                or (
+                    doc[end].lower_ in NAME_CONNECTORS
+                    and (is_name_word(end + 1) or bool(doc[end + 1 : end + 2].ents))
+                )
+            )
+        ):
+            end += 1
         claimed = end - 1
         grown.append(SpacySpan(doc, start, end, label="PERSON"))
     return grown
@@ -365,9 +370,7 @@ def _introduced(doc: Doc) -> list[SpacySpan]:
 
 def _appositive_title_follows(doc: Doc, end: int) -> bool:
     """Whether ", <title>" follows: "Lange, head of the group"."""
-    return (
-        end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == TITLE_LABEL
-    )
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == TITLE_LABEL
 
 
 def _merge_split_names(doc: Doc) -> list[SpacySpan]:
