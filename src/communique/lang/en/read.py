@@ -52,10 +52,13 @@ from communique.record import (
 )
 from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.3.2"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
+READER = "lang.en.read@0.4.0"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
 # 0.3.1: words closing a title phrase are no given name; 0.3.2: person countries (a
 # delegation's head, an appositive, a state's body, the dateline), a surname named before is
-# that person wherever it recurs
+# that person wherever it recurs; 0.4: names made whole (a given name misread as a nationality or
+# left untagged, name particles, a name labelled a person elsewhere), one-word "persons" never
+# introduced dropped, title phrases over portfolio commas, glosses, possessives and an of-phrase's
+# nouns, partners one "with" introduces are one side
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "ORG": MentionType.ORGANIZATION,
@@ -67,6 +70,7 @@ MENTION_TYPES = {
 @dataclass
 class _Person:
     actor: Actor
+    first: SpacySpan  # the name where the text first gives it
     title: SpacySpan | None = None
     country: str | None = None
     basis: CountryBasis | None = None
@@ -379,6 +383,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
             _add_named(entity, mention, others)
     home = home_country(doc, document, knowledge)
     record.home_country = home
+    _partners_side(doc, list(persons.values()))
     for person in persons.values():
         if person.title is not None and person.country is None and home:
             person.country, person.basis = home, CountryBasis.INFERRED
@@ -404,7 +409,7 @@ def _add_person(
     person = persons.get(surname)
     if person is None:
         actor = Actor(id=f"a-person-{len(persons) + 1}", kind=ActorKind.PERSON, name=entity.text)
-        person = persons[surname] = _Person(actor)
+        person = persons[surname] = _Person(actor, entity)
     if len(entity.text) > len(person.actor.name):
         person.actor.name = entity.text
     person.actor.name_latin = person.actor.name
@@ -431,6 +436,38 @@ def _add_person(
         country = _group_country(doc, title, knowledge)
     if country:
         person.country, person.basis = country, CountryBasis.TEXT
+
+
+def _partners_side(doc: Doc, persons: list[_Person]) -> None:
+    """A person whose title names no body ("Senator") takes the country of the partners the same
+    "with" introduces ("met with X, chair of the French Senate's group, and Senator Y"): the
+    partners named together are one side, unless their own titles say otherwise; a title that
+    names a body whose country is unknown ("Imam of Al-Azhar") does."""
+    partner_words = english_event_lexicon().case_with
+    for person in persons:
+        title = person.title
+        if title is None or person.country is not None or any(t.lower_ == "of" for t in title):
+            continue
+        sentence = person.first.sent
+        partner = next(
+            (
+                token
+                for token in reversed(doc[sentence.start : title.start])
+                if token.lower_ in partner_words and token.dep_ == "prep"
+            ),
+            None,
+        )
+        if partner is None:
+            continue
+        sides = {
+            other.country
+            for other in persons
+            if other is not person
+            and other.basis is CountryBasis.TEXT
+            and partner.i < other.first.start < person.first.start
+        }
+        if len(sides) == 1:
+            person.country, person.basis = sides.pop(), CountryBasis.TEXT
 
 
 def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str], Actor]) -> None:

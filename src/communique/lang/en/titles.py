@@ -121,7 +121,9 @@ def _closes_title_phrase(doc: Doc, index: int) -> bool:
             or name_onward
             or crosses_title_phrase(doc, position, index, title_found=False)
         ):
-            onward_run = name_onward
+            # once the phrase has gone on from a name, the names, joiners and commas before it
+            # are the phrase's too ("Water Resources and Irrigation of")
+            onward_run = onward_run or name_onward
             position -= 1
             continue
         return False
@@ -474,14 +476,24 @@ def title_names(doc: Doc) -> Doc:
     while index < len(doc):
         entity = entity_at.get(index)
         if entity is not None:
+            # the NER may cut the misread name in two: "Natalia" + "Koroleva", both places
+            parts = [entity]
+            while (following := entity_at.get(parts[-1].end)) is not None and (
+                following.label_ in MISREAD_NAME_LABELS and _is_name_entity(following)
+            ):
+                parts.append(following)
+            end = parts[-1].end
             if (
                 entity.label_ in MISREAD_NAME_LABELS
                 and _is_name_entity(entity)
                 and _closes_title_phrase(doc, index)
-                and not _joined_onwards(doc, entity.end)
-                and not (len(entity) == 1 and _is_common_noun(doc, entity))
+                and not _joined_onwards(doc, end)
+                and not (end - entity.start == 1 and _is_common_noun(doc, entity))
             ):
-                relabelled[entity.start] = SpacySpan(doc, entity.start, entity.end, label="PERSON")
+                relabelled[entity.start] = SpacySpan(doc, entity.start, end, label="PERSON")
+                removed.update(part.start for part in parts[1:])
+                index = end
+                continue
             index = entity.end
         elif (
             index not in phrase_words
