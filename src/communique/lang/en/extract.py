@@ -58,7 +58,7 @@ from communique.record import (
     Span,
 )
 
-EVENTS_EN = "lang.en.events@0.1.4"
+EVENTS_EN = "lang.en.events@0.1.5"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
 # Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").
@@ -424,6 +424,23 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
     for head in [token, *draft.used]:
         for child in head.children:
             draft.target += _target_of(sides, draft, child, lexicon)
+    if draft.target:
+        draft.target += _stray_partners(sides, token)
+
+
+def _stray_partners(sides: Sides, verb: Token) -> list[str]:
+    """Partners the small parser hangs on the verb: after a long apposition, "met with X, chair
+    of the group of the Senate, and Senator Y" reads Y as a conjunct of "met", not of X. A name
+    conjoined to the verb, with no verb or subject of its own, is one more partner."""
+    return [
+        actor
+        for child in verb.children
+        if child.dep_ == "conj"
+        and child.i > verb.i
+        and child.pos_ == "PROPN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children)
+        for actor in sides.of_phrase(child)
+    ]
 
 
 def _dateline(token: Token) -> bool:
@@ -489,6 +506,8 @@ def _noun_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
         for child in word.children:
             if child.dep_ == "prep" and child.lower_ in lexicon.case_with:
                 draft.target += [a for pobj in _objects(child) for a in sides.of_phrase(pobj)]
+    if draft.target and not draft.source:
+        draft.source = _clause_sides(sides, draft, lexicon)
     if draft.source or draft.target:
         return
     head = token.head
@@ -498,6 +517,22 @@ def _noun_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
             draft.source = sides.of_phrase(subject)
             if not draft.source and _joint_word(subject, lexicon):
                 draft.source, draft.inferred = sides.sides(), True
+
+
+def _clause_sides(sides: Sides, draft: Draft, lexicon: EventLexicon) -> list[str]:
+    """The other side of "a meeting with X" that names no one of its own: the subject of the
+    clause the noun stands in ("At the meeting with X, the minister noted ..."), or, when that
+    subject is both sides ("At the meeting with X, the sides discussed ..."), the text's side
+    that X is not."""
+    verb = next((t for t in draft.token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return []
+    named = [a for a in sides.of_phrase(subject) if a not in draft.target]
+    if named or not _joint_word(subject, lexicon):
+        return named
+    draft.inferred = True
+    return [a for a in sides.sides() if a not in draft.target][:1]
 
 
 def share_participants(sides: Sides, drafts: list[Draft]) -> None:
