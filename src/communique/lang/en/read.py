@@ -27,6 +27,7 @@ from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
 from communique.knowledge.sources import is_outlet
 from communique.lang.en.agreements import extract_agreements
+from communique.lang.en.commitments import english_commitments
 from communique.lang.en.countries import english_countries
 from communique.lang.en.extract import english_event_lexicon, extract_events
 from communique.lang.en.model import english
@@ -393,6 +394,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     record.occupations = list(_occupations(doc, persons.values(), record))
     hits = english_topics(doc)
     record.events = extract_events(doc, record, hits)
+    record.commitments = english_commitments(doc, record)
     record.agreements = extract_agreements(doc, record, record.events)
     record.topics = topic_records(record.text, hits, record.events)
     return record
