@@ -58,6 +58,9 @@ def test_readiness_and_a_planned_visit_are_intents_a_refusal_is_none() -> None:
         "Santiago in the autumn. The sides did not agree to lower the tariffs on salmon."
     )
     intents = _by_kind(record)["intent"]
-    assert [c.what for c in intents] == ["to open a trade office in Oslo", "visit Santiago in the autumn"]
+    assert [c.what for c in intents] == [
+        "to open a trade office in Oslo",
+        "visit Santiago in the autumn",
+    ]
     assert [_names(record, c.who) for c in intents] == [{"Rojas"}, {"Hansen"}]
     assert all("tariffs" not in c.what for c in record.commitments)
