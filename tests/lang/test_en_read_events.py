@@ -289,3 +289,14 @@ def test_a_meeting_with_a_partner_under_both_sides_as_subject() -> None:
     meetings = _consults(record)
     assert [_surnames(record, event.source) for event in meetings] == [{"Issetov"}]
     assert [_surnames(record, event.target) for event in meetings] == [{"Rojas"}]
+
+
+def test_the_invited_take_part_on_the_inviters_side() -> None:
+    record = _read(
+        "President of Chile Rui Mendes held talks with President of Finland Mikko Laine. "
+        "Mendes invited Laine to take part in the Santiago Climate Forum in November."
+    )
+    planned = [e for e in _consults(record) if e.status is EventStatus.PLANNED]
+    assert [(_surnames(record, e.source), _surnames(record, e.target)) for e in planned] == [
+        ({"Laine"}, {"Mendes"})
+    ]

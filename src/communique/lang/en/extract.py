@@ -58,7 +58,7 @@ from communique.record import (
     Span,
 )
 
-EVENTS_EN = "lang.en.events@0.1.5"
+EVENTS_EN = "lang.en.events@0.1.6"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
 # Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").
@@ -426,6 +426,22 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
             draft.target += _target_of(sides, draft, child, lexicon)
     if draft.target:
         draft.target += _stray_partners(sides, token)
+    else:
+        draft.target = _host(sides, token, draft.source, lexicon)
+
+
+def _host(sides: Sides, verb: Token, source: list[str], lexicon: EventLexicon) -> list[str]:
+    """The inviter of the act an invitation names ("the President invited the Emir to take part
+    in the forum", "X invited her counterpart to attend"): the invited come to the inviter's
+    side, which is the act's other side when the act names none."""
+    inviting = verb.head
+    if verb.dep_ != "xcomp" or not any(
+        entry.commitment == "invitation" for entry in lexicon.triggers.get(inviting.lemma_, ())
+    ):
+        return []
+    subject = _subject(inviting)
+    inviters = sides.of_phrase(subject) if subject is not None else []
+    return [actor for actor in inviters or sides.person_before(inviting) if actor not in source]
 
 
 def _stray_partners(sides: Sides, verb: Token) -> list[str]:

@@ -53,13 +53,14 @@ from communique.record import (
 )
 from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.4.0"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
+READER = "lang.en.read@0.4.1"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
 # 0.3.1: words closing a title phrase are no given name; 0.3.2: person countries (a
 # delegation's head, an appositive, a state's body, the dateline), a surname named before is
 # that person wherever it recurs; 0.4: names made whole (a given name misread as a nationality or
 # left untagged, name particles, a name labelled a person elsewhere), one-word "persons" never
 # introduced dropped, title phrases over portfolio commas, glosses, possessives and an of-phrase's
-# nouns, partners one "with" introduces are one side
+# nouns, partners one "with" introduces are one side; 0.4.1: a surname named before opening a
+# sentence, whatever its part of speech
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "ORG": MentionType.ORGANIZATION,
@@ -340,11 +341,14 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     ]
     found += [(span.start, span) for span in organizations]
     # A capitalised word the NER left untagged: a person's surname if he was named before
-    # ("Khurelsukh thanked ..." after "President Ukhnaagiin Khurelsukh")
+    # ("Khurelsukh thanked ..." after "President Ukhnaagiin Khurelsukh"), whatever part of
+    # speech the small model gives an unfamiliar name opening a sentence ("Mendes invited")
     found += [
         (token.i, doc[token.i : token.i + 1])
         for token in doc
-        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in in_names
+        if (token.pos_ == "PROPN" or (token.is_sent_start and token.is_title))
+        and not token.ent_type_
+        and token.i not in in_names
     ]
     found.sort(key=lambda pair: pair[0])
     named = _Organizations(doc, knowledge)
