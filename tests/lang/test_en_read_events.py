@@ -300,3 +300,12 @@ def test_the_invited_take_part_on_the_inviters_side() -> None:
     assert [(_surnames(record, e.source), _surnames(record, e.target)) for e in planned] == [
         ({"Laine"}, {"Mendes"})
     ]
+
+
+def test_the_leaders_are_both_sides_not_the_one_a_title_finds() -> None:
+    record = _read(
+        "President of Chile Rui Mendes held a telephone conversation with President of Finland "
+        "Mikko Laine. The leaders agreed to continue their dialogue at the summit in Rome."
+    )
+    agreed = [e for e in record.events if e.type == "AGREE"]
+    assert [_surnames(record, e.source + e.target) for e in agreed] == [{"Mendes", "Laine"}]

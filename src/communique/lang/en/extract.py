@@ -414,7 +414,10 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
             draft.target = sides.of_phrase(passive[0])
         return
     subject = _subject(token)
-    if subject is not None:
+    both = sides.sides() if subject is not None and _both_sides(subject, lexicon) else []
+    if both:
+        draft.source, draft.inferred = both, True
+    elif subject is not None:
         draft.source = sides.of_phrase(subject)
         if not draft.source and _joint_word(subject, lexicon):
             draft.source, draft.inferred = sides.sides(), True
@@ -463,6 +466,15 @@ def _dateline(token: Token) -> bool:
     """The city of a dateline, written in capitals ("CAIRO (Kazinform) –"): where the release
     was written, never a side."""
     return token.is_upper and len(token) > 1 and token.ent_type_ == "GPE"
+
+
+def _both_sides(subject: Token, lexicon: EventLexicon) -> bool:
+    """A plural of both sides with nothing that names one ("The leaders agreed", "the two
+    presidents"): the text's two sides, not the one person a title equivalent ("leader" for a
+    president) finds."""
+    return subject.lower_ in lexicon.joint_subjects and all(
+        child.dep_ in ("det", "nummod", "predet") for child in subject.children
+    )
 
 
 def _joint_word(token: Token, lexicon: EventLexicon) -> bool:
