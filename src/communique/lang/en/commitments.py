@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from communique.extract.dates import published_date
 from communique.lang.en.extract import (
     DateMention,
-    _match,
+    match_trigger,
     date_mentions,
     dateline_date,
     english_event_lexicon,
@@ -44,7 +44,7 @@ def english_commitments(doc: Doc, record: Record) -> list[Commitment]:
     commitments: list[Commitment] = []
     for event in record.events:
         trigger = token_at.get(event.trigger.start)
-        draft = _match(trigger, lexicon) if trigger is not None else None
+        draft = match_trigger(trigger, lexicon) if trigger is not None else None
         if draft is None or event.status is EventStatus.NEGATED:
             continue
         kind = draft.entry.commitment if event.type == AGREE else None

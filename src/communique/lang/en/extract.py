@@ -291,7 +291,7 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Draft]:
         for token in doc:
             if token.i in used or nouns != (token.pos_ in ("NOUN", "PROPN")):
                 continue
-            draft = _match(token, lexicon)
+            draft = match_trigger(token, lexicon)
             if draft is None or _covered(draft, drafts, used):
                 continue
             drafts.append(draft)
@@ -299,7 +299,8 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Draft]:
     return sorted(drafts, key=lambda d: d.token.i)
 
 
-def _match(token: Token, lexicon: EventLexicon) -> Draft | None:
+def match_trigger(token: Token, lexicon: EventLexicon) -> Draft | None:
+    """The draft of the event a token triggers, with the words its entry needs, or None."""
     lemma = token.lemma_.lower()
     for entry in lexicon.triggers.get(lemma, ()) or lexicon.triggers.get(token.lower_, ()):
         if entry.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
