@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from communique.lang.kk.names import document_persons, join_arabic_names
+from communique.lang.kk.names import (
+    clean_persons,
+    complete_list_names,
+    document_persons,
+    join_arabic_names,
+)
 from communique.lang.kk.tagger import Entity
 
 
@@ -86,3 +91,81 @@ def test_a_one_word_name_is_not_spread_over_the_text() -> None:
         (),
     )
     assert _spans(found[1]) == [("LOCATION", "Савин көшесі")]
+
+
+def test_each_item_of_a_list_of_inflected_names_is_a_name() -> None:
+    words = _words("Ол Ержан Асановпен , Пьер Анри Дюбуамен және Тран Ван Хиеумен кездесті")
+    entities = [
+        _entity(words, "PERSON", 1, 3),
+        _entity(words, "GPE", 4, 5),
+        _entity(words, "PERSON", 5, 7),
+        _entity(words, "EVENT", 8, 11),
+    ]
+    found = complete_list_names(words, entities, ())
+    assert _spans(found) == [
+        ("PERSON", "Ержан Асановпен"),
+        ("PERSON", "Пьер Анри Дюбуамен"),
+        ("PERSON", "Тран Ван Хиеумен"),
+    ]
+
+
+def test_a_title_before_a_listed_name_stays_a_title() -> None:
+    words = _words("Ержан Асановпен және Сенат Төрағасы Пьер Дюбуамен кездесті")
+    entities = [
+        _entity(words, "PERSON", 0, 2),
+        _entity(words, "POSITION", 3, 5),
+        _entity(words, "PERSON", 5, 7),
+    ]
+    assert complete_list_names(words, entities, ()) == entities
+
+
+def test_names_in_another_case_make_no_list() -> None:
+    # «Асановпен» is instrumental, «Астанада» locative: the second is no item of the first.
+    words = _words("Ержан Асановпен , Астанада Пьер Дюбуа болды")
+    entities = [_entity(words, "PERSON", 0, 2), _entity(words, "PERSON", 4, 6)]
+    assert complete_list_names(words, entities, ()) == entities
+
+
+def _clean(words: list[str], entities: list[Entity]) -> list[tuple[str, str]]:
+    places = {"Канберра", "Чили"}
+    return _spans(
+        clean_persons(
+            words,
+            entities,
+            (),
+            lambda name: name in places,
+            lambda word: word.lower().startswith(("төраға", "папа")),
+            lambda word: word.lower().startswith("палата"),
+        )
+    )
+
+
+def test_a_name_loses_a_dash_an_abbreviation_and_what_follows_a_place() -> None:
+    words = _words("– Игорь Савин ТМД Аға , Мирон Ласка Чили делегациясы")
+    entities = [_entity(words, "PERSON", 0, 5), _entity(words, "PERSON", 6, 9)]
+    assert _clean(words, entities) == [("PERSON", "Игорь Савин"), ("PERSON", "Мирон Ласка")]
+
+
+def test_a_span_ending_in_an_office_noun_is_a_title_and_a_known_place_a_place() -> None:
+    words = _words("Сенат Төрағасы Канберра")
+    entities = [_entity(words, "PERSON", 0, 2), _entity(words, "PERSON", 2, 3)]
+    assert _clean(words, entities) == [("POSITION", "Сенат Төрағасы"), ("GPE", "Канберра")]
+
+
+def test_a_name_ends_where_a_body_s_name_begins_before_its_head_noun() -> None:
+    words = _words("Игорь Савин Лордтар палатасының мүшесі")
+    assert _clean(words, [_entity(words, "PERSON", 0, 3)]) == [("PERSON", "Игорь Савин")]
+
+
+def test_a_span_over_two_names_read_elsewhere_splits_between_them() -> None:
+    first = _words("Игорь Савин Мирон Ласкамен сөйлесті")
+    second = _words("Игорь Савин пен Мирон Ласка келісті")
+    found = document_persons(
+        [first, second],
+        [
+            [_entity(first, "PERSON", 0, 4)],
+            [_entity(second, "PERSON", 0, 2), _entity(second, "PERSON", 3, 5)],
+        ],
+        (),
+    )
+    assert _spans(found[0]) == [("PERSON", "Игорь Савин"), ("PERSON", "Мирон Ласкамен")]

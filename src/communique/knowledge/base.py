@@ -110,7 +110,7 @@ class Knowledge:
         for country in self.countries:
             self._claim(self._by_code, (country.alpha2, country.alpha3), country, "code")
             self._claim(self._country_keys, keys_of(country.names_ru), country, "country")
-            plain = [country.name_en, country.official_en, country.name_kk]
+            plain = [country.name_en, country.official_en, *country.names_kk]
             self._claim(self._country_plain, (_plain(n) for n in plain if n), country, "country")
             if country.capital_ru:
                 self._claim(self._capital_keys, name_keys(country.capital_ru), country, "capital")

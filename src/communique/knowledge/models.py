@@ -76,6 +76,14 @@ class Country(_Entry):
     capital_ru: str | None = None
     capital_en: str | None = None
     name_kk: str | None = Field(default=None, description="Kazakh name, Cyrillic")
+    aliases_kk: tuple[str, ...] = Field(
+        default=(), description="other Kazakh names («Қасиетті Тақ», the Holy See)"
+    )
+
+    @property
+    def names_kk(self) -> tuple[str, ...]:
+        """Every Kazakh name of the country: its name and aliases."""
+        return tuple(n for n in (self.name_kk, *self.aliases_kk) if n)
 
     @property
     def names_ru(self) -> tuple[str, ...]:

@@ -37,8 +37,9 @@ COLUMNS = [
     "capital_ru",
     "capital_en",
     "name_kk",
+    "aliases_kk",
 ]
-LISTS = {"aliases_ru", "abbreviations_ru", "adjectives_ru", "compounds_ru"}
+LISTS = {"aliases_ru", "abbreviations_ru", "adjectives_ru", "compounds_ru", "aliases_kk"}
 # Codes in common use that ISO 3166-1 does not assign.
 EXTRA = {"XK": {"alpha3": "XKX", "name_en": "Kosovo", "official_en": "Republic of Kosovo"}}
 

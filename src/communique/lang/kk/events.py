@@ -40,7 +40,12 @@ from communique.extract.meetings import merge_meetings, state_ids
 from communique.extract.topics import TopicHit
 from communique.knowledge.files import read_data
 from communique.lang.kk.dates import KazakhDate
-from communique.lang.kk.suffixes import case_analysis, strip_case, strip_possessive
+from communique.lang.kk.suffixes import (
+    case_analysis,
+    strip_case,
+    strip_possessive,
+    without_plural,
+)
 from communique.record import (
     Actor,
     ActorKind,
@@ -57,7 +62,6 @@ from communique.record import (
 EVENTS_FILE = Path(__file__).parent / "data" / "events.json"
 KAZAKH_EVENTS = "lang.kk.events@0.1.2"
 _CONSULT = "CONSULT"
-_PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
 _FINITE = frozenset({"past", "future", "negated", "converb", "participle", "progressive"})
 _SUPPORT_REACH = 3  # words from a meeting noun to its support verb («кездесулер өткізді»)
 _MODIFIER_REACH = 2  # words before a noun a «келесі», «кезекті» may stand
@@ -169,7 +173,7 @@ def verb_form(word: str, stem: str, words: EventWords | None = None) -> tuple[st
 
 def noun_base(word: str) -> str:
     """A noun without its case ending, possessive and plural: «кездесулерде» -> «кездесу»."""
-    return _without_plural(strip_possessive(strip_case(word.lower())))
+    return without_plural(strip_possessive(strip_case(word.lower())))
 
 
 @lru_cache(maxsize=8192)
@@ -180,14 +184,7 @@ def noun_bases(word: str) -> frozenset[str]:
     bases = {bare, strip_possessive(bare)}
     if bare[-1:] in ("ы", "і") and len(bare) > 4:
         bases.add(bare[:-1])
-    return frozenset(_without_plural(base) for base in bases)
-
-
-def _without_plural(bare: str) -> str:
-    for plural in _PLURALS:
-        if bare.endswith(plural) and len(bare) - len(plural) >= 3:
-            return bare[: -len(plural)]
-    return bare
+    return frozenset(without_plural(base) for base in bases)
 
 
 @dataclass(frozen=True)
@@ -377,7 +374,9 @@ def _latest_before(actor: Actor, order: dict[str, int], start: int) -> int:
 
 
 _HEAD_REACH = 9  # words from a delegation's head to the delegation noun
-_NAME_REACH = 3  # words that continue a country's or organisation's name or list
+# Words that continue a country's or organisation's name or a list of them: Kazakh puts the
+# case of a list on its last item only («Малайзия, Мысыр, Оман және Пәкістан ... министрлері»).
+_NAME_REACH = _HEAD_REACH
 
 
 def delegation_countries(record: Record, sentences: list[list[Word]]) -> dict[str, str]:

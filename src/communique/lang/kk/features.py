@@ -9,6 +9,7 @@ of the shipped model compares a fingerprint of this file and the data files it r
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,12 +90,15 @@ def sentence_features(tokens: Sequence[str], gazetteer: Gazetteer | None = None)
 
 
 def features_fingerprint() -> str:
-    """SHA-256 over what decides the features: this file, the suffix stripper's code and data,
-    and the gazetteer's code and words."""
+    """SHA-256 over what decides the features: this file, the suffix stripper's code and the
+    parts of its data it reads, and the gazetteer's code and words."""
     digest = hashlib.sha256()
     for module in (__file__, suffixes.__file__, gazetteer.__file__):
         digest.update(Path(module).read_bytes())
-    digest.update(SUFFIXES_FILE.read_bytes())
+    # The suffix data the case stripper reads: not its description, version or plural endings.
+    suffix_data = json.loads(SUFFIXES_FILE.read_text(encoding="utf-8"))
+    used = {key: suffix_data[key] for key in ("classes", "min_stem", "cases", "possessive")}
+    digest.update(json.dumps(used, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     names = kazakh_gazetteer()
     for words in (names.country_words, names.organization_words, names.base_forms):
         digest.update("\n".join(sorted(words)).encode("utf-8"))

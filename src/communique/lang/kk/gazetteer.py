@@ -33,7 +33,7 @@ class Gazetteer:
 def kazakh_gazetteer() -> Gazetteer:
     """Words of the knowledge base's Kazakh country and organisation names (`name_kk`)."""
     knowledge = Knowledge.load()
-    countries = [country.name_kk for country in knowledge.countries if country.name_kk]
+    countries = [name for country in knowledge.countries for name in country.names_kk]
     organizations = [org.name_kk for org in knowledge.organizations if org.name_kk]
     country_words = frozenset(word.lower() for name in countries for word in name.split())
     base_forms = frozenset(name.lower() for name in countries) | country_words

@@ -42,7 +42,8 @@ def organization_heads() -> tuple[str, ...]:
     return tuple(json.loads(ORGANIZATIONS_FILE.read_text(encoding="utf-8"))["heads"])
 
 
-def _is_head(word: str) -> bool:
+def is_body_head(word: str) -> bool:
+    """Whether the word is the head noun of a body's name («палатасының», «министрлігі»)."""
     return word.lower().startswith(organization_heads())
 
 
@@ -55,7 +56,7 @@ def organization_in_title(title: str) -> tuple[int, int] | None:
     tokens = list(tokenize(title))
     separators = sources().separators
     after = max((i + 1 for i, t in enumerate(tokens) if t.text in separators), default=0)
-    heads = [i for i in range(after, len(tokens) - 1) if _is_head(tokens[i].text)]
+    heads = [i for i in range(after, len(tokens) - 1) if is_body_head(tokens[i].text)]
     if not heads:
         return None
     first = next((i for i in range(after, heads[-1] + 1) if tokens[i].text[:1].isupper()), None)

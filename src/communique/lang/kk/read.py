@@ -9,14 +9,13 @@ One actor per surname (the base form of a name's last word), so a later
 the name (Kazakh writes the title first: «Сенат Төрағасы Мәулен Әшімбаев»); the person's country
 is the first country or known organisation's country that is named right before the title or in
 it («Малайзияның ... елшісі»), leaving out places in the locative («Қазақстандағы елшісі», the
-ambassador in Kazakhstan), else the publisher's (the country whose capital opens the text, or
-the most named one). A title before a list of names is each name's; an organisation or country
+ambassador in Kazakhstan), else the publisher's (`resolve.publisher`: the source, the
+dateline's agency or capital; never the countries the text is about). A title before a list of names is each name's; an organisation or country
 right before a name without a title gives the person's country.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -44,14 +43,28 @@ from communique.lang.kk.events import (
     sentence_words,
 )
 from communique.lang.kk.gazetteer import kazakh_gazetteer
-from communique.lang.kk.names import document_persons, join_arabic_names
+from communique.lang.kk.names import (
+    clean_persons,
+    complete_list_names,
+    document_persons,
+    join_arabic_names,
+)
 from communique.lang.kk.organizations import (
     KazakhOrganizations,
+    is_body_head,
     organization_in_title,
     outlet_spans,
 )
-from communique.lang.kk.suffixes import base_form, case_analysis, strip_case, strip_possessive
+from communique.lang.kk.paired import paired_titles
+from communique.lang.kk.suffixes import (
+    base_form,
+    case_analysis,
+    singular,
+    strip_case,
+    strip_possessive,
+)
 from communique.lang.kk.tagger import Entity, KazakhTagger
+from communique.lang.kk.titles import bare_titles, is_office
 from communique.lang.kk.topics import find_kazakh_topics
 from communique.record import (
     Actor,
@@ -78,7 +91,6 @@ MENTION_TYPES = {
 }
 # How many tokens before a title a country naming its holder may stand («Малайзияның ... елшісі»).
 COUNTRY_WINDOW = 3
-DATELINE_TOKENS = 6
 DATELINE_CHARACTERS = 80  # how far into the body a dateline's date may stand
 
 
@@ -96,7 +108,7 @@ def country_of(name: str, knowledge: Knowledge) -> str | None:
     the form of state."""
     lower = name.lower()
     for country in knowledge.countries:
-        if country.name_kk and country.name_kk.lower() == lower:
+        if any(name.lower() == lower for name in country.names_kk):
             return country.alpha2
     found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
     if found is None and " " in name.strip():
@@ -218,39 +230,42 @@ def document_base_forms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _person_name(
-    entity: Entity, words: list[str], knowledge: Knowledge, known: frozenset[str]
-) -> Entity:
-    """A PERSON span without what follows a country's name in it: a name holds no country, so
-    «Мәулен Әшімбаев Малайзия» and «Тоқаев Катар Әмірі» are the tagger running on."""
-    for offset in range(1, len(words)):
-        if country_of(base_form(words[offset], known), knowledge):
-            kept = " ".join(words[:offset])
-            return replace(
-                entity, end=entity.start + offset, text=kept, base=base_form(kept, known)
-            )
-    return entity
-
-
 def _locate(
     text: str, tagger: KazakhTagger, knowledge: Knowledge, known: frozenset[str]
 ) -> list[_Located]:
+    def clean(words: list[str], entities: list[Entity]) -> list[Entity]:
+        return clean_persons(
+            words,
+            entities,
+            known,
+            lambda name: country_of(name, knowledge) is not None,
+            is_office,
+            is_body_head,
+        )
+
     sentences = kazakh_sentences(text)
     tokens_of = [list(tokenize(text[sentence.start : sentence.end])) for sentence in sentences]
     words_of = [[token.text for token in tokens] for tokens in tokens_of]
     entities_of = document_persons(
         words_of,
-        [join_arabic_names(words, tagger.entities(words), known) for words in words_of],
+        [
+            complete_list_names(
+                words, join_arabic_names(words, clean(words, tagger.entities(words)), known), known
+            )
+            for words in words_of
+        ],
         known,
     )
+    entities_of = [
+        bare_titles(words, entities, known)
+        for words, entities in zip(words_of, entities_of, strict=True)
+    ]
     located: list[_Located] = []
-    for number, (sentence, tokens, words, entities) in enumerate(
-        zip(sentences, tokens_of, words_of, entities_of, strict=True)
+    for number, (sentence, tokens, entities) in enumerate(
+        zip(sentences, tokens_of, entities_of, strict=True)
     ):
         for entity in entities:
             entity = replace(entity, base=base_form(entity.text, known))
-            if entity.label == "PERSON":
-                entity = _person_name(entity, words[entity.start : entity.end], knowledge, known)
             start = sentence.start + tokens[entity.start].start
             end = sentence.start + tokens[entity.end - 1].stop
             located.append(_Located(entity, number, start, end))
@@ -273,25 +288,6 @@ def kazakh_sentences(text: str) -> list[Span]:
     return found
 
 
-def home_country(
-    document: Document, countries: list[str | None], knowledge: Knowledge
-) -> str | None:
-    """The publisher's country (`resolve.publisher`: the source, its domain, the agency of the
-    dateline, a credit line), else that of the capital opening the dateline, else the most
-    named."""
-    text = document.text
-    publisher = publisher_country(document, knowledge)
-    if publisher:
-        return publisher
-    for token in list(tokenize(text.split("\n\n", 1)[-1]))[:DATELINE_TOKENS]:
-        if token.text.isupper() and len(token.text) > 2:
-            capital = knowledge.country_by_capital(token.text.capitalize())
-            if capital:
-                return capital.alpha2
-    counts = Counter(code for code in countries if code)
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Record:
     """A record of a Kazakh document: persons with titles and countries, countries, dates,
     events, agreements and topics."""
@@ -301,7 +297,6 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     record = Record(id=document.id, language="kk", text=text, title=document.title)
     record.sentences = kazakh_sentences(text)
     located = _locate(text, KazakhTagger.load(), knowledge, known)
-    countries: list[str | None] = []
     organizations = KazakhOrganizations(knowledge, known)
     organization_names: dict[str, str] = {}  # mention id -> the name in its base form
     for item in located:
@@ -321,7 +316,6 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             if entity.label == "ORGANISATION"
             else None
         )
-        countries.append(country)
         record.mentions.append(
             Mention(
                 id=f"m{len(record.mentions) + 1}",
@@ -335,7 +329,9 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
                 extractor=READER,
             )
         )
-    home = home_country(document, countries, knowledge)
+    # The publisher's country (`resolve.publisher`: the source, its domain, the dateline's agency
+    # or capital, a credit line); never the countries the text is about.
+    home = publisher_country(document, knowledge)
     record.home_country = home
     persons: dict[str, Actor] = {}
     countries_seen: dict[str, Actor] = {}
@@ -385,6 +381,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             actor.positions = list(previous[1].positions)
             actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
         previous = (item, actor)
+    _pair_titles(record, persons, knowledge, known)
     for mention in record.mentions:
         if mention.id in organization_names:
             organizations.add(mention, organization_names[mention.id])
@@ -394,6 +391,49 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     record.actors += organizations.actors
     _read_events(record, known, published_date(document.published))
     return record
+
+
+def _pair_titles(
+    record: Record, persons: dict[str, Actor], knowledge: Knowledge, known: frozenset[str]
+) -> None:
+    """Lists of names paired with a list of states before a plural title (`paired.py`): each
+    name's title is the singular with its state, and its country that state."""
+    actors = {actor.id: actor for actor in persons.values()}
+    for number in range(len(record.sentences)):
+        words = sentence_words(record, number)
+        starts = {word.start: index for index, word in enumerate(words)}
+        ends = {word.end: index + 1 for index, word in enumerate(words)}
+        named = [
+            m
+            for m in record.mentions
+            if m.sentence == number and m.type is MentionType.PERSON and m.actor in actors
+        ]
+        spans = [(starts.get(m.start), ends.get(m.end)) for m in named]
+        if any(start is None or end is None for start, end in spans):
+            continue
+        pairs = paired_titles(
+            words,
+            [(start, end) for start, end in spans if start is not None and end is not None],
+            lambda name: country_of(name, knowledge),
+            known,
+        )
+        for pair in pairs:
+            actor = actors[named[pair.person].actor or ""]
+            actor.positions = [pair.title]
+            actor.country, actor.country_basis = pair.country, CountryBasis.TEXT
+            record.occupations = [o for o in record.occupations if o.person != actor.id]
+            record.occupations.append(
+                Occupation(
+                    id=f"o{len(record.occupations) + 1}",
+                    person=actor.id,
+                    position=pair.title,
+                    title=Span(start=pair.start, end=pair.end),
+                    country=pair.country,
+                    country_basis=CountryBasis.TEXT,
+                    evidence=record.sentences[number],
+                    extractor=READER,
+                )
+            )
 
 
 def _add_outlets(record: Record, organizations: KazakhOrganizations) -> None:
@@ -692,7 +732,9 @@ def _add_title(
     ):
         return
     start, title_text = _title_phrase(record.text, title.start, title.end, known)
-    position = base_form(title_text, known)
+    # A title is one person's: a plural one before a list is each one's singular.
+    *head, last = base_form(title_text, known).split(" ")
+    position = " ".join([*head, singular(last)])
     # The country the title's own words name («Малайзияның ... елшісі», «Қырғыз Республикасының
     # Президенті»), else one named just before it as its possessor: in the genitive or bare
     # («Түркия Ұлы Ұлттық Жиналысының Төрағасы»), not in another case («Беларусь мемлекетінің

@@ -39,6 +39,7 @@ class SuffixTable:
     min_stem: int
     cases: tuple[CaseEnding, ...]  # longest ending first, so -нан is tried before -н
     possessive: tuple[tuple[str, frozenset[str]], ...]
+    plural: tuple[str, ...]
 
 
 @cache
@@ -74,6 +75,7 @@ def suffix_table(path: Path = SUFFIXES_FILE) -> SuffixTable:
         min_stem=int(data["min_stem"]),
         cases=tuple(cases),
         possessive=tuple(sorted(possessive, key=lambda item: -len(item[0]))),
+        plural=tuple(data["plural"]),
     )
 
 
@@ -138,3 +140,33 @@ def base_form(phrase: str, known: Collection[str] = ()) -> str:
     if phrase.lower() in known:
         return phrase
     return f"{head}{separator}{strip_case(last, known)}"
+
+
+def without_plural(word: str) -> str:
+    """The noun without a final plural suffix: `депутаттар` -> `депутат`."""
+    table = suffix_table()
+    lower = word.lower()
+    for plural in table.plural:
+        if lower.endswith(plural) and len(word) - len(plural) >= table.min_stem:
+            return word[: -len(plural)]
+    return word
+
+
+def singular(word: str) -> str:
+    """A plural noun, possessive or not, as its singular: `депутаттары` -> `депутаты`,
+    `министрлері` -> `министрі`, `басшылары` -> `басшысы` (after a vowel the possessive is
+    -сы/-сі), `депутаттар` -> `депутат`."""
+    table = suffix_table()
+    noun = _possessive_split(word, table)
+    plural_noun = word if noun is None else noun
+    stem = without_plural(plural_noun)
+    if stem == plural_noun:
+        return word
+    if noun is None:
+        return stem
+    harmony = word[-1:].lower()  # ы or і, as vowel harmony chose it
+    sound = _last_sound(stem.lower())
+    for ending, after in table.possessive:
+        if ending.endswith(harmony) and sound in after:
+            return stem + ending
+    return word
