@@ -19,10 +19,10 @@ from spacy.tokens import Doc, Token
 from communique.extract.dates import published_date
 from communique.lang.en.extract import (
     DateMention,
-    match_trigger,
     date_mentions,
     dateline_date,
     english_event_lexicon,
+    match_trigger,
 )
 from communique.record import Commitment, Event, EventDate, EventStatus, Record, Span
 
