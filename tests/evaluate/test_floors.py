@@ -107,26 +107,33 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("releases", "kk.topic_precision"): (0.93, MARGIN),
     ("releases", "kk.org_recall_loose"): (0.783, MARGIN),
     # English, read by lang/en (spaCy's parse and an entity ruler from the knowledge base).
-    ("releases", "en.person_recall"): (0.974, MARGIN),
-    ("releases", "en.person_precision"): (0.926, MARGIN),
-    ("releases", "en.person_name_exact"): (0.929, MARGIN),
-    ("releases", "en.title_occ"): (0.907, MARGIN),
-    ("releases", "en.title_any"): (0.907, MARGIN),
-    ("releases", "en.person_country"): (0.882, MARGIN),
-    ("releases", "en.country_recall"): (0.976, MARGIN),
+    # Names made whole and title phrases read to their name (reader 0.4.0, 6 December 2026):
+    # person recall 0.974 -> 1.0, precision 0.926 -> 0.991, names 0.929 -> 0.991, titles
+    # 0.907 -> 0.99, person countries 0.882 -> 0.982, meetings 0.855 -> 0.976.
+    ("releases", "en.person_recall"): (1.0, MARGIN),
+    ("releases", "en.person_precision"): (0.991, MARGIN),
+    ("releases", "en.person_name_exact"): (0.991, MARGIN),
+    ("releases", "en.title_occ"): (0.99, MARGIN),
+    ("releases", "en.title_any"): (0.99, MARGIN),
+    ("releases", "en.person_country"): (0.982, MARGIN),
+    ("releases", "en.country_recall"): (0.988, MARGIN),
     ("releases", "en.country_precision"): (0.988, MARGIN),
     ("releases", "en.country_actor_recall"): (0.906, MARGIN),
     # 0.783 -> 0.855: the shared sides rule, a headline of states merged into its meeting,
     # attendance joining the meeting, a recurring surname that the NER left untagged.
-    ("releases", "en.meeting_recall"): (0.855, MARGIN),
+    # 0.855 -> 0.976: names and titles made whole, a partner the parser hangs on the verb.
+    ("releases", "en.meeting_recall"): (0.976, MARGIN),
     ("releases", "en.meeting_recall_lenient"): (1.0, MARGIN),
-    ("releases", "en.meeting_mode_ok"): (0.972, MARGIN),
-    ("releases", "en.consult_supported"): (0.773, MARGIN),  # 0.798 before receptions merged
+    # 0.972 -> 1.0: the invited take part on the inviter's side, "the leaders" are both sides
+    ("releases", "en.meeting_mode_ok"): (1.0, MARGIN),
+    # 0.798 before receptions merged; 0.773 -> 0.845: "a meeting with X" under "the sides", the
+    # invited take part on the inviter's side, "the leaders" are both sides
+    ("releases", "en.consult_supported"): (0.845, MARGIN),
     ("releases", "en.agreement_recall"): (0.929, FEW_FACTS_MARGIN / 2),
     ("releases", "en.agreement_status_ok"): (0.962, FEW_FACTS_MARGIN / 2),
     ("releases", "en.topic_recall"): (0.929, MARGIN),
     ("releases", "en.topic_precision"): (0.934, MARGIN),
-    ("releases", "en.org_recall_loose"): (0.907, MARGIN),
+    ("releases", "en.org_recall_loose"): (0.922, MARGIN),
 }
 # Every test here waits for the gold sets' run: `make test-fast` leaves them out.
 pytestmark = pytest.mark.slow

@@ -268,3 +268,44 @@ def test_those_who_attended_the_meeting_join_it() -> None:
     assert _surnames(record, meeting.target) == {"Ozols", "Berzina"}
     assert len(meeting.more_evidence) == 2
     assert len(held) == 2  # a forum is no meeting of the two: its participation stays apart
+
+
+def test_a_partner_after_a_long_apposition_is_a_side_of_the_meeting() -> None:
+    # the small parser hangs "and Senator Paolo Ricci" on "met", not on the first partner
+    record = _read(
+        "The Kazakh delegation met with Sophie Marchand, chair of the Italy–Central Asia "
+        "friendship group of the Italian Senate, and Senator Paolo Ricci."
+    )
+    targets = [_surnames(record, event.target) for event in _consults(record)]
+    assert any("Ricci" in found for found in targets), targets
+
+
+def test_a_meeting_with_a_partner_under_both_sides_as_subject() -> None:
+    record = _read(
+        "SANTIAGO – Foreign Minister of Kazakhstan Arman Issetov arrived in Santiago on Monday."
+        "\n\nAt the meeting with Minister of Foreign Affairs of Chile Pablo Rojas, the sides "
+        "discussed copper mining and air links."
+    )
+    meetings = _consults(record)
+    assert [_surnames(record, event.source) for event in meetings] == [{"Issetov"}]
+    assert [_surnames(record, event.target) for event in meetings] == [{"Rojas"}]
+
+
+def test_the_invited_take_part_on_the_inviters_side() -> None:
+    record = _read(
+        "President of Chile Rui Mendes held talks with President of Finland Mikko Laine. "
+        "Mendes invited Laine to take part in the Santiago Climate Forum in November."
+    )
+    planned = [e for e in _consults(record) if e.status is EventStatus.PLANNED]
+    assert [(_surnames(record, e.source), _surnames(record, e.target)) for e in planned] == [
+        ({"Laine"}, {"Mendes"})
+    ]
+
+
+def test_the_leaders_are_both_sides_not_the_one_a_title_finds() -> None:
+    record = _read(
+        "President of Chile Rui Mendes held a telephone conversation with President of Finland "
+        "Mikko Laine. The leaders agreed to continue their dialogue at the summit in Rome."
+    )
+    agreed = [e for e in record.events if e.type == "AGREE"]
+    assert [_surnames(record, e.source + e.target) for e in agreed] == [{"Mendes", "Laine"}]

@@ -22,6 +22,12 @@ COUNTRIES_EN_FILE = Path(__file__).parent / "data" / "countries_en.json"
 MIN_SHARED_PREFIX = 4
 # Share of the name's first word that the demonym must repeat: Uzbek / Uzbekistan is half.
 MIN_SHARED_SHARE = 0.5
+# What a regular demonym adds to the part it shares with the name: Kazakh(stan) -, Malaysia-n,
+# Egypt-ian, Oman-i, Turk-ish, Chin-ese, Belgi-an, Norw-egian, Gree-k. A word that goes on
+# otherwise is no demonym: "Christoph" shares "Christ" with Christmas Island and goes on "oph".
+DEMONYM_ENDINGS = frozenset(
+    {"", "n", "an", "ian", "ean", "i", "ani", "ish", "ese", "ic", "k", "er", "ine", "egian"}
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class EnglishCountries:
         for stem, code in self.stems:
             shared = common_prefix_length(lower, stem)
             if shared < MIN_SHARED_PREFIX or shared < MIN_SHARED_SHARE * len(stem):
+                continue
+            if lower[shared:] not in DEMONYM_ENDINGS:
                 continue
             if shared > best_length:
                 best, best_length = {code}, shared

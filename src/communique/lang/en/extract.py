@@ -58,7 +58,7 @@ from communique.record import (
     Span,
 )
 
-EVENTS_EN = "lang.en.events@0.1.4"
+EVENTS_EN = "lang.en.events@0.1.6"
 EVENT_LEXICON_EN_FILE = Path(__file__).parent / "data" / "event_lexicon_en.json"
 CONSULT = "CONSULT"
 # Acts whose "with X" is the partner ("met with X", "signed a memorandum with X").
@@ -291,7 +291,7 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Draft]:
         for token in doc:
             if token.i in used or nouns != (token.pos_ in ("NOUN", "PROPN")):
                 continue
-            draft = _match(token, lexicon)
+            draft = match_trigger(token, lexicon)
             if draft is None or _covered(draft, drafts, used):
                 continue
             drafts.append(draft)
@@ -299,7 +299,8 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Draft]:
     return sorted(drafts, key=lambda d: d.token.i)
 
 
-def _match(token: Token, lexicon: EventLexicon) -> Draft | None:
+def match_trigger(token: Token, lexicon: EventLexicon) -> Draft | None:
+    """The draft of the event a token triggers, with the words its entry needs, or None."""
     lemma = token.lemma_.lower()
     for entry in lexicon.triggers.get(lemma, ()) or lexicon.triggers.get(token.lower_, ()):
         if entry.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
@@ -414,7 +415,10 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
             draft.target = sides.of_phrase(passive[0])
         return
     subject = _subject(token)
-    if subject is not None:
+    both = sides.sides() if subject is not None and _both_sides(subject, lexicon) else []
+    if both:
+        draft.source, draft.inferred = both, True
+    elif subject is not None:
         draft.source = sides.of_phrase(subject)
         if not draft.source and _joint_word(subject, lexicon):
             draft.source, draft.inferred = sides.sides(), True
@@ -424,12 +428,54 @@ def _verb_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
     for head in [token, *draft.used]:
         for child in head.children:
             draft.target += _target_of(sides, draft, child, lexicon)
+    if draft.target:
+        draft.target += _stray_partners(sides, token)
+    else:
+        draft.target = _host(sides, token, draft.source, lexicon)
+
+
+def _host(sides: Sides, verb: Token, source: list[str], lexicon: EventLexicon) -> list[str]:
+    """The inviter of the act an invitation names ("the President invited the Emir to take part
+    in the forum", "X invited her counterpart to attend"): the invited come to the inviter's
+    side, which is the act's other side when the act names none."""
+    inviting = verb.head
+    if verb.dep_ != "xcomp" or not any(
+        entry.commitment == "invitation" for entry in lexicon.triggers.get(inviting.lemma_, ())
+    ):
+        return []
+    subject = _subject(inviting)
+    inviters = sides.of_phrase(subject) if subject is not None else []
+    return [actor for actor in inviters or sides.person_before(inviting) if actor not in source]
+
+
+def _stray_partners(sides: Sides, verb: Token) -> list[str]:
+    """Partners the small parser hangs on the verb: after a long apposition, "met with X, chair
+    of the group of the Senate, and Senator Y" reads Y as a conjunct of "met", not of X. A name
+    conjoined to the verb, with no verb or subject of its own, is one more partner."""
+    return [
+        actor
+        for child in verb.children
+        if child.dep_ == "conj"
+        and child.i > verb.i
+        and child.pos_ == "PROPN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children)
+        for actor in sides.of_phrase(child)
+    ]
 
 
 def _dateline(token: Token) -> bool:
     """The city of a dateline, written in capitals ("CAIRO (Kazinform) –"): where the release
     was written, never a side."""
     return token.is_upper and len(token) > 1 and token.ent_type_ == "GPE"
+
+
+def _both_sides(subject: Token, lexicon: EventLexicon) -> bool:
+    """A plural of both sides with nothing that names one ("The leaders agreed", "the two
+    presidents"): the text's two sides, not the one person a title equivalent ("leader" for a
+    president) finds."""
+    return subject.lower_ in lexicon.joint_subjects and all(
+        child.dep_ in ("det", "nummod", "predet") for child in subject.children
+    )
 
 
 def _joint_word(token: Token, lexicon: EventLexicon) -> bool:
@@ -489,6 +535,8 @@ def _noun_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
         for child in word.children:
             if child.dep_ == "prep" and child.lower_ in lexicon.case_with:
                 draft.target += [a for pobj in _objects(child) for a in sides.of_phrase(pobj)]
+    if draft.target and not draft.source:
+        draft.source = _clause_sides(sides, draft, lexicon)
     if draft.source or draft.target:
         return
     head = token.head
@@ -498,6 +546,22 @@ def _noun_participants(sides: Sides, draft: Draft, lexicon: EventLexicon) -> Non
             draft.source = sides.of_phrase(subject)
             if not draft.source and _joint_word(subject, lexicon):
                 draft.source, draft.inferred = sides.sides(), True
+
+
+def _clause_sides(sides: Sides, draft: Draft, lexicon: EventLexicon) -> list[str]:
+    """The other side of "a meeting with X" that names no one of its own: the subject of the
+    clause the noun stands in ("At the meeting with X, the minister noted ..."), or, when that
+    subject is both sides ("At the meeting with X, the sides discussed ..."), the text's side
+    that X is not."""
+    verb = next((t for t in draft.token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return []
+    named = [a for a in sides.of_phrase(subject) if a not in draft.target]
+    if named or not _joint_word(subject, lexicon):
+        return named
+    draft.inferred = True
+    return [a for a in sides.sides() if a not in draft.target][:1]
 
 
 def share_participants(sides: Sides, drafts: list[Draft]) -> None:

@@ -27,12 +27,19 @@ from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
 from communique.knowledge.sources import is_outlet
 from communique.lang.en.agreements import extract_agreements
+from communique.lang.en.commitments import english_commitments
 from communique.lang.en.countries import english_countries
 from communique.lang.en.extract import english_event_lexicon, extract_events
 from communique.lang.en.model import english
 from communique.lang.en.organizations import OrganizationSpan, head_word, organization_spans
 from communique.lang.en.ruler import TITLE_LABEL, plural_heads
-from communique.lang.en.titles import HYPHENS, TITLE_JOINERS, TITLE_PARTS
+from communique.lang.en.titles import (
+    HYPHENS,
+    ONWARD_JOINERS,
+    TITLE_JOINERS,
+    TITLE_PARTS,
+    crosses_title_phrase,
+)
 from communique.lang.en.topics import english_topics
 from communique.record import (
     Actor,
@@ -46,10 +53,14 @@ from communique.record import (
 )
 from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.3.2"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
+READER = "lang.en.read@0.4.1"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
 # 0.3.1: words closing a title phrase are no given name; 0.3.2: person countries (a
 # delegation's head, an appositive, a state's body, the dateline), a surname named before is
-# that person wherever it recurs
+# that person wherever it recurs; 0.4: names made whole (a given name misread as a nationality or
+# left untagged, name particles, a name labelled a person elsewhere), one-word "persons" never
+# introduced dropped, title phrases over portfolio commas, glosses, possessives and an of-phrase's
+# nouns, partners one "with" introduces are one side; 0.4.1: a surname named before opening a
+# sentence, whatever its part of speech
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "ORG": MentionType.ORGANIZATION,
@@ -61,6 +72,7 @@ MENTION_TYPES = {
 @dataclass
 class _Person:
     actor: Actor
+    first: SpacySpan  # the name where the text first gives it
     title: SpacySpan | None = None
     country: str | None = None
     basis: CountryBasis | None = None
@@ -84,11 +96,20 @@ def _country_of_entity(entity: SpacySpan, knowledge: Knowledge) -> str | None:
 
 def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
     """The title phrase ending right before `person`: a TITLE, then parts and joiners."""
-    position = person.start - 1
+    return _title_ending_at(doc, person.start)
+
+
+def _title_ending_at(doc: Doc, end: int) -> SpacySpan | None:
+    """The title phrase that ends right before the token at `end`: a TITLE, then parts, joiners
+    and what else a title phrase holds (`crosses_title_phrase`)."""
+    position = end - 1
     start: int | None = None
+    crossed_words = False  # lower-case words crossed: the title must go on to them
     while position >= 0:
         token = doc[position]
         if token.ent_type_ == TITLE_LABEL:
+            if start is None and crossed_words and doc[position + 1].lower_ not in ONWARD_JOINERS:
+                return None  # "an official visit to": no title phrase
             start = position
             # A demonym or country right before the title belongs to it: "Malaysian Ambassador".
             while start > 0 and doc[start - 1].ent_type_ in TITLE_PARTS:
@@ -99,7 +120,9 @@ def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
             token.ent_type_ in TITLE_PARTS
             or token.lower_ in TITLE_JOINERS
             or (token.pos_ == "PROPN" and not token.ent_type_)
+            or crosses_title_phrase(doc, position, end, title_found=start is not None)
         ):
+            crossed_words = crossed_words or (token.is_lower and token.lower_ not in TITLE_JOINERS)
             position -= 1
             continue
         break
@@ -107,7 +130,7 @@ def _title_before(doc: Doc, person: SpacySpan) -> SpacySpan | None:
         return None
     while doc[start].lower_ in TITLE_JOINERS:
         start += 1
-    return doc[start : person.start]
+    return doc[start:end]
 
 
 def _title_after(doc: Doc, person: SpacySpan) -> SpacySpan | None:
@@ -145,8 +168,10 @@ def _listed_title(doc: Doc, person: SpacySpan) -> tuple[SpacySpan, SpacySpan | N
     first_item: SpacySpan | None = None
     while True:
         if pairs and item_start > 0 and doc[item_start - 1].lower_ == "of":
-            title = ends.get(item_start - 1)
-            if title is not None and title.label_ == TITLE_LABEL:
+            # "the Foreign Ministers of A, X, and B, Y"; "the heads of the foreign ministries
+            # of A, X, and B, Y"
+            title = _title_ending_at(doc, item_start - 1)
+            if title is not None:
                 return title, country
         if first_item is not None and not pairs:
             title = _title_before(doc, first_item)
@@ -316,11 +341,14 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     ]
     found += [(span.start, span) for span in organizations]
     # A capitalised word the NER left untagged: a person's surname if he was named before
-    # ("Khurelsukh thanked ..." after "President Ukhnaagiin Khurelsukh")
+    # ("Khurelsukh thanked ..." after "President Ukhnaagiin Khurelsukh"), whatever part of
+    # speech the small model gives an unfamiliar name opening a sentence ("Mendes invited")
     found += [
         (token.i, doc[token.i : token.i + 1])
         for token in doc
-        if token.pos_ == "PROPN" and not token.ent_type_ and token.i not in in_names
+        if (token.pos_ == "PROPN" or (token.is_sent_start and token.is_title))
+        and not token.ent_type_
+        and token.i not in in_names
     ]
     found.sort(key=lambda pair: pair[0])
     named = _Organizations(doc, knowledge)
@@ -360,6 +388,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
             _add_named(entity, mention, others)
     home = home_country(doc, document, knowledge)
     record.home_country = home
+    _partners_side(doc, list(persons.values()))
     for person in persons.values():
         if person.title is not None and person.country is None and home:
             person.country, person.basis = home, CountryBasis.INFERRED
@@ -369,6 +398,7 @@ def read_english(document: Document, knowledge: Knowledge | None = None) -> Reco
     record.occupations = list(_occupations(doc, persons.values(), record))
     hits = english_topics(doc)
     record.events = extract_events(doc, record, hits)
+    record.commitments = english_commitments(doc, record)
     record.agreements = extract_agreements(doc, record, record.events)
     record.topics = topic_records(record.text, hits, record.events)
     return record
@@ -385,7 +415,7 @@ def _add_person(
     person = persons.get(surname)
     if person is None:
         actor = Actor(id=f"a-person-{len(persons) + 1}", kind=ActorKind.PERSON, name=entity.text)
-        person = persons[surname] = _Person(actor)
+        person = persons[surname] = _Person(actor, entity)
     if len(entity.text) > len(person.actor.name):
         person.actor.name = entity.text
     person.actor.name_latin = person.actor.name
@@ -412,6 +442,38 @@ def _add_person(
         country = _group_country(doc, title, knowledge)
     if country:
         person.country, person.basis = country, CountryBasis.TEXT
+
+
+def _partners_side(doc: Doc, persons: list[_Person]) -> None:
+    """A person whose title names no body ("Senator") takes the country of the partners the same
+    "with" introduces ("met with X, chair of the French Senate's group, and Senator Y"): the
+    partners named together are one side, unless their own titles say otherwise; a title that
+    names a body whose country is unknown ("Imam of Al-Azhar") does."""
+    partner_words = english_event_lexicon().case_with
+    for person in persons:
+        title = person.title
+        if title is None or person.country is not None or any(t.lower_ == "of" for t in title):
+            continue
+        sentence = person.first.sent
+        partner = next(
+            (
+                token
+                for token in reversed(doc[sentence.start : title.start])
+                if token.lower_ in partner_words and token.dep_ == "prep"
+            ),
+            None,
+        )
+        if partner is None:
+            continue
+        sides = {
+            other.country
+            for other in persons
+            if other is not person
+            and other.basis is CountryBasis.TEXT
+            and partner.i < other.first.start < person.first.start
+        }
+        if len(sides) == 1:
+            person.country, person.basis = sides.pop(), CountryBasis.TEXT
 
 
 def _add_named(entity: SpacySpan, mention: Mention, others: dict[tuple[str, str], Actor]) -> None:

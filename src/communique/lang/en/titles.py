@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from communique.lang.en.countries import english_countries
+from communique.lang.en.organizations import is_head
 from communique.lang.en.ruler import TITLE_LABEL, common_name_words
 
 # Words that join the parts of a title phrase: "Ambassador of Malaysia to Kazakhstan".
@@ -56,20 +57,73 @@ def _joined_onwards(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ONWARD_JOINERS
 
 
+# Words an "of"-phrase of a title may hold between its head and the name: "Head of the Mazhilis
+# group for cooperation with the Parliament of the United Kingdom Assel Nurpeissova".
+PHRASE_NOUN_JOINERS = frozenset({"with"})
+BRACKETS = frozenset({"(", ")"})
+
+
+def _is_capitalised_part(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.ent_type_ in TITLE_PARTS or token.pos_ == "PROPN")
+
+
+def crosses_title_phrase(doc: Doc, position: int, name_start: int, title_found: bool) -> bool:
+    """Whether the token at `position`, met going back from a name towards its title, is inside
+    the title phrase beyond its entities, joiners and proper nouns:
+
+    - a comma between capitalised words lists a portfolio ("Minister of Digital Development,
+      Innovation and Aerospace Industry of Kazakhstan Daniyar Seitov"), unless it stands right
+      before the name at `name_start`;
+    - brackets gloss a foreign title ("Toraga (Speaker) of the Jogorku Kenesh ...");
+    - a possessive names whose body it is ("Head of the Kazakh Senate's group ...");
+    - lower-case nouns, adjectives and "with" make the body a title's "of"-phrase names ("group for
+      cooperation with the State Great Khural"), only before the title itself is reached: after
+      it, they belong to the sentence ("talks with Minister X"); the caller checks that the title
+      goes on with an "of"-phrase ("an official visit to X" is no title phrase)."""
+    token = doc[position]
+    before = doc[position - 1] if position > 0 else None
+    after = doc[position + 1] if position + 1 < len(doc) else None
+    if token.text == ",":
+        return (
+            position + 1 < name_start
+            and before is not None
+            and after is not None
+            and _is_capitalised_part(before)
+            and _is_capitalised_part(after)
+            and after.ent_type_ != "PERSON"
+        )
+    if token.text in BRACKETS:
+        inside = after if token.text == "(" else before
+        return inside is not None and inside.ent_type_ == TITLE_LABEL
+    if token.tag_ == "POS":
+        return before is not None and _is_capitalised_part(before)
+    return not title_found and (
+        token.lower_ in PHRASE_NOUN_JOINERS or (token.pos_ in ("NOUN", "ADJ") and token.is_lower)
+    )
+
+
 def _closes_title_phrase(doc: Doc, index: int) -> bool:
     """Whether the tokens before `index` end a title phrase: a TITLE, then names of countries and
-    organisations (the ruler's, or proper nouns the phrase goes on from: "Parliament of") and
-    joiners."""
+    organisations (the ruler's, or proper nouns the phrase goes on from: "Parliament of",
+    "Medical Industry of") and joiners."""
     position = index - 1
+    onward_run = False  # the proper nouns met so far run on to an "of"
+    crossed_words = False  # lower-case words crossed: the title must go on to them
     while position >= 0:
         token = doc[position]
         if token.ent_type_ == TITLE_LABEL:
-            return True
+            return not crossed_words or _joined_onwards(doc, position + 1)
+        crossed_words = crossed_words or (token.is_lower and token.lower_ not in TITLE_JOINERS)
+        name_onward = _is_name_token(token) and (onward_run or _joined_onwards(doc, position + 1))
         if (
             token.ent_type_ in TITLE_PARTS
             or token.lower_ in TITLE_JOINERS
-            or (_is_name_token(token) and _joined_onwards(doc, position + 1))
+            or name_onward
+            or crosses_title_phrase(doc, position, index, title_found=False)
         ):
+            # once the phrase has gone on from a name, the names, joiners and commas before it
+            # are the phrase's too ("Water Resources and Irrigation of")
+            onward_run = onward_run or name_onward
             position -= 1
             continue
         return False
@@ -130,11 +184,29 @@ def _cleaned(doc: Doc, entity: SpacySpan) -> SpacySpan | None:
         return SpacySpan(doc, entity.start, entity.start + 1, label="NORP")
     if all(token.is_upper or token.is_punct for token in entity):
         return None
+    if entity[-1].tag_ == "NNPS":
+        return None  # a name is singular: "Committee on Agrarian Issues"
+    if is_head(entity[-1]) or not _is_capitalised_name(entity):
+        # A name is capitalised and has no organisation's head: "the Kazakh foreign ministry",
+        # "Al-Azhar University".
+        return SpacySpan(doc, entity.start, entity.end, label="ORG")
     return entity
 
 
+def _is_adjective_use(entity: SpacySpan) -> bool:
+    """A one-word title in lower case that modifies a noun is an adjective: "an official visit"."""
+    token = entity[0]
+    return (
+        entity.label_ == TITLE_LABEL
+        and len(entity) == 1
+        and token.is_lower
+        and token.pos_ == "ADJ"
+        and token.dep_ == "amod"
+    )
+
+
 def _relabel_demonyms(doc: Doc) -> list[SpacySpan]:
-    cleaned = (_cleaned(doc, entity) for entity in doc.ents)
+    cleaned = (_cleaned(doc, entity) for entity in doc.ents if not _is_adjective_use(entity))
     return [entity for entity in cleaned if entity is not None]
 
 
@@ -145,6 +217,162 @@ def _is_common_noun(doc: Doc, entity: SpacySpan) -> bool:
     return word in common_name_words() or any(
         token.text == word for token in doc if token.i not in range(entity.start, entity.end)
     )
+
+
+# Lower-case words inside a name, between its parts: "Hamoud bin Salem Al-Busaidi", "Abdel Fattah
+# el-Sisi", "Ursula von der Leyen".
+NAME_CONNECTORS = frozenset(
+    {"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du"}
+    | {"van", "von", "der", "den", "la", "le"}
+)
+
+
+class _NameWords:
+    """Which untagged words of a text may be part of a person's name: capitalised proper nouns
+    that are no word of a title or an organisation's name and that the text never writes in
+    lower case."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lower_case = frozenset(token.text for token in doc if token.is_lower)
+
+    def __call__(self, index: int) -> bool:
+        if not 0 <= index < len(self.doc):
+            return False
+        token = self.doc[index]
+        return (
+            _is_name_token(token)
+            and token.tag_ != "NNPS"  # a name is singular
+            and token.lower_ not in common_name_words()
+            and token.lower_ not in self.lower_case
+        )
+
+    def joined(self, index: int) -> bool:
+        """Whether the token at `index` continues the line of the token before it."""
+        previous = self.doc[index - 1]
+        return not previous.is_space and "\n" not in previous.whitespace_
+
+
+def _is_misread_nationality(entity: SpacySpan) -> bool:
+    """A NORP entity of proper nouns that names no country's people ("Christoph", "Amanov"): the
+    small model reads unfamiliar given names and surnames as nationalities."""
+    return (
+        entity.label_ == "NORP"
+        and not entity.ent_id_
+        and all(token.pos_ == "PROPN" or token.text in HYPHENS for token in entity)
+        and not _is_demonym(entity)
+    )
+
+
+def _grown_names(doc: Doc) -> list[SpacySpan]:
+    """Persons' names the NER took in part, made whole:
+
+    - a name the NER called a nationality, next to another part of the name ("Christoph" +
+      "Lange", "Nurmukhammed" + "Amanov");
+    - a given name the NER left untagged before the rest ("led by Mehmet" + "Emin Ozturk"),
+      unless the words close a title phrase (`title_names` tells the phrase's words from the
+      name's there);
+    - the parts of an Arabic name after a connector ("Hamoud bin" + "Salem" + "Al-Busaidi").
+    """
+    is_name_word = _NameWords(doc)
+    entity_at = {entity.start: entity for entity in doc.ents}
+    entity_ending = {entity.end: entity for entity in doc.ents}
+
+    def next_to_name(entity: SpacySpan) -> bool:
+        before, after = entity_ending.get(entity.start), entity_at.get(entity.end)
+        return (
+            is_name_word(entity.start - 1)
+            or is_name_word(entity.end)
+            or any(e is not None and e.label_ == "PERSON" for e in (before, after))
+        )
+
+    grown: list[SpacySpan] = []
+    claimed = -1  # the last token a grown name took
+    for entity in doc.ents:
+        label = entity.label_
+        if _is_misread_nationality(entity) and next_to_name(entity):
+            label = "PERSON"
+        if label != "PERSON" or entity.ent_id_:
+            grown.append(entity)
+            continue
+        start, end = entity.start, entity.end
+        while start - 1 > claimed and is_name_word(start - 1) and is_name_word.joined(start):
+            start -= 1
+        if start > 0 and (
+            doc[start - 1].lower_ in TITLE_JOINERS or doc[start - 1].ent_type_ in TITLE_PARTS
+        ):
+            # The words close a title phrase: "... of World and Traditional Religions X".
+            start = entity.start
+        while (
+            end < len(doc)
+            and is_name_word.joined(end)
+            and (
+                is_name_word(end)
+                or (
+                    doc[end].lower_ in NAME_CONNECTORS
+                    and (is_name_word(end + 1) or bool(doc[end + 1 : end + 2].ents))
+                )
+            )
+        ):
+            end += 1
+        claimed = end - 1
+        grown.append(SpacySpan(doc, start, end, label="PERSON"))
+    return grown
+
+
+def _named_elsewhere(doc: Doc) -> list[SpacySpan]:
+    """A name the NER labelled otherwise ("Kassym-Jomart Tokayev" an organisation) whose last
+    word it labels a person elsewhere in the text ("Tokayev thanked ..."): one text names one
+    person with one surname."""
+    surnames = {entity[-1].text for entity in doc.ents if entity.label_ == "PERSON"}
+    relabelled = []
+    for entity in doc.ents:
+        if (
+            entity.label_ in ("ORG", "GPE", "NORP")
+            and not entity.ent_id_
+            and entity[-1].text in surnames
+            and entity[0].text[:1].isupper()
+            and all(token.pos_ == "PROPN" or token.text in HYPHENS for token in entity)
+            and not any(token.lower_ in common_name_words() for token in entity)
+            and not _is_demonym(entity)
+        ):
+            entity = SpacySpan(doc, entity.start, entity.end, label="PERSON")
+        relabelled.append(entity)
+    return relabelled
+
+
+def _introduced(doc: Doc) -> list[SpacySpan]:
+    """Persons as a release introduces them: with a given name and a surname, or a title. A one-
+    word "name" that never has either in the text is a holiday, a place or a word of a heading
+    the NER took for a person ("on Naadam", "the Baiterek complex")."""
+    full_names = {
+        entity.text.split()[-1]
+        for entity in doc.ents
+        if entity.label_ == "PERSON" and len(entity.text.split()) > 1
+    }
+    kept = []
+    for entity in doc.ents:
+        if (
+            entity.label_ == "PERSON"
+            and len(entity.text.split()) == 1
+            and not entity.ent_id_
+            and (
+                entity[0].tag_ == "NNPS"  # a name is singular: "Committee on Agrarian Issues"
+                or (
+                    entity.text not in full_names
+                    and not _closes_title_phrase(doc, entity.start)
+                    and not _appositive_title_follows(doc, entity.end)
+                )
+            )
+        ):
+            continue
+        kept.append(entity)
+    return kept
+
+
+def _appositive_title_follows(doc: Doc, end: int) -> bool:
+    """Whether ", <title>" follows: "Lange, head of the group"."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == TITLE_LABEL
 
 
 def _merge_split_names(doc: Doc) -> list[SpacySpan]:
@@ -206,12 +434,28 @@ def _after_phrase_words(doc: Doc, start: int, end: int) -> int:
 
 
 def _is_name_entity(entity: SpacySpan) -> bool:
-    """An entity the NER found that is only proper nouns and hyphens, not from the ruler."""
+    """An entity the NER found that is only proper nouns and hyphens, not from the ruler, written
+    as a name is and not ending in an organisation's head ("Al-Azhar University")."""
     return (
         entity.label_ not in ("NORP", TITLE_LABEL)
         and not entity.ent_id_
         and all(token.pos_ == "PROPN" or token.text in HYPHENS for token in entity)
-        and entity[0].text[:1].isupper()
+        and _is_capitalised_name(entity)
+        and not is_head(entity[-1])
+    )
+
+
+def _is_capitalised_name(entity: SpacySpan) -> bool:
+    """Whether every word of an entity starts with a capital, as a name's do, but the connectors
+    of an Arabic name and the parts after a hyphen ("Park Jong-ho"): the small model tags "the
+    Kazakh foreign ministry" a proper noun."""
+    doc = entity.doc
+    return entity[0].text[:1].isupper() and not any(
+        token.is_lower
+        and token.is_alpha
+        and token.lower_ not in NAME_CONNECTORS
+        and not (token.i > 0 and doc[token.i - 1].text in HYPHENS)
+        for token in entity
     )
 
 
@@ -220,6 +464,7 @@ def title_names(doc: Doc) -> Doc:
     """Demonyms as NORP, titles widened over their modifiers, and the names that close a title
     phrase labelled PERSON (a proper-noun run the NER left, or an NER name it mislabelled)."""
     doc.ents = _relabel_demonyms(doc)
+    doc.ents = _grown_names(doc)
     doc.ents = _merge_split_names(doc)
     doc.ents, phrase_words = _title_tails_cut(doc)
     doc.ents = _widen_titles(doc)
@@ -231,14 +476,24 @@ def title_names(doc: Doc) -> Doc:
     while index < len(doc):
         entity = entity_at.get(index)
         if entity is not None:
+            # the NER may cut the misread name in two: "Natalia" + "Koroleva", both places
+            parts = [entity]
+            while (following := entity_at.get(parts[-1].end)) is not None and (
+                following.label_ in MISREAD_NAME_LABELS and _is_name_entity(following)
+            ):
+                parts.append(following)
+            end = parts[-1].end
             if (
                 entity.label_ in MISREAD_NAME_LABELS
                 and _is_name_entity(entity)
                 and _closes_title_phrase(doc, index)
-                and not _joined_onwards(doc, entity.end)
-                and not (len(entity) == 1 and _is_common_noun(doc, entity))
+                and not _joined_onwards(doc, end)
+                and not (end - entity.start == 1 and _is_common_noun(doc, entity))
             ):
-                relabelled[entity.start] = SpacySpan(doc, entity.start, entity.end, label="PERSON")
+                relabelled[entity.start] = SpacySpan(doc, entity.start, end, label="PERSON")
+                removed.update(part.start for part in parts[1:])
+                index = end
+                continue
             index = entity.end
         elif (
             index not in phrase_words
@@ -274,4 +529,6 @@ def title_names(doc: Doc) -> Doc:
     if relabelled or persons:
         kept = [entity for entity in doc.ents if entity.start not in removed]
         doc.ents = [relabelled.get(entity.start, entity) for entity in kept] + persons
+    doc.ents = _named_elsewhere(doc)
+    doc.ents = _introduced(doc)
     return doc
