@@ -36,6 +36,7 @@ from communique.lang.kk.tagger import Entity
 NAMES_FILE = Path(__file__).parent / "data" / "names.json"
 PERSON = "PERSON"
 TITLE_LABELS = frozenset({"POSITION", "ORGANISATION"})
+PLACE_WORDS = 3  # the most words of a place's name («Біріккен Араб Әмірліктері»)
 
 
 @cache
@@ -297,8 +298,12 @@ def clean_persons(
             if _is_abbreviation(words[index]):
                 end = index
                 break
-            if index > start and is_place(base_form(words[index], known)):
-                end = index
+            if index > start and any(
+                is_place(base_form(" ".join(words[index : index + size]), known))
+                for size in range(1, PLACE_WORDS + 1)
+                if index + size <= len(words)
+            ):
+                end = index  # «Данияр Сейітов Біріккен Араб Әмірліктеріне»: a place begins
                 break
         if (
             end == entity.end
