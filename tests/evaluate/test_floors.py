@@ -80,32 +80,36 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # endings; issue 11). A meeting is 1/83 of the recall (any one lost fails it, as for Russian),
     # an agreement 1/28 (the margin lets one go).
     # Person countries 0.673 -> 0.86 by the reader's rules of issue 11 (publisher as home, the
-    # title's own country, group members, the Kazakh spelling), docs/languages.md.
-    ("releases", "kk.person_recall"): (0.948, MARGIN),
-    ("releases", "kk.person_precision"): (0.858, MARGIN),
-    ("releases", "kk.person_name_exact"): (0.936, MARGIN),
-    ("releases", "kk.title_occ"): (0.758, MARGIN),
-    ("releases", "kk.title_any"): (0.768, MARGIN),
-    ("releases", "kk.person_country"): (0.86, MARGIN),
-    ("releases", "kk.country_recall"): (0.871, MARGIN),
+    # title's own country, group members, the Kazakh spelling), docs/languages.md. Then (reader
+    # 0.6, 6 December 2026): names made whole, bare and paired titles, the countries a title
+    # names, the retrained tagger: person precision 0.858 -> 0.966, titles 0.768 -> 0.97, person
+    # countries 0.86 -> 0.902, countries 0.871 -> 0.929, meetings 0.916 -> 0.976, CONSULT events
+    # backed 0.72 -> 0.806, organisations 0.783 -> 0.86.
+    ("releases", "kk.person_recall"): (0.991, MARGIN),
+    ("releases", "kk.person_precision"): (0.966, MARGIN),
+    ("releases", "kk.person_name_exact"): (0.965, MARGIN),
+    ("releases", "kk.title_occ"): (0.87, MARGIN),
+    ("releases", "kk.title_any"): (0.97, MARGIN),
+    ("releases", "kk.person_country"): (0.902, MARGIN),
+    ("releases", "kk.country_recall"): (0.929, MARGIN),
     ("releases", "kk.country_precision"): (1.0, MARGIN),
-    ("releases", "kk.country_actor_recall"): (0.824, MARGIN),
-    ("releases", "kk.meeting_recall"): (0.916, MARGIN),
-    ("releases", "kk.meeting_recall_lenient"): (0.94, MARGIN),
+    ("releases", "kk.country_actor_recall"): (0.941, MARGIN),
+    ("releases", "kk.meeting_recall"): (0.976, MARGIN),
+    ("releases", "kk.meeting_recall_lenient"): (1.0, MARGIN),
     # 0.958 -> 0.947: a headline restating a call became that call (extract.meetings), and the
     # scorer now matches the release's planned meeting to the call, whose mode is "phone" (kk/05;
     # the planned meeting's own event has no sides the tagger found); and mode is over the
     # meetings found, 4 more of them (0.867 -> 0.916) with one mode wrong.
-    ("releases", "kk.meeting_mode_ok"): (0.947, MARGIN),
+    ("releases", "kk.meeting_mode_ok"): (0.975, MARGIN),
     # A reception and the talks said at it are one event now (issue 10: one meeting, one
     # event): two supported events become one, which lowers the corpus share of supported
     # events though no meeting is lost (kk 07, en 08: 3 of 4 -> 2 of 3); 0.747 -> 0.72.
-    ("releases", "kk.consult_supported"): (0.72, MARGIN),
+    ("releases", "kk.consult_supported"): (0.806, MARGIN),
     ("releases", "kk.agreement_recall"): (0.964, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.agreement_status_ok"): (1.0, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.topic_recall"): (0.882, MARGIN),
     ("releases", "kk.topic_precision"): (0.93, MARGIN),
-    ("releases", "kk.org_recall_loose"): (0.783, MARGIN),
+    ("releases", "kk.org_recall_loose"): (0.86, MARGIN),
     # English, read by lang/en (spaCy's parse and an entity ruler from the knowledge base).
     # Names made whole and title phrases read to their name (reader 0.4.0, 6 December 2026):
     # person recall 0.974 -> 1.0, precision 0.926 -> 0.991, names 0.929 -> 0.991, titles

@@ -60,3 +60,16 @@ def test_a_word_seen_with_an_ending_is_a_base_form() -> None:
     record = read_kazakh(Document(id="kk-lange", text=text))
     names = {actor.name for actor in record.actors if actor.kind is ActorKind.PERSON}
     assert "Кристоф Лан" not in names
+
+
+def test_a_country_inside_a_title_is_a_country_actor_but_not_one_in_quotes() -> None:
+    text = (
+        "Астанада Өзбекстан Республикасының Сыртқы істер министрі Бахтиёр Саидов «Франция – "
+        "Орталық Азия» тобының төрағасы Анн Дюпонмен кездесті."
+    )
+    record = read_kazakh(Document(id="kk-title-country", text=text))
+    countries = {a.country for a in record.actors if a.kind is ActorKind.COUNTRY}
+    assert "UZ" in countries
+    named = {m.text for m in record.mentions if m.country == "UZ"}
+    assert named == {"Өзбекстан"}
+    assert "FR" not in countries  # the group's name in quotes names no party

@@ -271,8 +271,18 @@ def _parties(record: Record, number: int, words: list[Word], known: frozenset[st
     actors = {a.id: a for a in record.actors}
     starts = {w.start: i for i, w in enumerate(words)}
     ends = {w.end: i for i, w in enumerate(words)}
+    # A country named inside a title qualifies the title: its holder is the party.
+    titles = [
+        (m.start, m.end)
+        for m in record.mentions
+        if m.sentence == number and m.type is MentionType.POSITION
+    ]
     parties = []
     for mention in record.mentions:
+        if mention.type is MentionType.COUNTRY and any(
+            start <= mention.start and mention.end <= end for start, end in titles
+        ):
+            continue
         if mention.sentence != number or mention.type not in (
             MentionType.PERSON,
             MentionType.COUNTRY,

@@ -79,7 +79,7 @@ def sentence_features(tokens: Sequence[str], gazetteer: Gazetteer | None = None)
     """One list of `name=value` features per token, for python-crfsuite."""
     gazetteer = gazetteer or kazakh_gazetteer()
     words = [_word_features(token, gazetteer) for token in tokens]
-    quoted = _inside_quotes(tokens)
+    quoted = inside_quotes(tokens)
     result: list[list[str]] = []
     for index, own in enumerate(words):
         features = ["bias", *(f"{name}={value}" for name, value in own.items())]
@@ -114,7 +114,7 @@ _OPENING_QUOTES = frozenset({"«", "\u201c"})
 _CLOSING_QUOTES = frozenset({"»", "\u201d"})
 
 
-def _inside_quotes(tokens: Sequence[str]) -> list[bool]:
+def inside_quotes(tokens: Sequence[str]) -> list[bool]:
     """Whether each token stands inside quotes (not the quotes themselves); a straight quote
     opens or closes as it comes."""
     inside = False

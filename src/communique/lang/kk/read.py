@@ -43,6 +43,7 @@ from communique.lang.kk.events import (
     read_events,
     sentence_words,
 )
+from communique.lang.kk.features import inside_quotes
 from communique.lang.kk.gazetteer import kazakh_gazetteer
 from communique.lang.kk.names import (
     clean_persons,
@@ -385,6 +386,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
         previous = (item, actor)
     _pair_titles(record, persons, knowledge, known)
+    _add_title_countries(record, countries_seen, known, knowledge)
     for mention in record.mentions:
         if mention.id in organization_names:
             organizations.add(mention, organization_names[mention.id])
@@ -394,6 +396,61 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     record.actors += organizations.actors
     _read_events(record, known, published_date(document.published))
     return record
+
+
+def _add_title_countries(
+    record: Record, countries_seen: dict[str, Actor], known: frozenset[str], knowledge: Knowledge
+) -> None:
+    """The countries a title names («Өзбекстан Республикасының Президенті»): KazNERD's titles
+    take in their country, so the tagger gives it no place of its own, but the country is a
+    party as much as when named apart. Places in the locative are left out («Қазақстандағы
+    елшісі»)."""
+    taken = {(m.start, m.end) for m in record.mentions if m.type is MentionType.COUNTRY}
+    for title in [m for m in record.mentions if m.type is MentionType.POSITION]:
+        tokens = list(tokenize(title.text))
+        words = [token.text for token in tokens]
+        quoted = inside_quotes(words)  # «Франция – Орталық Азия» тобы: a group's name
+        index = 0
+        while index < len(tokens):
+            if quoted[index]:
+                index += 1
+                continue
+            found = None
+            # The shortest name that is a country's: «Өзбекстан» of «Өзбекстан Республикасының»
+            # (country_of reads a longer phrase by its first words), «Біріккен Араб Әмірліктері».
+            for size in range(1, min(3, len(tokens) - index) + 1):
+                window = words[index : index + size]
+                if not all(word[:1].isupper() for word in window):
+                    continue
+                if _name_is_place(words, index, known):
+                    break
+                name = base_form(" ".join(window), known)
+                code = country_of(name, knowledge)
+                if code:
+                    found = (size, name, code)
+                    break
+            if found is None:
+                index += 1
+                continue
+            size, name, code = found
+            start = title.start + tokens[index].start
+            end = title.start + tokens[index + size - 1].stop
+            index += size
+            if (start, end) in taken:
+                continue
+            mention = _add_mention(record, MentionType.COUNTRY, start, end, name, code)
+            actor = countries_seen.setdefault(
+                code,
+                Actor(
+                    id=f"a-country-{len(countries_seen) + 1}",
+                    kind=ActorKind.COUNTRY,
+                    name=name,
+                    country=code,
+                    country_basis=CountryBasis.TEXT,
+                ),
+            )
+            actor.mentions.append(mention.id)
+            mention.actor = actor.id
 
 
 def _pair_titles(
@@ -471,9 +528,17 @@ def _add_organization(
     country: str | None,
 ) -> None:
     """A mention of an organisation the tagger did not give, and its actor."""
+    mention = _add_mention(record, MentionType.ORGANIZATION, start, end, normal, country)
+    organizations.add(mention, normal)
+
+
+def _add_mention(
+    record: Record, kind: MentionType, start: int, end: int, normal: str, country: str | None
+) -> Mention:
+    """A mention the reader finds beside the tagger's spans, added to the record."""
     mention = Mention(
         id=f"m{len(record.mentions) + 1}",
-        type=MentionType.ORGANIZATION,
+        type=kind,
         start=start,
         end=end,
         text=record.text[start:end],
@@ -483,7 +548,7 @@ def _add_organization(
         extractor=READER,
     )
     record.mentions.append(mention)
-    organizations.add(mention, normal)
+    return mention
 
 
 def _read_events(record: Record, known: frozenset[str], published: date | None) -> None:
