@@ -82,11 +82,11 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # Person countries 0.673 -> 0.86 by the reader's rules of issue 11 (publisher as home, the
     # title's own country, group members, the Kazakh spelling), docs/languages.md. Then (reader
     # 0.6, 6 December 2026): names made whole, bare and paired titles, the countries a title
-    # names, the retrained tagger: person precision 0.858 -> 0.966, titles 0.768 -> 0.97, person
+    # names, the retrained tagger: person precision 0.858 -> 0.974, titles 0.768 -> 0.97, person
     # countries 0.86 -> 0.902, countries 0.871 -> 0.929, meetings 0.916 -> 0.976, CONSULT events
-    # backed 0.72 -> 0.806, organisations 0.783 -> 0.86.
+    # backed 0.72 -> 0.785, organisations 0.783 -> 0.86.
     ("releases", "kk.person_recall"): (0.991, MARGIN),
-    ("releases", "kk.person_precision"): (0.966, MARGIN),
+    ("releases", "kk.person_precision"): (0.974, MARGIN),
     ("releases", "kk.person_name_exact"): (0.965, MARGIN),
     ("releases", "kk.title_occ"): (0.87, MARGIN),
     ("releases", "kk.title_any"): (0.97, MARGIN),
@@ -104,7 +104,11 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     # A reception and the talks said at it are one event now (issue 10: one meeting, one
     # event): two supported events become one, which lowers the corpus share of supported
     # events though no meeting is lost (kk 07, en 08: 3 of 4 -> 2 of 3); 0.747 -> 0.72.
-    ("releases", "kk.consult_supported"): (0.806, MARGIN),
+    # 0.806 -> 0.785 with «X басшысы» standing for X's titled person (events 0.1.4): two
+    # invitations («Моңғолия делегациясының басшысы қазақстандық сенаторларды ... шақырды») now
+    # have their inviter and no guessed second side, and the invited group («қазақстандық
+    # сенаторларды») is no party the reader takes, so they are one-sided, unsupported events.
+    ("releases", "kk.consult_supported"): (0.785, MARGIN),
     ("releases", "kk.agreement_recall"): (0.964, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.agreement_status_ok"): (1.0, FEW_FACTS_MARGIN / 2),
     ("releases", "kk.topic_recall"): (0.882, MARGIN),

@@ -317,6 +317,16 @@ def test_a_title_alone_stands_for_its_holder_named_before() -> None:
     assert ({"Әшімбаев"}, {"Мюллер"}) in pairs
 
 
+def test_the_head_of_a_states_body_stands_for_that_states_titled_person() -> None:
+    # «басшысы» (head) is no head noun of her title (Төрағасы), but names Italy's titled person.
+    record = _read(
+        "Сенат Төрағасы Мәулен Әшімбаев Италия Сенатының Төрағасы Лаура Бьянкимен кездесті. "
+        "Италия сенатының басшысы қазақстандық әріптесін Римге сапармен келуге шақырды."
+    )
+    sources = [_names(record, e.source) for e in record.events if e.status == "planned"]
+    assert {"Бьянки"} in sources
+
+
 @pytest.mark.parametrize(
     ("sentence", "kind", "what"),
     [

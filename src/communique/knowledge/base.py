@@ -114,6 +114,9 @@ class Knowledge:
             self._claim(self._country_plain, (_plain(n) for n in plain if n), country, "country")
             if country.capital_ru:
                 self._claim(self._capital_keys, name_keys(country.capital_ru), country, "capital")
+            if country.capital_kk:
+                # Kazakh has no Russian lemmas: the name as written, case and punctuation aside.
+                self._claim(self._capital_keys, (_plain(country.capital_kk),), country, "capital")
             stems = {adjective_stem(adjective) or adjective for adjective in country.adjectives_ru}
             self._claim(self._adjective_stems, stems, country, "adjective")
             parts = {_plain(p) for p in country.compounds_ru} | {
@@ -180,7 +183,11 @@ class Knowledge:
 
     def country_by_capital(self, text: str) -> Country | None:
         key = lemma_key(text)
-        return self._capital_keys.get(key) or self._capital_keys.get(words_only(key))
+        return (
+            self._capital_keys.get(key)
+            or self._capital_keys.get(words_only(key))
+            or self._capital_keys.get(_plain(text))
+        )
 
     def countries_in_adjective(self, word: str) -> list[Country]:
         """Countries an adjective or compound names, in order: "казахстанско-монгольское" ->

@@ -75,6 +75,9 @@ class Country(_Entry):
     )
     capital_ru: str | None = None
     capital_en: str | None = None
+    capital_kk: str | None = Field(
+        default=None, description="the capital's Kazakh spelling where not the Russian one"
+    )
     name_kk: str | None = Field(default=None, description="Kazakh name, Cyrillic")
     aliases_kk: tuple[str, ...] = Field(
         default=(), description="other Kazakh names («Қасиетті Тақ», the Holy See)"

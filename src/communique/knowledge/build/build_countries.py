@@ -38,6 +38,7 @@ COLUMNS = [
     "capital_en",
     "name_kk",
     "aliases_kk",
+    "capital_kk",
 ]
 LISTS = {"aliases_ru", "abbreviations_ru", "adjectives_ru", "compounds_ru", "aliases_kk"}
 # Codes in common use that ISO 3166-1 does not assign.

@@ -60,7 +60,8 @@ from communique.record import (
 )
 
 EVENTS_FILE = Path(__file__).parent / "data" / "events.json"
-KAZAKH_EVENTS = "lang.kk.events@0.1.3"  # 0.1.3: a list takes its last item's case
+# 0.1.3: a list takes its last item's case; 0.1.4: «X басшысы» stands for X's titled person
+KAZAKH_EVENTS = "lang.kk.events@0.1.4"
 _CONSULT = "CONSULT"
 _FINITE = frozenset({"past", "future", "negated", "converb", "participle", "progressive"})
 _SUPPORT_REACH = 3  # words from a meeting noun to its support verb («кездесулер өткізді»)
@@ -101,6 +102,7 @@ class EventWords:
     delegation_head_markers: frozenset[str]
     host_markers: frozenset[str]
     side_nouns: tuple[str, ...]
+    generic_heads: frozenset[str]
     topic_words: frozenset[str]
     credit_markers: tuple[str, ...]
 
@@ -145,6 +147,7 @@ def event_words(path: Path = EVENTS_FILE) -> EventWords:
         delegation_head_markers=frozenset(data["delegation_head_markers"]),
         host_markers=frozenset(data["host_markers"]),
         side_nouns=tuple(data["side_nouns"]),
+        generic_heads=frozenset(data["generic_heads"]),
         topic_words=frozenset(data["topic_words"]),
         credit_markers=tuple(data["credit_markers"]),
     )
@@ -343,6 +346,24 @@ def _title_holders(
             if any(noun_base(p.split()[-1]) == head for p in a.positions)
             and any(order.get(m, mention.start) < mention.start for m in a.mentions)
         ]
+        if not titled and head in event_words().generic_heads:
+            # «Түркия парламентінің басшысы»: the head of a state's body is that state's person
+            # with a title, whatever its head noun (Төрағасы, Президенті).
+            countries = {
+                m.country
+                for m in record.mentions
+                if m.type is MentionType.COUNTRY
+                and m.country
+                and mention.start <= m.start
+                and m.end <= mention.end
+            }
+            titled = [
+                a
+                for a in persons
+                if a.country in countries
+                and a.positions
+                and any(order.get(m, mention.start) < mention.start for m in a.mentions)
+            ]
         chosen = surname or titled
         if not chosen:
             continue
