@@ -23,7 +23,16 @@ def test_installed_model_is_the_pinned_one() -> None:
 
 def test_ruler_runs_before_the_ner(english_nlp: Language) -> None:
     names = english_nlp.pipe_names
-    assert names.index("knowledge_ruler") < names.index("ner") < names.index("title_names")
+    assert names.index("title_ruler") < names.index("knowledge_ruler") < names.index("ner")
+    assert names.index("ner") < names.index("title_names")
+
+
+def test_names_match_as_written_and_titles_in_any_case(english_nlp: Language) -> None:
+    doc = english_nlp("The deputy foreign minister of Turkey ate turkey with the SENATOR.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("Turkey", "GPE") in found
+    assert not any(text == "turkey" for text, _ in found)
+    assert ("SENATOR", "TITLE") in found
 
 
 def test_country_and_name_after_a_title_are_apart(english_nlp: Language) -> None:

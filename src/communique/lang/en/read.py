@@ -53,14 +53,14 @@ from communique.record import (
 )
 from communique.resolve.publisher import for_parsing, publisher_country
 
-READER = "lang.en.read@0.4.1"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
+READER = "lang.en.read@0.4.2"  # 0.2: events, agreements, topics, dates; 0.3: organisations whole;
 # 0.3.1: words closing a title phrase are no given name; 0.3.2: person countries (a
 # delegation's head, an appositive, a state's body, the dateline), a surname named before is
 # that person wherever it recurs; 0.4: names made whole (a given name misread as a nationality or
 # left untagged, name particles, a name labelled a person elsewhere), one-word "persons" never
 # introduced dropped, title phrases over portfolio commas, glosses, possessives and an of-phrase's
 # nouns, partners one "with" introduces are one side; 0.4.1: a surname named before opening a
-# sentence, whatever its part of speech
+# sentence, whatever its part of speech; 0.4.2: the rulers' phrase matchers, titles first
 MENTION_TYPES = {
     "PERSON": MentionType.PERSON,
     "ORG": MentionType.ORGANIZATION,

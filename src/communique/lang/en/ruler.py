@@ -28,14 +28,7 @@ from communique.lang.en.countries import extra_names
 TITLE_LABEL = "TITLE"
 TITLES_EN_FILE = Path(__file__).parent / "data" / "titles_en.json"
 RULER_NAME = "knowledge_ruler"
-
-
-def _token_pattern(nlp: Language, text: str, attribute: str) -> list[dict[str, str]]:
-    """`text` split as spaCy splits it, one token condition each."""
-    return [
-        {attribute: token.lower_ if attribute == "LOWER" else token.text}
-        for token in nlp.make_doc(text)
-    ]
+TITLE_RULER_NAME = "title_ruler"
 
 
 def _named(knowledge: Knowledge) -> Iterator[tuple[str, str, str]]:
@@ -52,23 +45,29 @@ def _named(knowledge: Knowledge) -> Iterator[tuple[str, str, str]]:
                 yield "ORG", organization.id, name
 
 
-def knowledge_patterns(nlp: Language, knowledge: Knowledge | None = None) -> list[dict[str, Any]]:
-    """Entity-ruler patterns for the knowledge base's countries, organisations and titles."""
+def name_patterns(knowledge: Knowledge | None = None) -> list[dict[str, Any]]:
+    """Entity-ruler phrase patterns for the knowledge base's countries and organisations,
+    matched on the words as written ("Turkey", not "turkey")."""
     knowledge = knowledge or Knowledge.load()
     patterns: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for label, key, name in _named(knowledge):
         if (label, name) not in seen:
             seen.add((label, name))
-            patterns.append(
-                {"label": label, "id": key, "pattern": _token_pattern(nlp, name, "ORTH")}
-            )
+            patterns.append({"label": label, "id": key, "pattern": name})
+    return patterns
+
+
+def title_patterns(knowledge: Knowledge | None = None) -> list[dict[str, Any]]:
+    """Entity-ruler phrase patterns for the titles, singular and plural, in any case."""
+    knowledge = knowledge or Knowledge.load()
+    patterns: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for title in _titles(knowledge):
         for written in (title, plural(title)):
-            if (TITLE_LABEL, written.lower()) not in seen:
-                seen.add((TITLE_LABEL, written.lower()))
-                pattern = _token_pattern(nlp, written, "LOWER")
-                patterns.append({"label": TITLE_LABEL, "id": f"title:{title}", "pattern": pattern})
+            if written.lower() not in seen:
+                seen.add(written.lower())
+                patterns.append({"label": TITLE_LABEL, "id": f"title:{title}", "pattern": written})
     return patterns
 
 
@@ -107,9 +106,19 @@ def plural(title: str) -> str:
 
 
 def add_knowledge_ruler(nlp: Language, knowledge: Knowledge | None = None) -> None:
-    """Put the knowledge base's entity ruler in front of the NER of `nlp`."""
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner")
-    ruler.add_patterns(knowledge_patterns(nlp, knowledge))  # type: ignore[attr-defined]
+    """Put the knowledge base's entity rulers in front of the NER of `nlp`: titles (matched in
+    lower case), then names (as written), each with spaCy's phrase matcher, far faster than a
+    token pattern an entry. A title comes first, so a country named inside it stays the title's
+    ("President of the People's Republic of China")."""
+    titles = nlp.add_pipe(
+        "entity_ruler",
+        name=TITLE_RULER_NAME,
+        before="ner",
+        config={"phrase_matcher_attr": "LOWER"},
+    )
+    titles.add_patterns(title_patterns(knowledge))  # type: ignore[attr-defined]
+    names = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner")
+    names.add_patterns(name_patterns(knowledge))  # type: ignore[attr-defined]
 
 
 @cache

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from razdel import sentenize, tokenize
 
@@ -110,18 +110,32 @@ def country_of(name: str, knowledge: Knowledge) -> str | None:
     """The country a Kazakh name (in its base form) names: the knowledge base's Kazakh name, or its
     Russian name, which Kazakh shares for most countries (Малайзия, Египет), or the name before
     the form of state."""
-    lower = name.lower()
-    for country in knowledge.countries:
-        if any(name.lower() == lower for name in country.names_kk):
-            return country.alpha2
+    return _country_of(name, knowledge)
+
+
+@lru_cache(maxsize=16384)
+def _country_of(name: str, knowledge: Knowledge) -> str | None:
+    code = _kazakh_country_names(knowledge).get(name.lower())
+    if code:
+        return code
     found = knowledge.country_by_name(name) or knowledge.country_by_capital(name)
     if found is None and " " in name.strip():
         # A state's official name is its name and the form of state after it (Сауд Арабиясы
         # Корольдігі, Оман Сұлтандығы, Мысыр Араб Республикасы): without the last word; the
         # name may be the people's (Қырғыз Республикасы, Түрік Республикасы).
         shorter = name.strip().rsplit(" ", 1)[0]
-        return country_of(shorter, knowledge) or ethnonym_country(shorter)
+        return _country_of(shorter, knowledge) or ethnonym_country(shorter)
     return found.alpha2 if found else None
+
+
+@cache
+def _kazakh_country_names(knowledge: Knowledge) -> dict[str, str]:
+    """The knowledge base's Kazakh country names and aliases, lower case, to their codes."""
+    found: dict[str, str] = {}
+    for country in knowledge.countries:
+        for written in country.names_kk:
+            found.setdefault(written.lower(), country.alpha2)
+    return found
 
 
 def adjective_country(word: str, knowledge: Knowledge) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 SUFFIXES_FILE = Path(__file__).parent / "data" / "suffixes.json"
@@ -102,7 +102,17 @@ def _possessive_split(word: str, table: SuffixTable) -> str | None:
 
 def case_analysis(word: str, table: SuffixTable | None = None) -> tuple[str, str] | None:
     """(stem, case) for a word ending in a case ending its stem allows; None for a bare stem."""
-    table = table or suffix_table()
+    if table is None:
+        return _default_case_analysis(word)
+    return _case_analysis(word, table)
+
+
+@lru_cache(maxsize=65536)  # the readers ask of the same words many times
+def _default_case_analysis(word: str) -> tuple[str, str] | None:
+    return _case_analysis(word, suffix_table())
+
+
+def _case_analysis(word: str, table: SuffixTable) -> tuple[str, str] | None:
     lower = word.lower()
     for entry in table.cases:
         stem_length = len(word) - len(entry.ending)
