@@ -21,20 +21,43 @@ def extract_commitments(view: TextView, events: list[Event]) -> list[Commitment]
         if what is None:
             continue
         commitments.append(
-            Commitment(
-                id=f"c{len(commitments)}",
-                kind=kind,
-                who=event.source,
-                to=event.target,
-                what=view.annotation.text[what[0] : what[1]],
-                what_span=Span(start=what[0], end=what[1]),
-                by=_deadline(event, events, what),
-                event=event.id,
-                evidence=event.evidence,
-                extractor=EVENTS,
+            build_commitment(
+                len(commitments),
+                kind,
+                event,
+                view.annotation.text,
+                what,
+                _deadline(event, events, what),
+                EVENTS,
             )
         )
     return commitments
+
+
+def build_commitment(
+    number: int,
+    kind: str,
+    event: Event,
+    text: str,
+    what: tuple[int, int],
+    by: EventDate | None,
+    extractor: str,
+) -> Commitment:
+    """The commitment event `event` states, its undertaking at `what` (character span of
+    `text`), in any language: its sides are the event's, its evidence the event's sentence."""
+    start, end = what
+    return Commitment(
+        id=f"c{number}",
+        kind=kind,
+        who=event.source,
+        to=event.target,
+        what=text[start:end],
+        what_span=Span(start=start, end=end),
+        by=by,
+        event=event.id,
+        evidence=event.evidence,
+        extractor=extractor,
+    )
 
 
 def _kind(view: TextView, event: Event) -> str | None:

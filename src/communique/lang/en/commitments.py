@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from communique.extract.commitments import build_commitment
 from communique.extract.dates import published_date
 from communique.lang.en.extract import (
     DateMention,
@@ -58,19 +59,10 @@ def english_commitments(doc: Doc, record: Record) -> list[Commitment]:
             continue
         if what is None:
             continue
-        start, end = what
+        deadline = _deadline(event, dates, *what)
         commitments.append(
-            Commitment(
-                id=f"c{len(commitments)}",
-                kind=kind,
-                who=event.source,
-                to=event.target,
-                what=record.text[start:end],
-                what_span=Span(start=start, end=end),
-                by=_deadline(event, dates, start, end),
-                event=event.id,
-                evidence=event.evidence,
-                extractor=COMMITMENTS_EN,
+            build_commitment(
+                len(commitments), kind, event, record.text, what, deadline, COMMITMENTS_EN
             )
         )
     return commitments

@@ -34,6 +34,7 @@ from pathlib import Path
 from razdel import tokenize
 
 from communique.coding import cameo_table
+from communique.extract.commitments import build_commitment
 from communique.extract.event_args import bilateral_sides
 from communique.extract.event_build import EventParts, build_event, event_date
 from communique.extract.meetings import merge_meetings, state_ids
@@ -607,18 +608,8 @@ def _commitment(
         if inside
         else None
     )
-    return Commitment(
-        id=f"c{number}",
-        kind=item.trigger.commitment or "intent",
-        who=event.source,
-        to=event.target,
-        what=record.text[start:end],
-        what_span=Span(start=start, end=end),
-        by=by,
-        event=event.id,
-        evidence=event.evidence,
-        extractor=KAZAKH_EVENTS,
-    )
+    kind = item.trigger.commitment or "intent"
+    return build_commitment(number, kind, event, record.text, item.what, by, KAZAKH_EVENTS)
 
 
 def _join_gatherings(events: list[Event]) -> list[Event]:
