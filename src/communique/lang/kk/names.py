@@ -1,13 +1,11 @@
-"""Personal names the tagger reads in pieces, made whole: Arabic names, and a name's label kept
-across the text.
+"""Personal names the tagger reads in pieces or runs on, made whole and cleaned.
 
 A name holds no title, place or abbreviation: the tagger's PERSON spans lose a dash before them,
 words from an abbreviation on («АӨСШК Аға»), and what follows a country's name («Мәулен
 Әшімбаев Малайзия») or begins a body's name before its lower-case head noun («Әсел
 Нұрпейісова Қауымдар палатасының»); a span ending in an office noun is a title («Сенат
 Төрағасы»), one that names a known place is that place («Маскат»). Then three phenomena, each
-stated once (word lists in
-`data/names.json`):
+stated once (word lists in `data/names.json`):
 - An Arabic name is one name over its lineage word and article: «Тамим бин Хамад Әл Тани»,
   «Хамуд бин Салем әл-Бусаиди». KazNERD holds few of them, so the tagger tends to cut them at
   «бин» or at the article, or to miss them; two capitalised words joined by «бин» are a name by
