@@ -415,10 +415,11 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
 def _add_title_countries(
     record: Record, countries_seen: dict[str, Actor], known: frozenset[str], knowledge: Knowledge
 ) -> None:
-    """The countries a title names («Өзбекстан Республикасының Президенті»): KazNERD's titles
-    take in their country, so the tagger gives it no place of its own, but the country is a
-    party as much as when named apart. Places in the locative are left out («Қазақстандағы
-    елшісі»)."""
+    """The countries a title names («Өзбекстан Республикасының Президенті») as country mentions
+    and actors: KazNERD's titles take in their country, so the tagger gives it no span of its
+    own, yet the text names it as much as when apart. The title's holder, not the country, is
+    the side of an event (`events._parties`). Places in the locative are left out
+    («Қазақстандағы елшісі»), and names inside quotes (a group's name)."""
     taken = {(m.start, m.end) for m in record.mentions if m.type is MentionType.COUNTRY}
     for title in [m for m in record.mentions if m.type is MentionType.POSITION]:
         tokens = list(tokenize(title.text))
