@@ -175,6 +175,11 @@ def verb_form(word: str, stem: str, words: EventWords | None = None) -> tuple[st
     return None
 
 
+def joins_list(word: str) -> bool:
+    """A word that joins the items of a list: a comma or a conjunction («және», «мен»)."""
+    return word == "," or word.lower() in event_words().conjunctions
+
+
 def noun_base(word: str) -> str:
     """A noun without its case ending, possessive and plural: «кездесулерде» -> «кездесу»."""
     return without_plural(strip_possessive(strip_case(word.lower())))
@@ -488,7 +493,7 @@ def _phrase_case(words: list[Word], last: int, known: frozenset[str], person: bo
     if own is not None and own[1] != "genitive":
         return own[1]
     for after in following[:_NAME_REACH]:
-        if after.text == "," or after.lower in lexicon.conjunctions:
+        if joins_list(after.text):
             continue  # «Үндістан, Иран және Қырғызстан ... басшылары»: one phrase
         if not after.text.isalpha():
             break

@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from communique.lang.kk.events import event_words
+from communique.lang.kk.events import joins_list
 from communique.lang.kk.suffixes import base_form, case_analysis
 from communique.lang.kk.tagger import Entity
 
@@ -106,7 +106,7 @@ def _respan(
 
 def _joins(word: str) -> bool:
     """A word that joins two phrases: punctuation, or a conjunction («және», «мен»)."""
-    return not any(char.isalnum() for char in word) or word.lower() in event_words().conjunctions
+    return not any(char.isalnum() for char in word) or joins_list(word)
 
 
 def _replace_overlapping(

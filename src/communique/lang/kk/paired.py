@@ -13,8 +13,8 @@ import itertools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from communique.lang.kk.events import Word, event_words, noun_bases
-from communique.lang.kk.suffixes import base_form, case_analysis, singular, without_plural
+from communique.lang.kk.events import Word, joins_list, noun_bases
+from communique.lang.kk.suffixes import base_form, case_analysis, singular, strip_case
 from communique.lang.kk.titles import office_nouns
 
 RESPECTIVELY = frozenset({"тиісінше", "сәйкесінше"})
@@ -31,10 +31,6 @@ class PairedTitle:
     end: int
 
 
-def _joins_list(word: Word) -> bool:
-    return word.text == "," or word.lower in event_words().conjunctions
-
-
 def _singular_word(word: str) -> str:
     """A plural word of a title as the singular, its case ending kept: «министрлерінің» ->
     «министрінің», «басшылары» -> «басшысы»."""
@@ -45,20 +41,9 @@ def _singular_word(word: str) -> str:
 
 
 def _is_plural_office(word: str) -> bool:
-    bare = word.lower()
-    return bool(noun_bases(bare) & office_nouns()) and any(
-        without_plural(base) != base for base in _plural_readings(bare)
-    )
-
-
-def _plural_readings(word: str) -> set[str]:
-    """The word without case and possessive, in each reading (the plural is what is left)."""
-    analysis = case_analysis(word)
-    stem = analysis[0] if analysis else word
-    readings = {stem}
-    if stem[-1:] in ("ы", "і"):
-        readings.add(stem[:-1])
-    return readings
+    """An office noun in the plural, in any case: «министрлерінің», «басшылары»."""
+    bare = strip_case(word.lower())
+    return bool(noun_bases(bare) & office_nouns()) and singular(bare) != bare
 
 
 def _countries_before(
@@ -86,7 +71,7 @@ def _countries_before(
             break
         found.insert(0, match)
         index = match[1]
-        if index > 0 and _joins_list(words[index - 1]):
+        if index > 0 and joins_list(words[index - 1].text):
             index -= 1
         else:
             break
@@ -105,7 +90,7 @@ def paired_titles(
         return []
     for (_, end), (start, _) in itertools.pairwise(persons):
         between = words[end:start]
-        if not between or not all(_joins_list(word) for word in between):
+        if not between or not all(joins_list(word.text) for word in between):
             return []
     index = persons[0][0]
     while index > 0 and (words[index - 1].lower in RESPECTIVELY or words[index - 1].text in DASHES):
@@ -115,7 +100,7 @@ def paired_titles(
         return []
     title_start = title_end - 1
     while title_start > 0 and words[title_start - 1].text[:1].islower():
-        if _joins_list(words[title_start - 1]):
+        if joins_list(words[title_start - 1].text):
             break
         title_start -= 1  # the title's lower-case words: «сыртқы істер министрлерінің»
     countries = _countries_before(words, title_start, country_of, known)

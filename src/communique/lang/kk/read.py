@@ -38,6 +38,7 @@ from communique.lang.kk.events import (
     Word,
     delegation_countries,
     event_words,
+    joins_list,
     noun_base,
     planned_after,
     read_events,
@@ -399,7 +400,9 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
             actor.positions = list(previous[1].positions)
             actor.country, actor.country_basis = previous[1].country, previous[1].country_basis
         previous = (item, actor)
-    _pair_titles(record, persons, knowledge, known)
+    # The words of each sentence, read once for the titles paired with names and the events.
+    sentences = [sentence_words(record, number) for number in range(len(record.sentences))]
+    _pair_titles(record, sentences, persons, knowledge, known)
     _add_title_countries(record, countries_seen, known, knowledge)
     for mention in record.mentions:
         if mention.id in organization_names:
@@ -408,7 +411,7 @@ def read_kazakh(document: Document, knowledge: Knowledge | None = None) -> Recor
     _add_titled_organizations(record, organizations, known, knowledge)
     record.actors = list(persons.values()) + list(countries_seen.values())
     record.actors += organizations.actors
-    _read_events(record, known, published_date(document.published))
+    _read_events(record, sentences, known, published_date(document.published))
     return record
 
 
@@ -469,13 +472,16 @@ def _add_title_countries(
 
 
 def _pair_titles(
-    record: Record, persons: dict[str, Actor], knowledge: Knowledge, known: frozenset[str]
+    record: Record,
+    sentences: list[list[Word]],
+    persons: dict[str, Actor],
+    knowledge: Knowledge,
+    known: frozenset[str],
 ) -> None:
     """Lists of names paired with a list of states before a plural title (`paired.py`): each
     name's title is the singular with its state, and its country that state."""
     actors = {actor.id: actor for actor in persons.values()}
-    for number in range(len(record.sentences)):
-        words = sentence_words(record, number)
+    for number, words in enumerate(sentences):
         starts = {word.start: index for index, word in enumerate(words)}
         ends = {word.end: index + 1 for index, word in enumerate(words)}
         named = [
@@ -566,26 +572,16 @@ def _add_mention(
     return mention
 
 
-def _read_events(record: Record, known: frozenset[str], published: date | None) -> None:
+def _read_events(
+    record: Record, sentences: list[list[Word]], known: frozenset[str], published: date | None
+) -> None:
     """Dates, events, commitments, agreements and topics of the record, read after its actors;
     relative dates count from the publication date, else from the dateline's date."""
     published = published or _dateline_date(record.text)
     dates = find_dates(record.text, published)
     for found in dates:
-        record.mentions.append(
-            Mention(
-                id=f"m{len(record.mentions) + 1}",
-                type=MentionType.DATE,
-                start=found.start,
-                end=found.end,
-                text=found.text,
-                normal=found.resolved.value,
-                sentence=_sentence_of(record, found.start),
-                extractor=READER,
-            )
-        )
+        _add_mention(record, MentionType.DATE, found.start, found.end, found.resolved.value, None)
     hits = find_kazakh_topics(record.text)
-    sentences = [sentence_words(record, number) for number in range(len(record.sentences))]
     heads = delegation_countries(record, sentences)
     for actor in record.actors:
         country = heads.get(actor.id)
@@ -606,7 +602,6 @@ def _read_events(record: Record, known: frozenset[str], published: date | None) 
 
 _GROUP_NOUNS = ("делегация", "тарап")  # a delegation, a side: a country's group of persons
 _MEMBER_REACH = 6  # words from the group noun to the first member named after it
-LIST_WORDS = frozenset({",", "және", "мен", "пен", "бен"})
 
 
 def _group_members(
@@ -657,7 +652,7 @@ def _group_members(
                 if previous_end == noun:
                     if len(gap) > _MEMBER_REACH:
                         break
-                elif not gap or any(word not in LIST_WORDS for word in gap):
+                elif not gap or not all(joins_list(word) for word in gap):
                     break
                 actor = actors.get(mention.actor or "")
                 if actor is not None and actor.country_basis is not CountryBasis.TEXT:
@@ -760,7 +755,6 @@ def _typed(located: list[_Located]) -> list[_Located]:
 # genitive links a possessor to the title («Сенатының Төрағасы») and the attributive locative
 # qualifies it («Қазақстандағы елшісі»), so neither closes one.
 _LINKING_CASES = frozenset({"genitive", "locative_attributive"})
-_TITLE_OPENERS = frozenset({"және", "мен", "пен", "бен"})
 DATELINE_DASHES = frozenset({"–", "—", "-"})
 
 
@@ -786,7 +780,7 @@ def _title_phrase(text: str, start: int, end: int, known: frozenset[str]) -> tup
             continue
         if word[:1].isupper() or strip_possessive(analysis[0]) != analysis[0]:
             first = index + 1
-    while first < len(tokens) - 1 and tokens[first].text.lower() in _TITLE_OPENERS:
+    while first < len(tokens) - 1 and tokens[first].text.lower() in event_words().conjunctions:
         first += 1
     if first == 0:
         return start, text[start:end]
