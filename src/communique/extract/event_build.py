@@ -111,15 +111,20 @@ def actor_countries(record: Record, actors: list[str]) -> list[str]:
     )
 
 
+def stated_date(resolved: ResolvedDate, span: Span | None) -> EventDate:
+    """A date the text states (`resolved`, written at `span`) as an event's or a deadline's."""
+    return EventDate(
+        value=resolved.value, precision=resolved.precision, basis=resolved.basis, span=span
+    )
+
+
 def event_date(
     resolved: ResolvedDate | None, span: Span | None, status: EventStatus, published: date | None
 ) -> EventDate | None:
     """The date stated for the event (`resolved`, written at `span`), else the publication day
     of an act that happened; a planned or reported act with no date of its own has none."""
     if resolved is not None:
-        return EventDate(
-            value=resolved.value, precision=resolved.precision, basis=resolved.basis, span=span
-        )
+        return stated_date(resolved, span)
     if status is EventStatus.HAPPENED and published is not None:
         return EventDate(
             value=published.isoformat(), precision=DatePrecision.DAY, basis=DateBasis.PUBLISHED

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from communique.extract.commitments import build_commitment
 from communique.extract.dates import published_date
+from communique.extract.event_build import stated_date
 from communique.lang.en.extract import (
     DateMention,
     date_mentions,
@@ -117,13 +118,8 @@ def _deadline(event: Event, dates: list[DateMention], start: int, end: int) -> E
     of the planned act the commitment is."""
     for mention in dates:
         if start <= mention.entity.start_char < end:
-            resolved = mention.resolved
-            return EventDate(
-                value=resolved.value,
-                precision=resolved.precision,
-                basis=resolved.basis,
-                span=Span(start=mention.entity.start_char, end=mention.entity.end_char),
-            )
+            written = Span(start=mention.entity.start_char, end=mention.entity.end_char)
+            return stated_date(mention.resolved, written)
     if event.status is EventStatus.PLANNED and event.date is not None:
         return event.date
     return None

@@ -36,7 +36,7 @@ from razdel import tokenize
 from communique.coding import cameo_table
 from communique.extract.commitments import build_commitment
 from communique.extract.event_args import bilateral_sides
-from communique.extract.event_build import EventParts, build_event, event_date
+from communique.extract.event_build import EventParts, build_event, event_date, stated_date
 from communique.extract.meetings import merge_meetings, state_ids
 from communique.extract.topics import TopicHit
 from communique.knowledge.files import read_data
@@ -604,12 +604,7 @@ def _commitment(
     start, end = item.what
     inside = [d for d in dates if start <= d.start and d.end <= end]
     by = (
-        EventDate(
-            value=inside[0].resolved.value,
-            precision=inside[0].resolved.precision,
-            basis=inside[0].resolved.basis,
-            span=Span(start=inside[0].start, end=inside[0].end),
-        )
+        stated_date(inside[0].resolved, Span(start=inside[0].start, end=inside[0].end))
         if inside
         else None
     )
