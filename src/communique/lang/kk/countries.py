@@ -17,6 +17,8 @@ from pathlib import Path
 from communique.lang.kk.suffixes import SUFFIXES_FILE
 
 COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.json"
+# The most words of a state's or a place's name («Біріккен Араб Әмірліктері»).
+PLACE_NAME_WORDS = 3
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from communique.lang.kk.countries import PLACE_NAME_WORDS
 from communique.lang.kk.events import joins_list
 from communique.lang.kk.suffixes import base_form, case_analysis
 from communique.lang.kk.tagger import Entity
@@ -34,7 +35,6 @@ from communique.lang.kk.tagger import Entity
 NAMES_FILE = Path(__file__).parent / "data" / "names.json"
 PERSON = "PERSON"
 TITLE_LABELS = frozenset({"POSITION", "ORGANISATION"})
-PLACE_WORDS = 3  # the most words of a place's name («Біріккен Араб Әмірліктері»)
 
 
 @cache
@@ -298,7 +298,7 @@ def clean_persons(
                 break
             if index > start and any(
                 is_place(base_form(" ".join(words[index : index + size]), known))
-                for size in range(1, PLACE_WORDS + 1)
+                for size in range(1, PLACE_NAME_WORDS + 1)
                 if index + size <= len(words)
             ):
                 end = index  # «Данияр Сейітов Біріккен Араб Әмірліктеріне»: a place begins

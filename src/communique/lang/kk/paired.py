@@ -13,13 +13,13 @@ import itertools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from communique.lang.kk.countries import PLACE_NAME_WORDS
 from communique.lang.kk.events import Word, joins_list, noun_bases
 from communique.lang.kk.suffixes import base_form, case_analysis, singular, strip_case
 from communique.lang.kk.titles import office_nouns
 
 RESPECTIVELY = frozenset({"тиісінше", "сәйкесінше"})
 DASHES = frozenset({"–", "—", "-"})
-COUNTRY_WORDS = 3  # the most words of one state's name in the list («Біріккен Араб Әмірліктері»)
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _countries_before(
     index = end
     while index > 0:
         match = None
-        for size in range(min(COUNTRY_WORDS, index), 0, -1):
+        for size in range(min(PLACE_NAME_WORDS, index), 0, -1):
             window = words[index - size : index]
             if not all(word.text[:1].isupper() for word in window):
                 continue  # a state's name is capitalised throughout, no comma or «және» in it

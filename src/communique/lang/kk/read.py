@@ -29,6 +29,7 @@ from communique.extract.stage import topic_records
 from communique.knowledge.base import Knowledge
 from communique.lang.kk.agreements import read_agreements
 from communique.lang.kk.countries import (
+    PLACE_NAME_WORDS,
     adjective_stem,
     ethnonym_country,
     native_spelling_country,
@@ -436,7 +437,7 @@ def _add_title_countries(
             found = None
             # The shortest name that is a country's: «Өзбекстан» of «Өзбекстан Республикасының»
             # (country_of reads a longer phrase by its first words), «Біріккен Араб Әмірліктері».
-            for size in range(1, min(3, len(tokens) - index) + 1):
+            for size in range(1, min(PLACE_NAME_WORDS, len(tokens) - index) + 1):
                 window = words[index : index + size]
                 if not all(word[:1].isupper() for word in window):
                     continue
