@@ -18,7 +18,7 @@ from pathlib import Path
 
 from communique.knowledge.files import read_data
 from communique.lang.kk.events import Word, event_words, noun_base, verb_form
-from communique.lang.kk.suffixes import base_form, case_analysis
+from communique.lang.kk.suffixes import base_form, case_analysis, known_case_analysis
 from communique.record import (
     ActorKind,
     Agreement,
@@ -214,7 +214,7 @@ def _stop_words(record: Record, known: frozenset[str]) -> set[int]:
 
 
 def _in_locative(word: str, known: frozenset[str]) -> bool:
-    analysis = None if word.lower() in known else case_analysis(word)
+    analysis = known_case_analysis(word, known)
     return analysis is not None and analysis[1] in _PLACE_CASES
 
 

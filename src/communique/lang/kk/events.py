@@ -43,6 +43,7 @@ from communique.knowledge.files import read_data
 from communique.lang.kk.dates import KazakhDate
 from communique.lang.kk.suffixes import (
     case_analysis,
+    known_case_analysis,
     strip_case,
     strip_possessive,
     without_plural,
@@ -400,7 +401,7 @@ def _names_inside(
         actor = surnames.get(bare)
         if actor is None:
             continue
-        analysis = None if word.lower in known else case_analysis(word.text)
+        analysis = known_case_analysis(word.text, known)
         case = analysis[1] if analysis else None
         found.append(Party(mention, actor.id, actor.country, True, index, index, case))
     return found
@@ -472,8 +473,7 @@ def _phrase_case(words: list[Word], last: int, known: frozenset[str], person: bo
     («Түркия делегациясын», «Малайзия елшісімен»), else it is an attribute («Малайзия сыртқы
     істер министрі»)."""
     lexicon = event_words()
-    word = words[last].lower
-    own = None if word in known else case_analysis(words[last].text)
+    own = known_case_analysis(words[last].text, known)
     following = words[last + 1 : last + 1 + _HEAD_REACH]
     if person:
         marker = following[0].lower if following else ""

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from communique.lang.kk.countries import PLACE_NAME_WORDS
 from communique.lang.kk.events import joins_list
-from communique.lang.kk.suffixes import base_form, case_analysis
+from communique.lang.kk.suffixes import base_form, known_case_analysis
 from communique.lang.kk.tagger import Entity
 
 NAMES_FILE = Path(__file__).parent / "data" / "names.json"
@@ -219,7 +219,7 @@ def document_persons(
 
 
 def _case(word: str, known: Collection[str]) -> str | None:
-    analysis = None if word.lower() in known else case_analysis(word)
+    analysis = known_case_analysis(word, known)
     return analysis[1] if analysis else None
 
 

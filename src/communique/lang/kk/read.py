@@ -63,6 +63,7 @@ from communique.lang.kk.paired import paired_titles
 from communique.lang.kk.suffixes import (
     base_form,
     case_analysis,
+    known_case_analysis,
     singular,
     strip_case,
     strip_possessive,
@@ -709,7 +710,7 @@ def _group_country(
             # «Қазақстан жөніндегі ... топтың делегациясы»: a group about a country is not its
             and not topic_words & {word.lower() for word in mention.text.split()}
         ):
-            analysis = None if before.lower in known else case_analysis(before.text)
+            analysis = known_case_analysis(before.text, known)
             return mention.country if analysis is None or analysis[1] == "genitive" else None
     if not before.text.isalpha():
         return None
@@ -776,7 +777,7 @@ def _title_phrase(text: str, start: int, end: int, known: frozenset[str]) -> tup
             if not quoted and word in DATELINE_DASHES:
                 first = index + 1
             continue
-        analysis = None if word.lower() in known else case_analysis(word)
+        analysis = known_case_analysis(word, known)
         if analysis is None or analysis[1] in _LINKING_CASES:
             continue
         if word[:1].isupper() or strip_possessive(analysis[0]) != analysis[0]:
@@ -831,7 +832,7 @@ def _add_title(
         chain, chain_start = earlier.entity.start, earlier.start
         mention = record.mentions[number]
         last = mention.text.split()[-1]
-        analysis = None if last.lower() in known else case_analysis(last)
+        analysis = known_case_analysis(last, known)
         if analysis is not None and analysis[1] != "genitive":
             break
         if mention.type in (MentionType.COUNTRY, MentionType.ORGANIZATION) and mention.country:

@@ -127,11 +127,15 @@ def _case_analysis(word: str, table: SuffixTable) -> tuple[str, str] | None:
     return None
 
 
+def known_case_analysis(word: str, known: Collection[str]) -> tuple[str, str] | None:
+    """`case_analysis`, but None for a word in `known` (lower case): already a base form that
+    only looks inflected («Ланге», «Алматы»)."""
+    return None if word.lower() in known else case_analysis(word)
+
+
 def strip_case(word: str, known: Collection[str] = ()) -> str:
     """The word without its case ending; a word in `known` (lower case) is already a base form."""
-    if word.lower() in known:
-        return word
-    analysis = case_analysis(word)
+    analysis = known_case_analysis(word, known)
     return word if analysis is None else analysis[0]
 
 

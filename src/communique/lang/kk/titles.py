@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from communique.lang.kk.events import noun_bases
-from communique.lang.kk.suffixes import base_form, case_analysis
+from communique.lang.kk.suffixes import base_form, known_case_analysis
 from communique.lang.kk.tagger import Entity
 
 TITLES_FILE = Path(__file__).parent / "data" / "titles.json"
@@ -38,7 +38,7 @@ def _possessor(entity: Entity, words: Sequence[str], known: Collection[str]) -> 
     if entity.label not in POSSESSOR_LABELS:
         return False
     last = words[entity.end - 1]
-    analysis = None if last.lower() in known else case_analysis(last)
+    analysis = known_case_analysis(last, known)
     return analysis is None or analysis[1] == "genitive"
 
 
